@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/ui/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // @salesforce/core writes under $HOME; every test run gets its own HOME (see test/setup-home.ts).
+    setupFiles: ['test/setup-home.ts'],
+  },
+});
