@@ -48,7 +48,11 @@ export interface FieldDescribe {
   readonly indexed?: boolean;
   readonly defaultedOnCreate: boolean;
   readonly calculated: boolean;
-  readonly picklistValues?: readonly { readonly value: string; readonly label: string; readonly active: boolean }[];
+  readonly picklistValues?: readonly {
+    readonly value: string;
+    readonly label: string;
+    readonly active: boolean;
+  }[];
   readonly precision?: number;
   readonly scale?: number;
 }
