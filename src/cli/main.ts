@@ -1,3 +1,65 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * The `syncscope` command. Each subcommand lives in its own file under ./commands and registers itself
+ * on the program; this file only wires them together and turns failures into exit codes.
+ */
+
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error.ts';
+
+/** Every command module exports one of these. */
+export type RegisterCommand = (program: Command, io: CliIo) => void;
+
+/** Where commands write; tests pass their own to capture output. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Set by a command to choose the exit code (0 when never set). */
+  setExitCode(code: number): void;
 }
+
+const registrations: RegisterCommand[] = [];
+
+export function defaultIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+  };
+}
+
+/** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const trackingIo: CliIo = {
+    out: io.out,
+    err: io.err,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = new Command('syncscope')
+    .description('Define, compile, preview and run offline Salesforce sync scopes.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of registrations) register(program, trackingIo);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      io.err(`error: ${error.message}`);
+      return error.exitCode;
+    }
+    // An unexpected failure: say what happened without a stack trace (set SYNCSCOPE_DEBUG=1 for one).
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`error: ${message}`);
+    if (process.env.SYNCSCOPE_DEBUG) io.err(String(error instanceof Error ? error.stack : error));
+    return 1;
+  }
+}
+
+// Command modules. Add one import and one push per command file.
+registrations.push();
