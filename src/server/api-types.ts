@@ -11,6 +11,7 @@
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
+import type { Diagnostic } from '../compiler/diagnostics.ts';
 
 /** Route paths, for `fetch` on the page and registration on the server. `:x` are path parameters. */
 export const API_ROUTES = {
@@ -58,16 +59,8 @@ export interface ApiErrorBody {
   };
 }
 
-/** A compiler diagnostic as sent over the wire (the compiler's own diagnostic type, serialised). */
-export interface ApiDiagnostic {
-  readonly code: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  /** JSON Pointer into the scope, e.g. `/objects/WorkOrder/where`. */
-  readonly pointer: string;
-  readonly message: string;
-  /** Further fields the compiler adds (SOQL position, hints) pass through unchanged. */
-  readonly [extra: string]: unknown;
-}
+/** A compiler diagnostic as sent over the wire: the compiler's own type (`path` is the JSON Pointer). */
+export type ApiDiagnostic = Diagnostic;
 
 // --------------------------------------------------------------------------------------------- session
 
@@ -295,8 +288,8 @@ export interface WhyPath {
 export interface FailedCondition {
   /** The condition as SOQL, e.g. `Status != 'Closed'`. */
   readonly condition: string;
-  /** JSON Pointer of the `where` it comes from. */
-  readonly pointer: string;
+  /** JSON Pointer of the `where` it comes from, e.g. `/objects/WorkOrder/where`. */
+  readonly path: string;
 }
 
 /** Answer of POST /api/why. */
