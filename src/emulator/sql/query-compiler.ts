@@ -1,0 +1,361 @@
+/**
+ * Compiles a parsed SOQL query into SQLite statements:
+ * - a snapshot statement returning the matching Ids in order (or their count for COUNT()),
+ * - a page statement fetching the selected columns for a JSON array of those Ids, in that order,
+ * - one statement per parent-to-child subquery, run for a page of parent Ids at a time,
+ * plus the shape that turns result rows into REST records.
+ */
+
+import type { Query, Subquery } from '@jetstreamapp/soql-parser-js';
+import type { FieldDescribe, FieldType } from '../../compiler/org-metadata.ts';
+import { ApiError } from '../api-error.ts';
+import { JoinScope } from './join-scope.ts';
+import type { MetadataIndex, ObjectInfo } from './metadata-index.ts';
+import type { SoqlErrors } from './soql-errors.ts';
+import { quoteIdent } from './table-layout.ts';
+import { buildWhereTreeOrThrow, type Fragment, WhereTranslator } from './where-translator.ts';
+
+/** Salesforce's maximum OFFSET. */
+export const MAX_OFFSET = 2000;
+/** Salesforce allows up to 20 parent-to-child subqueries per query. */
+export const MAX_SUBQUERIES = 20;
+
+/** Where a value of the result row goes in the REST record. */
+export type OutputNode =
+  | {
+      readonly kind: 'field';
+      readonly key: string;
+      readonly column: string;
+      readonly field: FieldDescribe;
+      /** The record the field belongs to (for base64 fields, whose value is a URL). */
+      readonly ownerType: string;
+      readonly ownerIdColumn: string;
+    }
+  | {
+      readonly kind: 'parent';
+      readonly key: string;
+      readonly type: string;
+      readonly idColumn: string;
+      readonly children: OutputNode[];
+    }
+  | { readonly kind: 'subquery'; readonly key: string; readonly index: number };
+
+export interface CompiledSubquery {
+  /** The relationship name as the result key (`Contacts`). */
+  readonly key: string;
+  readonly childType: string;
+  /** Params: JSON array of parent Ids, ...whereParams, first row number (exclusive), last (inclusive). */
+  readonly sql: string;
+  readonly whereParams: readonly unknown[];
+  readonly offset: number;
+  readonly limit: number | undefined;
+  readonly nodes: readonly OutputNode[];
+}
+
+export interface CompiledQuery {
+  readonly sObject: string;
+  readonly count: boolean;
+  /** Returns the ordered Ids (one column) or, for COUNT(), one row with the count. */
+  readonly snapshotSql: string;
+  readonly snapshotParams: readonly unknown[];
+  /** One param: a JSON array of Ids; returns rows in that order. */
+  readonly pageSql: string;
+  readonly nodes: readonly OutputNode[];
+  readonly subqueries: readonly CompiledSubquery[];
+}
+
+export interface CompileOptions {
+  readonly scanAll: boolean;
+  readonly now: Date;
+  readonly userId: string;
+}
+
+const TEXT_SORT: ReadonlySet<FieldType> = new Set([
+  'string',
+  'textarea',
+  'picklist',
+  'multipicklist',
+  'email',
+  'phone',
+  'url',
+]);
+
+/** Collects SELECT columns and the output shape for one table scope. */
+class SelectList {
+  readonly columns: string[] = [];
+  readonly nodes: OutputNode[] = [];
+  private readonly parentIdColumns = new Map<string, string>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly rootType: string,
+    private readonly rootIdColumn: string,
+    private readonly errors: SoqlErrors,
+  ) {}
+
+  addField(scope: JoinScope, text: string): void {
+    const resolved = scope.resolvePath(text);
+    let level = this.nodes;
+    let ownerType = this.rootType;
+    let ownerIdColumn = this.rootIdColumn;
+    for (const relationship of resolved.path) {
+      let parent = level.find((n) => n.kind === 'parent' && n.key === relationship.name);
+      if (!parent) {
+        let idColumn = this.parentIdColumns.get(relationship.alias);
+        if (!idColumn) {
+          idColumn = `${this.prefix}p${this.parentIdColumns.size}`;
+          this.parentIdColumns.set(relationship.alias, idColumn);
+          this.columns.push(`${relationship.alias}."Id" AS ${idColumn}`);
+        }
+        parent = {
+          kind: 'parent',
+          key: relationship.name,
+          type: relationship.object.name,
+          idColumn,
+          children: [],
+        };
+        level.push(parent);
+      } else if (parent.kind !== 'parent') {
+        throw this.errors.malformed(`duplicate field selected: ${relationship.name}`, text);
+      }
+      level = parent.children;
+      ownerType = parent.type;
+      ownerIdColumn = parent.idColumn;
+    }
+    const key = resolved.field.name;
+    if (level.some((n) => n.key === key))
+      throw this.errors.malformed(`duplicate field selected: ${text}`, text);
+    const column = `${this.prefix}c${this.columns.length}`;
+    // base64 values are returned as a URL to the blob; only whether one is present is read.
+    const expression = resolved.field.type === 'base64' ? `(${resolved.sql} IS NOT NULL)` : resolved.sql;
+    this.columns.push(`${expression} AS ${column}`);
+    level.push({ kind: 'field', key, column, field: resolved.field, ownerType, ownerIdColumn });
+  }
+}
+
+export class QueryCompiler {
+  private aliasCount = 0;
+
+  constructor(
+    private readonly index: MetadataIndex,
+    private readonly errors: SoqlErrors,
+    private readonly options: CompileOptions,
+  ) {}
+
+  compile(query: Query): CompiledQuery {
+    const { errors } = this;
+    const object = this.queryableObject(query.sObject ?? '');
+    this.rejectUnsupported(query);
+    const fields = query.fields ?? [];
+    const isCount = fields.some(
+      (f) => f.type === 'FieldFunctionExpression' && f.functionName.toUpperCase() === 'COUNT',
+    );
+    if (isCount && fields.length !== 1)
+      throw errors.malformed(
+        'COUNT() must be the only element in the SELECT list of a query without GROUP BY.',
+        'COUNT',
+      );
+
+    // The snapshot: which Ids match, in which order.
+    const filterScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (!this.options.scanAll) conditions.push('t0."IsDeleted" = 0');
+    if (query.usingScope) {
+      const scope = query.usingScope.toLowerCase();
+      if (scope === 'mine' && object.field('OwnerId')) {
+        conditions.push('t0."OwnerId" = ?');
+        params.push(this.options.userId);
+      } else if (scope !== 'everything') {
+        throw errors.malformed(
+          `The syncscope emulator supports USING SCOPE mine and everything, not '${query.usingScope}'.`,
+          query.usingScope,
+        );
+      }
+    }
+    if (query.where) {
+      const where = this.translateWhere(query, filterScope);
+      conditions.push(where.sql);
+      params.push(...where.params);
+    }
+    const whereSql = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const offset = this.offset(query.offset);
+    const limitSql = 'LIMIT ? OFFSET ?';
+    const limitParams = [query.limit ?? -1, offset];
+    const from = `FROM ${quoteIdent(object.name)} AS t0`;
+
+    if (isCount) {
+      if (query.orderBy) throw errors.malformed('ORDER BY is not allowed with COUNT()', 'ORDER');
+      return {
+        sObject: object.name,
+        count: true,
+        snapshotSql: `SELECT COUNT(*) FROM (SELECT 1 ${from} ${filterScope.joinSql()} ${whereSql} ${limitSql})`,
+        snapshotParams: [...params, ...limitParams],
+        pageSql: '',
+        nodes: [],
+        subqueries: [],
+      };
+    }
+
+    const orderSql = this.orderBy(query.orderBy, filterScope, 't0');
+    const snapshotSql = `SELECT t0."Id" ${from} ${filterScope.joinSql()} ${whereSql} ORDER BY ${orderSql} ${limitSql}`;
+
+    // The page: selected columns for a batch of snapshot Ids.
+    const selectScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
+    const select = new SelectList('', object.name, '_id', errors);
+    const subqueries: CompiledSubquery[] = [];
+    for (const field of fields) {
+      switch (field.type) {
+        case 'Field':
+          if (field.alias) throw errors.unexpectedToken(field.alias);
+          select.addField(selectScope, field.field);
+          break;
+        case 'FieldRelationship':
+          select.addField(selectScope, field.rawValue ?? [...field.relationships, field.field].join('.'));
+          break;
+        case 'FieldSubquery': {
+          if (subqueries.length >= MAX_SUBQUERIES)
+            throw errors.malformed(`A query may have at most ${MAX_SUBQUERIES} subqueries.`);
+          const sub = this.subquery(object, field.subquery, query.sObjectAlias);
+          if (select.nodes.some((n) => n.key === sub.key))
+            throw errors.malformed(`duplicate field selected: ${sub.key}`, sub.key);
+          select.nodes.push({ kind: 'subquery', key: sub.key, index: subqueries.length });
+          subqueries.push(sub);
+          break;
+        }
+        case 'FieldFunctionExpression':
+          throw errors.malformed(
+            `The syncscope emulator does not support ${field.rawValue ?? field.functionName} in SELECT (only COUNT()).`,
+            field.functionName,
+          );
+        default:
+          throw errors.malformed('The syncscope emulator does not support TYPEOF.', 'TYPEOF');
+      }
+    }
+    const columns = ['t0."Id" AS _id', ...select.columns].join(', ');
+    const pageSql = `SELECT ${columns} FROM json_each(?) AS page JOIN ${quoteIdent(object.name)} AS t0 ON t0."Id" = page.value ${selectScope.joinSql()} ORDER BY page.key`;
+    return {
+      sObject: object.name,
+      count: false,
+      snapshotSql,
+      snapshotParams: [...params, ...limitParams],
+      pageSql,
+      nodes: select.nodes,
+      subqueries,
+    };
+  }
+
+  private queryableObject(name: string): ObjectInfo {
+    const object = this.index.object(name);
+    if (!object || !object.describe.queryable) throw this.errors.unsupportedType(name);
+    return object;
+  }
+
+  private rejectUnsupported(query: Query | Subquery): void {
+    const { errors } = this;
+    if (query.groupBy || query.having)
+      throw errors.malformed('The syncscope emulator does not support GROUP BY or HAVING.', 'GROUP');
+    if (query.withDataCategory)
+      throw errors.malformed('The syncscope emulator does not support WITH DATA CATEGORY.', 'DATA');
+    if (query.for === 'UPDATE') throw errors.malformed('FOR UPDATE is only allowed in Apex.', 'UPDATE');
+  }
+
+  private offset(offset: number | undefined): number {
+    if (offset === undefined) return 0;
+    if (offset > MAX_OFFSET)
+      throw new ApiError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
+    return offset;
+  }
+
+  private translateWhere(query: Query | Subquery, scope: JoinScope): Fragment {
+    const tree = buildWhereTreeOrThrow(query.where!, this.errors);
+    return new WhereTranslator(scope, {
+      index: this.index,
+      errors: this.errors,
+      now: this.options.now,
+      scanAll: this.options.scanAll,
+      nextAlias: () => `s${++this.aliasCount}`,
+    }).translate(tree);
+  }
+
+  /** ORDER BY with Salesforce's null placement (first for ASC, last for DESC) and Id as tie-breaker. */
+  private orderBy(orderBy: Query['orderBy'], scope: JoinScope, alias: string): string {
+    const clauses = orderBy === undefined ? [] : Array.isArray(orderBy) ? orderBy : [orderBy];
+    const parts: string[] = [];
+    for (const clause of clauses) {
+      if (!('field' in clause) || clause.field === undefined)
+        throw this.errors.malformed(
+          'The syncscope emulator does not support functions in ORDER BY.',
+          'ORDER',
+        );
+      const resolved = scope.resolvePath(clause.field);
+      if (!resolved.field.sortable)
+        throw this.errors.invalidField(
+          `field '${resolved.field.name}' can not be sorted in a query call`,
+          clause.field,
+        );
+      const direction = clause.order === 'DESC' ? 'DESC' : 'ASC';
+      const nulls = clause.nulls ?? (direction === 'ASC' ? 'FIRST' : 'LAST');
+      const collate = TEXT_SORT.has(resolved.field.type) ? ' COLLATE NOCASE' : '';
+      parts.push(`${resolved.sql}${collate} ${direction} NULLS ${nulls}`);
+    }
+    parts.push(`${alias}."Id" ASC`);
+    return parts.join(', ');
+  }
+
+  private subquery(parent: ObjectInfo, sub: Subquery, parentAlias: string | undefined): CompiledSubquery {
+    const { errors } = this;
+    const prefix = sub.sObjectPrefix ?? [];
+    if (
+      prefix.length > 1 ||
+      (prefix.length === 1 &&
+        prefix[0]?.toLowerCase() !== parent.name.toLowerCase() &&
+        prefix[0]?.toLowerCase() !== parentAlias?.toLowerCase())
+    )
+      throw errors.badChildRelationship([...prefix, sub.relationshipName].join('.'));
+    const link = parent.child(sub.relationshipName);
+    if (!link) throw errors.badChildRelationship(sub.relationshipName);
+    this.rejectUnsupported(sub);
+    const alias = `k${++this.aliasCount}`;
+    const scope = new JoinScope(link.child, alias, errors, sub.sObjectAlias);
+    const select = new SelectList(`${alias}_`, link.child.name, '_id', errors);
+    for (const field of sub.fields ?? []) {
+      if (field.type === 'Field') {
+        if (field.alias) throw errors.unexpectedToken(field.alias);
+        select.addField(scope, field.field);
+      } else if (field.type === 'FieldRelationship') {
+        select.addField(scope, field.rawValue ?? [...field.relationships, field.field].join('.'));
+      } else {
+        throw errors.malformed(
+          'A parent-to-child subquery may select only fields and parent fields.',
+          sub.relationshipName,
+        );
+      }
+    }
+    const conditions = [`${alias}.${quoteIdent(link.field.name)} IN (SELECT value FROM json_each(?))`];
+    if (!this.options.scanAll) conditions.push(`${alias}."IsDeleted" = 0`);
+    let whereParams: readonly unknown[] = [];
+    if (sub.where) {
+      const where = this.translateWhere(sub, scope);
+      conditions.push(where.sql);
+      whereParams = where.params;
+    }
+    const order = this.orderBy(sub.orderBy, scope, alias);
+    const columns = [
+      `${alias}.${quoteIdent(link.field.name)} AS _parent`,
+      `${alias}."Id" AS _id`,
+      ...select.columns,
+      `ROW_NUMBER() OVER (PARTITION BY ${alias}.${quoteIdent(link.field.name)} ORDER BY ${order}) AS _rn`,
+    ];
+    const inner = `SELECT ${columns.join(', ')} FROM ${quoteIdent(link.child.name)} AS ${alias} ${scope.joinSql()} WHERE ${conditions.join(' AND ')}`;
+    return {
+      key: link.relationship.relationshipName as string,
+      childType: link.child.name,
+      sql: `SELECT * FROM (${inner}) WHERE _rn > ? AND _rn <= ? ORDER BY _parent, _rn`,
+      whereParams,
+      offset: this.offset(sub.offset),
+      limit: sub.limit,
+      nodes: select.nodes,
+    };
+  }
+}
