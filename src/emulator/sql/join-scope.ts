@@ -1,6 +1,10 @@
 /**
  * Resolves SOQL field paths (`Account.Owner.Name`) against metadata into SQL column references, adding
  * one LEFT JOIN per distinct relationship path (parents are optional: a null lookup gives a null parent).
+ *
+ * A polymorphic reference (`OwnerId` to User or Group) joins every target table; Ids are unique across
+ * tables, so at most one join matches and a field is the COALESCE of the targets having it. As in
+ * Salesforce, a path cannot continue past a polymorphic relationship.
  */
 
 import type { FieldDescribe } from '../../compiler/org-metadata.ts';
@@ -14,30 +18,34 @@ export const MAX_PARENT_DEPTH = 5;
 export interface ResolvedRelationship {
   /** Canonical relationship name (`Account`, `Owner`). */
   readonly name: string;
+  /** The parent object (the first target of a polymorphic reference). */
   readonly object: ObjectInfo;
+  /** Identifies the join, e.g. `t0_1`. */
   readonly alias: string;
+  /** SQL expression of the parent's Id (null when there is no parent). */
+  readonly idSql: string;
+  /** For a polymorphic reference: object name by key prefix, to type each parent record. */
+  readonly typeByPrefix?: ReadonlyMap<string, string>;
 }
 
 export interface ResolvedField {
-  /** SQL expression of the column, e.g. `j1."Name"`. */
+  /** SQL expression of the column, e.g. `t0_1."Name"`. */
   readonly sql: string;
   readonly field: FieldDescribe;
   readonly object: ObjectInfo;
   /** The parent relationships walked, root first (empty for a field of the root object). */
   readonly path: readonly ResolvedRelationship[];
-  /** The table alias the field belongs to. */
-  readonly alias: string;
 }
 
 interface Join {
-  readonly alias: string;
+  readonly relationship: ResolvedRelationship;
+  readonly targets: readonly { readonly object: ObjectInfo; readonly alias: string }[];
   readonly sql: string;
-  readonly object: ObjectInfo;
-  readonly name: string;
 }
 
 export class JoinScope {
   private readonly joins = new Map<string, Join>();
+  private aliasCount = 0;
 
   constructor(
     readonly root: ObjectInfo,
@@ -62,32 +70,65 @@ export class JoinScope {
         `A query can traverse at most ${MAX_PARENT_DEPTH} levels of parent relationships: '${text}'.`,
         text,
       );
-    let object = this.root;
-    let alias = this.rootAlias;
+    let targets: readonly { readonly object: ObjectInfo; readonly alias: string }[] = [
+      { object: this.root, alias: this.rootAlias },
+    ];
     let key = '';
     const path: ResolvedRelationship[] = [];
     for (const name of relationships) {
-      const link = object.parent(name);
-      if (!link) throw this.errors.badRelationship(name, text);
-      key += `.${link.field.relationshipName?.toLowerCase()}`;
+      const from = targets[0];
+      const link = targets.length === 1 && from ? from.object.parent(name) : undefined;
+      if (!from || !link) throw this.errors.badRelationship(name, text);
+      key += `.${name.toLowerCase()}`;
       let join = this.joins.get(key);
-      if (!join) {
-        const joinAlias = `${this.rootAlias}_${this.joins.size + 1}`;
-        join = {
-          alias: joinAlias,
-          object: link.target,
-          name: link.field.relationshipName as string,
-          sql: `LEFT JOIN ${quoteIdent(link.target.name)} AS ${joinAlias} ON ${joinAlias}."Id" = ${alias}.${quoteIdent(link.field.name)}`,
-        };
-        this.joins.set(key, join);
-      }
-      path.push({ name: join.name, object: join.object, alias: join.alias });
-      object = join.object;
-      alias = join.alias;
+      if (!join) join = this.addJoin(key, from.alias, link.field, link.targets);
+      path.push(join.relationship);
+      targets = join.targets;
     }
-    const field = object.field(fieldName);
-    if (!field) throw this.errors.noSuchColumn(fieldName, object.name, text);
-    return { sql: `${alias}.${quoteIdent(field.name)}`, field, object, path, alias };
+    const having = targets.filter((t) => t.object.field(fieldName) !== undefined);
+    const first = having[0];
+    const field = first?.object.field(fieldName);
+    if (!first || !field) {
+      const entity = targets.length === 1 ? (targets[0]?.object.name ?? '') : 'Name';
+      throw this.errors.noSuchColumn(fieldName, entity, text);
+    }
+    const columns = having.map((t) => `${t.alias}.${quoteIdent(field.name)}`);
+    const sql = columns.length === 1 ? (columns[0] as string) : `COALESCE(${columns.join(', ')})`;
+    return { sql, field, object: first.object, path };
+  }
+
+  private addJoin(
+    key: string,
+    fromAlias: string,
+    field: FieldDescribe,
+    objects: readonly ObjectInfo[],
+  ): Join {
+    const targets = objects.map((object) => ({
+      object,
+      alias: `${this.rootAlias}_${++this.aliasCount}`,
+    }));
+    const sql = targets
+      .map(
+        (t) =>
+          `LEFT JOIN ${quoteIdent(t.object.name)} AS ${t.alias} ON ${t.alias}."Id" = ${fromAlias}.${quoteIdent(field.name)}`,
+      )
+      .join(' ');
+    const ids = targets.map((t) => `${t.alias}."Id"`);
+    const primary = targets[0] as { object: ObjectInfo; alias: string };
+    const relationship: ResolvedRelationship = {
+      name: field.relationshipName as string,
+      object: primary.object,
+      alias: primary.alias,
+      idSql: ids.length === 1 ? (ids[0] as string) : `COALESCE(${ids.join(', ')})`,
+      ...(targets.length > 1
+        ? {
+            typeByPrefix: new Map(targets.map((t) => [t.object.describe.keyPrefix, t.object.name] as const)),
+          }
+        : {}),
+    };
+    const join = { relationship, targets, sql };
+    this.joins.set(key, join);
+    return join;
   }
 
   joinSql(): string {

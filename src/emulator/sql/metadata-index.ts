@@ -13,8 +13,8 @@ import type {
 export interface ParentLink {
   /** The reference field (`AccountId`). */
   readonly field: FieldDescribe;
-  /** The parent object (the reference's first `referenceTo` known to the org). */
-  readonly target: ObjectInfo;
+  /** The parent objects known to the org (several for a polymorphic field such as a queue-ownable OwnerId). */
+  readonly targets: readonly ObjectInfo[];
 }
 
 export interface ChildLink {
@@ -50,11 +50,10 @@ export class ObjectInfo {
   parent(relationshipName: string): ParentLink | undefined {
     const field = this.parents.get(relationshipName.toLowerCase());
     if (!field) return undefined;
-    for (const targetName of field.referenceTo) {
-      const target = this.index.object(targetName);
-      if (target) return { field, target };
-    }
-    return undefined;
+    const targets = field.referenceTo
+      .map((name) => this.index.object(name))
+      .filter((target): target is ObjectInfo => target !== undefined);
+    return targets.length > 0 ? { field, targets } : undefined;
   }
 
   child(relationshipName: string): ChildLink | undefined {

@@ -35,6 +35,8 @@ export type OutputNode =
       readonly kind: 'parent';
       readonly key: string;
       readonly type: string;
+      /** For a polymorphic relationship: the record type by Id key prefix. */
+      readonly typeByPrefix?: ReadonlyMap<string, string>;
       readonly idColumn: string;
       readonly children: OutputNode[];
     }
@@ -105,12 +107,13 @@ class SelectList {
         if (!idColumn) {
           idColumn = `${this.prefix}p${this.parentIdColumns.size}`;
           this.parentIdColumns.set(relationship.alias, idColumn);
-          this.columns.push(`${relationship.alias}."Id" AS ${idColumn}`);
+          this.columns.push(`${relationship.idSql} AS ${idColumn}`);
         }
         parent = {
           kind: 'parent',
           key: relationship.name,
           type: relationship.object.name,
+          ...(relationship.typeByPrefix ? { typeByPrefix: relationship.typeByPrefix } : {}),
           idColumn,
           children: [],
         };

@@ -44,12 +44,16 @@ export class RecordShaper {
         case 'field':
           record[node.key] = this.value(node.field, row[node.column], row, node);
           break;
-        case 'parent':
-          record[node.key] =
-            row[node.idColumn] === null || row[node.idColumn] === undefined
-              ? null
-              : this.shape(node.children, row, node.type, node.idColumn);
+        case 'parent': {
+          const parentId = row[node.idColumn];
+          if (parentId === null || parentId === undefined) {
+            record[node.key] = null;
+            break;
+          }
+          const parentType = node.typeByPrefix?.get(String(parentId).slice(0, 3)) ?? node.type;
+          record[node.key] = this.shape(node.children, row, parentType, node.idColumn);
           break;
+        }
         case 'subquery':
           record[node.key] = subquery ? subquery(node.index) : null;
           break;
