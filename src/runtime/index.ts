@@ -1,0 +1,22 @@
+/**
+ * The device runtime (browser-safe entry: no Node built-ins, no SQLite). SqliteStore lives in
+ * ./store/sqlite-store.ts and is imported from there by Node code only.
+ */
+
+export {
+  SyncEngine,
+  type SyncEngineOptions,
+  type SyncEngineEvents,
+  type DeviceStatus,
+} from './sync-engine.ts';
+export { MemoryStore } from './store/memory-store.ts';
+export type * from './store/sync-store.ts';
+export type { Transport, TransportRequest } from './transport.ts';
+export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
+export type { SyncProgress, SyncSummary, SyncPhase } from './progress.ts';
+export type { Conflict, ConflictResolution } from './conflicts.ts';
+export { LocalWriteError, SyncError, ApiRequestError } from './sync-errors.ts';
+export { PlanError, installPlan, type PlanChange } from './plan-change.ts';
+export { bindSoql, bindChunked, BindError } from './soql-binding.ts';
+export { isLocalId } from './local-ids.ts';
+export type { SfRecord } from './records.ts';

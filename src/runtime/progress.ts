@@ -1,0 +1,38 @@
+/** What a sync reports while it runs (for a progress bar) and when it ends. */
+
+import type { ChangeOp, ObjectCounts } from './store/sync-store.ts';
+
+export type SyncPhase = 'upload' | 'download' | 'reconcile';
+
+export interface SyncProgress {
+  readonly phase: SyncPhase;
+  /** The object being worked on; absent for the upload as a whole. */
+  readonly object?: string;
+  /** Records done so far in this phase for this object (changes, for the upload). */
+  readonly done: number;
+  /** Expected total, from the query's totalSize (or the outbox size); undefined when not known yet. */
+  readonly total?: number;
+}
+
+export interface SyncSummary {
+  readonly ok: boolean;
+  readonly trigger: 'manual' | 'scheduled' | 'planChange';
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly apiCalls: number;
+  readonly counts: Readonly<Record<string, ObjectCounts>>;
+  /** Per-record upload errors and the sync's own error, as sentences. */
+  readonly errors: readonly string[];
+  /** Local changes dropped by a serverWins conflict. */
+  readonly dropped: readonly { object: string; recordId: string; op: ChangeOp }[];
+  /** Changes still waiting in the outbox after the sync (failed, conflicts, blocked). */
+  readonly pendingChanges: number;
+  readonly conflicts: number;
+  readonly error?: string;
+  /** When the scheduler will sync next (ms), when running. */
+  readonly nextSyncAt?: number;
+}
+
+export function emptyCounts(): ObjectCounts {
+  return { uploaded: 0, uploadFailed: 0, conflicts: 0, downloaded: 0, removed: 0, reconciled: false };
+}

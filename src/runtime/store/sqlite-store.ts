@@ -1,0 +1,180 @@
+/**
+ * A durable SyncStore on SQLite (better-sqlite3): what survives a process kill. The only runtime file that
+ * imports better-sqlite3, so the rest of the runtime loads in a browser.
+ *
+ * WAL mode with synchronous=NORMAL: a committed transaction survives a process crash (the kill the
+ * runtime must recover from); FULL would add survival of power loss at the cost of an fsync per page.
+ */
+
+import Database from 'better-sqlite3';
+import type { SyncPlan } from '../../compiler/plan.ts';
+import type { SfRecord } from '../records.ts';
+import type {
+  NewOutboxEntry,
+  ObjectSyncState,
+  OutboxEntry,
+  SyncHistoryEntry,
+  SyncStore,
+} from './sync-store.ts';
+
+const SCHEMA_VERSION = 1;
+
+export class SqliteStore implements SyncStore {
+  readonly #db: Database.Database;
+  readonly #statements: ReturnType<typeof prepare>;
+
+  /** Opens (creating if needed) the store at `path`; `:memory:` for a throwaway one. */
+  constructor(path: string) {
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    migrate(this.#db);
+    this.#statements = prepare(this.#db);
+  }
+
+  transaction<T>(fn: () => T): T {
+    // better-sqlite3 turns nested calls into savepoints, so an inner throw caught by the caller is safe.
+    return this.#db.transaction(fn)();
+  }
+
+  getRecord(object: string, id: string): SfRecord | undefined {
+    const row = this.#statements.getRecord.get(object, id) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as SfRecord) : undefined;
+  }
+  listRecords(object: string): SfRecord[] {
+    return (this.#statements.listRecords.all(object) as { data: string }[]).map(
+      (row) => JSON.parse(row.data) as SfRecord,
+    );
+  }
+  listRecordIds(object: string): string[] {
+    return this.#statements.listRecordIds.pluck().all(object) as string[];
+  }
+  putRecord(object: string, record: SfRecord): void {
+    this.#statements.putRecord.run(object, record.Id, JSON.stringify(record));
+  }
+  deleteRecord(object: string, id: string): void {
+    this.#statements.deleteRecord.run(object, id);
+  }
+  listObjects(): string[] {
+    return this.#statements.listObjects.pluck().all() as string[];
+  }
+  purgeObject(object: string): void {
+    this.#statements.purgeObject.run(object);
+  }
+
+  appendChange(entry: NewOutboxEntry): OutboxEntry {
+    const info = this.#statements.appendChange.run(JSON.stringify(entry));
+    return { ...entry, seq: Number(info.lastInsertRowid) };
+  }
+  listChanges(): OutboxEntry[] {
+    return (this.#statements.listChanges.all() as { seq: number; data: string }[]).map(toEntry);
+  }
+  getChange(seq: number): OutboxEntry | undefined {
+    const row = this.#statements.getChange.get(seq) as { seq: number; data: string } | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+  replaceChange(entry: OutboxEntry): void {
+    const { seq, ...rest } = entry;
+    const info = this.#statements.replaceChange.run(JSON.stringify(rest), seq);
+    if (info.changes === 0) throw new Error(`no outbox entry ${seq}`);
+  }
+  removeChange(seq: number): void {
+    this.#statements.removeChange.run(seq);
+  }
+
+  mapId(localId: string, serverId: string): void {
+    this.#statements.mapId.run(localId, serverId);
+  }
+  resolveId(localId: string): string | undefined {
+    return this.#statements.resolveId.pluck().get(localId) as string | undefined;
+  }
+
+  getObjectState(object: string): ObjectSyncState | undefined {
+    const data = this.#statements.getState.pluck().get(object) as string | undefined;
+    return data ? (JSON.parse(data) as ObjectSyncState) : undefined;
+  }
+  putObjectState(state: ObjectSyncState): void {
+    this.#statements.putState.run(state.object, JSON.stringify(state));
+  }
+  deleteObjectState(object: string): void {
+    this.#statements.deleteState.run(object);
+  }
+
+  getPlan(): SyncPlan | undefined {
+    return this.getMeta<SyncPlan>('plan');
+  }
+  putPlan(plan: SyncPlan): void {
+    this.setMeta('plan', plan);
+  }
+
+  getMeta<T>(key: string): T | undefined {
+    const data = this.#statements.getMeta.pluck().get(key) as string | undefined;
+    return data === undefined ? undefined : (JSON.parse(data) as T);
+  }
+  setMeta(key: string, value: unknown): void {
+    this.#statements.setMeta.run(key, JSON.stringify(value ?? null));
+  }
+
+  appendHistory(entry: SyncHistoryEntry): SyncHistoryEntry {
+    const { id: _id, ...rest } = entry;
+    const info = this.#statements.appendHistory.run(JSON.stringify(rest));
+    return { ...rest, id: Number(info.lastInsertRowid) };
+  }
+  listHistory(limit = 50): SyncHistoryEntry[] {
+    return (this.#statements.listHistory.all(limit) as { id: number; data: string }[]).map((row) => ({
+      ...(JSON.parse(row.data) as SyncHistoryEntry),
+      id: row.id,
+    }));
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function toEntry(row: { seq: number; data: string }): OutboxEntry {
+  return { ...(JSON.parse(row.data) as NewOutboxEntry), seq: row.seq };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new Error(`this device database was written by a newer syncscope (schema ${version})`);
+  if (version === SCHEMA_VERSION) return;
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS records (object TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (object, id)) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS id_map (local_id TEXT PRIMARY KEY, server_id TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS object_state (object TEXT PRIMARY KEY, data TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
+    PRAGMA user_version = ${SCHEMA_VERSION};
+  `);
+}
+
+function prepare(db: Database.Database) {
+  return {
+    getRecord: db.prepare('SELECT data FROM records WHERE object = ? AND id = ?'),
+    listRecords: db.prepare('SELECT data FROM records WHERE object = ? ORDER BY id'),
+    listRecordIds: db.prepare('SELECT id FROM records WHERE object = ? ORDER BY id'),
+    putRecord: db.prepare('INSERT OR REPLACE INTO records (object, id, data) VALUES (?, ?, ?)'),
+    deleteRecord: db.prepare('DELETE FROM records WHERE object = ? AND id = ?'),
+    listObjects: db.prepare('SELECT DISTINCT object FROM records ORDER BY object'),
+    purgeObject: db.prepare('DELETE FROM records WHERE object = ?'),
+    appendChange: db.prepare('INSERT INTO outbox (data) VALUES (?)'),
+    listChanges: db.prepare('SELECT seq, data FROM outbox ORDER BY seq'),
+    getChange: db.prepare('SELECT seq, data FROM outbox WHERE seq = ?'),
+    replaceChange: db.prepare('UPDATE outbox SET data = ? WHERE seq = ?'),
+    removeChange: db.prepare('DELETE FROM outbox WHERE seq = ?'),
+    mapId: db.prepare('INSERT OR REPLACE INTO id_map (local_id, server_id) VALUES (?, ?)'),
+    resolveId: db.prepare('SELECT server_id FROM id_map WHERE local_id = ?'),
+    getState: db.prepare('SELECT data FROM object_state WHERE object = ?'),
+    putState: db.prepare('INSERT OR REPLACE INTO object_state (object, data) VALUES (?, ?)'),
+    deleteState: db.prepare('DELETE FROM object_state WHERE object = ?'),
+    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    appendHistory: db.prepare('INSERT INTO history (data) VALUES (?)'),
+    listHistory: db.prepare('SELECT id, data FROM history ORDER BY id DESC LIMIT ?'),
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * The device sync engine: one object per device database. Local writes go to the outbox at once; `sync()`
+ * runs one Delta Sync (upload, then download, then a history record); `start()` keeps syncing on schedule.
+ *
+ * ```ts
+ * const engine = new SyncEngine({ transport: connection, store: new SqliteStore('device.sqlite'), plan, userId });
+ * engine.on('progress', (p) => bar.update(p.done, p));
+ * const summary = await engine.syncNow();
+ * ```
+ */
+
+import type { SyncPlan } from '../compiler/plan.ts';
+import { listConflicts, resolveConflict, type Conflict, type ConflictResolution } from './conflicts.ts';
+import { download } from './download.ts';
+import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
+import { Emitter } from './emitter.ts';
+import { LocalChanges } from './local-changes.ts';
+import { viewRecord, viewRecords } from './local-view.ts';
+import { installPlan, PlanError, type PlanChange } from './plan-change.ts';
+import type { SyncProgress, SyncSummary } from './progress.ts';
+import type { SfRecord } from './records.ts';
+import { SalesforceApi } from './salesforce-api.ts';
+import { computeNextSyncAt, SyncScheduler } from './scheduler.ts';
+import type { SyncContext } from './sync-context.ts';
+import { redact, SyncError, type FailureKind } from './sync-errors.ts';
+import type { ObjectSyncState, OutboxEntry, SyncHistoryEntry, SyncStore } from './store/sync-store.ts';
+import type { Transport } from './transport.ts';
+import { upload } from './upload.ts';
+
+export interface SyncEngineOptions {
+  readonly transport: Transport;
+  readonly store: SyncStore;
+  /** A plan to install (else the one the store holds). */
+  readonly plan?: SyncPlan;
+  /** The running user's Id for `:userId` (remembered in the store). */
+  readonly userId?: string;
+  /** Values of the plan's declared parameters (remembered in the store). */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  readonly clock?: Clock;
+  readonly timer?: Timer;
+  /** Query page size hint (Sforce-Query-Options batchSize, 200..2000). */
+  readonly pageSize?: number;
+}
+
+export interface SyncEngineEvents extends Record<string, unknown> {
+  progress: SyncProgress;
+  summary: SyncSummary;
+}
+
+export interface DeviceStatus {
+  readonly lastSync?: SyncHistoryEntry;
+  readonly nextSyncAt?: number;
+  readonly pendingChanges: number;
+  readonly failedChanges: number;
+  readonly conflicts: number;
+  readonly objects: readonly (ObjectSyncState & { readonly records: number })[];
+}
+
+export class SyncEngine {
+  readonly #store: SyncStore;
+  readonly #transport: Transport;
+  readonly #clock: Clock;
+  readonly #emitter = new Emitter<SyncEngineEvents>();
+  readonly #changes: LocalChanges;
+  readonly #scheduler: SyncScheduler;
+  readonly #pageSize: number | undefined;
+  #running: Promise<SyncSummary> | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.#store = options.store;
+    this.#transport = options.transport;
+    this.#clock = options.clock ?? systemClock;
+    this.#pageSize = options.pageSize;
+    if (options.plan) installPlan(this.#store, options.plan);
+    if (options.userId !== undefined) this.#store.setMeta('userId', options.userId);
+    if (options.parameters !== undefined) this.#store.setMeta('parameters', options.parameters);
+    this.#changes = new LocalChanges(this.#store, () => this.plan, this.#clock);
+    this.#scheduler = new SyncScheduler(
+      options.timer ?? systemTimer,
+      this.#clock,
+      () => this.nextSyncAt,
+      () => this.sync({ trigger: 'scheduled' }),
+    );
+  }
+
+  get plan(): SyncPlan {
+    const plan = this.#store.getPlan();
+    if (!plan) throw new PlanError('no sync plan on this device yet: install one with setPlan()');
+    return plan;
+  }
+
+  get store(): SyncStore {
+    return this.#store;
+  }
+
+  /** Installs a new plan: changed objects are downloaded again at the next sync, removed ones purged. */
+  setPlan(plan: SyncPlan): PlanChange {
+    return installPlan(this.#store, plan);
+  }
+
+  on<K extends keyof SyncEngineEvents>(
+    event: K,
+    listener: (payload: SyncEngineEvents[K]) => void,
+  ): () => void {
+    return this.#emitter.on(event, listener);
+  }
+
+  // Local data and writes -------------------------------------------------------------------------------
+
+  records(object: string): SfRecord[] {
+    return viewRecords(this.#store, object);
+  }
+  record(object: string, id: string): SfRecord | undefined {
+    return viewRecord(this.#store, object, this.#store.resolveId(id) ?? id);
+  }
+  create(object: string, fields: Readonly<Record<string, unknown>>): string {
+    return this.#changes.create(object, fields);
+  }
+  update(object: string, id: string, fields: Readonly<Record<string, unknown>>): void {
+    this.#changes.update(object, this.#store.resolveId(id) ?? id, fields);
+  }
+  delete(object: string, id: string): void {
+    this.#changes.delete(object, this.#store.resolveId(id) ?? id);
+  }
+  undo(seq: number): void {
+    this.#changes.undo(seq);
+  }
+  retry(seq: number): void {
+    this.#changes.retry(seq);
+  }
+  pendingChanges(): OutboxEntry[] {
+    return this.#store.listChanges();
+  }
+  conflicts(): Conflict[] {
+    return listConflicts(this.#store);
+  }
+  resolveConflict(seq: number, resolution: ConflictResolution): void {
+    resolveConflict(this.#store, this.plan, seq, resolution);
+  }
+  history(limit?: number): SyncHistoryEntry[] {
+    return this.#store.listHistory(limit);
+  }
+
+  // Syncing --------------------------------------------------------------------------------------------
+
+  /** Runs one sync now; a call while one runs shares it. Resolves with the summary (never rejects). */
+  sync(options: { trigger?: 'manual' | 'scheduled' } = {}): Promise<SyncSummary> {
+    if (!this.#running) {
+      this.#running = this.#runSync(options.trigger ?? 'manual').finally(() => {
+        this.#running = null;
+      });
+    }
+    return this.#running;
+  }
+
+  /** The "Sync now" button: every object, whatever its interval. */
+  syncNow(): Promise<SyncSummary> {
+    return this.sync({ trigger: 'manual' });
+  }
+
+  start(): void {
+    this.#scheduler.start();
+  }
+  stop(): void {
+    this.#scheduler.stop();
+  }
+
+  /** When the next scheduled sync is due (ms), known after every sync. */
+  get nextSyncAt(): number | undefined {
+    return this.#store.getMeta<number>('nextSyncAt');
+  }
+
+  status(): DeviceStatus {
+    const changes = this.#store.listChanges();
+    const plan = this.#store.getPlan();
+    return {
+      lastSync: this.#store.listHistory(1)[0],
+      nextSyncAt: this.nextSyncAt,
+      pendingChanges: changes.filter((c) => c.status === 'pending' || c.status === 'inFlight').length,
+      failedChanges: changes.filter((c) => c.status === 'failed').length,
+      conflicts: changes.filter((c) => c.status === 'conflict').length,
+      objects: (plan?.objects ?? []).flatMap((o) => {
+        const state = this.#store.getObjectState(o.name);
+        return state ? [{ ...state, records: this.#store.listRecordIds(o.name).length }] : [];
+      }),
+    };
+  }
+
+  async #runSync(trigger: 'manual' | 'scheduled'): Promise<SyncSummary> {
+    const startedAt = this.#clock.now();
+    const plan = this.plan;
+    const api = new SalesforceApi(this.#transport, plan.apiVersion, this.#pageSize);
+    const context: SyncContext = {
+      store: this.#store,
+      api,
+      plan,
+      clock: this.#clock,
+      userId: this.#store.getMeta<string>('userId'),
+      parameters: this.#store.getMeta<Record<string, unknown>>('parameters') ?? {},
+      downloadAll: trigger === 'manual',
+      counts: {},
+      errors: [],
+      dropped: [],
+      progress: (event) => this.#emitter.emit('progress', event),
+    };
+    let error: string | undefined;
+    let kind: FailureKind | undefined;
+    try {
+      const { touchedObjects } = await upload(context);
+      await download(context, touchedObjects);
+    } catch (caught) {
+      kind = caught instanceof SyncError || hasKind(caught) ? caught.kind : 'permanent';
+      error = redact(caught instanceof Error ? caught.message : String(caught));
+      if (!context.errors.includes(error)) context.errors.push(error);
+    }
+    const endedAt = this.#clock.now();
+    const failures = error ? (this.#store.getMeta<number>('consecutiveFailures') ?? 0) + 1 : 0;
+    const nextSyncAt = computeNextSyncAt(plan, this.#store, endedAt, kind === 'permanent' ? 0 : failures);
+    const history: SyncHistoryEntry = {
+      trigger,
+      startedAt,
+      endedAt,
+      ok: !error,
+      ...(error ? { error } : {}),
+      apiCalls: api.apiCalls,
+      counts: context.counts,
+      errors: context.errors,
+      dropped: context.dropped,
+    };
+    this.#store.transaction(() => {
+      this.#store.appendHistory(history);
+      this.#store.setMeta('consecutiveFailures', failures);
+      this.#store.setMeta('nextSyncAt', nextSyncAt);
+    });
+    const changes = this.#store.listChanges();
+    const summary: SyncSummary = {
+      ok: !error,
+      trigger,
+      startedAt,
+      endedAt,
+      apiCalls: api.apiCalls,
+      counts: context.counts,
+      errors: context.errors,
+      dropped: context.dropped,
+      pendingChanges: changes.filter((c) => c.status !== 'conflict').length,
+      conflicts: changes.filter((c) => c.status === 'conflict').length,
+      ...(error ? { error } : {}),
+      nextSyncAt,
+    };
+    this.#emitter.emit('summary', summary);
+    return summary;
+  }
+}
+
+function hasKind(error: unknown): error is { kind: FailureKind } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    ['auth', 'transient', 'permanent'].includes((error as { kind?: string }).kind ?? '')
+  );
+}

@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/runtime/store/memory-store.ts';
+import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
+import { emptyObjectState, type SyncStore } from '../../src/runtime/store/sync-store.ts';
+import { unitPlan } from './helpers/test-plan.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const stores: [string, () => SyncStore][] = [
+  ['MemoryStore', () => new MemoryStore()],
+  ['SqliteStore', () => new SqliteStore(':memory:')],
+];
+
+describe.each(stores)('%s', (_name, makeStore) => {
+  it('keeps records per object, listed by Id', () => {
+    const store = makeStore();
+    store.putRecord('Account', { Id: '001B', Name: 'b' });
+    store.putRecord('Account', { Id: '001A', Name: 'a' });
+    store.putRecord('Contact', { Id: '003A', LastName: 'x', Account: { Name: 'a' } });
+    expect(store.listRecords('Account')).toEqual([
+      { Id: '001A', Name: 'a' },
+      { Id: '001B', Name: 'b' },
+    ]);
+    expect(store.getRecord('Contact', '003A')).toEqual({ Id: '003A', LastName: 'x', Account: { Name: 'a' } });
+    expect(store.listObjects()).toEqual(['Account', 'Contact']);
+    store.deleteRecord('Account', '001A');
+    expect(store.listRecordIds('Account')).toEqual(['001B']);
+    store.purgeObject('Account');
+    expect(store.listRecords('Account')).toEqual([]);
+    expect(store.listObjects()).toEqual(['Contact']);
+  });
+
+  it('returns copies: mutating a returned record does not change the store', () => {
+    const store = makeStore();
+    store.putRecord('Account', { Id: '001A', Name: 'a' });
+    const record = store.getRecord('Account', '001A') as { Name: string };
+    record.Name = 'changed';
+    expect(store.getRecord('Account', '001A')).toEqual({ Id: '001A', Name: 'a' });
+  });
+
+  it('keeps the outbox in order with increasing seq', () => {
+    const store = makeStore();
+    const base = { object: 'Account', fields: {}, status: 'pending' as const, attempts: 0, changedAt: 1 };
+    const a = store.appendChange({ ...base, op: 'create', recordId: 'local-1', fields: { Name: 'x' } });
+    const b = store.appendChange({ ...base, op: 'delete', recordId: '001A' });
+    expect(b.seq).toBeGreaterThan(a.seq);
+    store.replaceChange({ ...a, status: 'inFlight', attempts: 1, attemptId: 'c1-1' });
+    expect(store.listChanges().map((c) => [c.seq, c.op, c.status])).toEqual([
+      [a.seq, 'create', 'inFlight'],
+      [b.seq, 'delete', 'pending'],
+    ]);
+    store.removeChange(a.seq);
+    expect(store.getChange(a.seq)).toBeUndefined();
+    expect(() => store.replaceChange(a)).toThrow(`no outbox entry ${a.seq}`);
+  });
+
+  it('rolls back every write of a failed transaction', () => {
+    const store = makeStore();
+    store.putRecord('Account', { Id: '001A', Name: 'a' });
+    store.putObjectState(emptyObjectState('Account', 'f1'));
+    const seqBefore = store.appendChange({
+      object: 'Account',
+      op: 'update',
+      recordId: '001A',
+      fields: { Name: 'z' },
+      status: 'pending',
+      attempts: 0,
+      changedAt: 1,
+    }).seq;
+    expect(() =>
+      store.transaction(() => {
+        store.putRecord('Account', { Id: '001A', Name: 'changed' });
+        store.putRecord('Account', { Id: '001B', Name: 'new' });
+        store.purgeObject('Contact');
+        store.putObjectState({ ...emptyObjectState('Account', 'f1'), watermark: '2024-01-01T00:00:00.000Z' });
+        store.removeChange(seqBefore);
+        store.appendChange({
+          object: 'Account',
+          op: 'delete',
+          recordId: '001A',
+          fields: {},
+          status: 'pending',
+          attempts: 0,
+          changedAt: 2,
+        });
+        store.mapId('local-x', '001X');
+        store.setMeta('k', 1);
+        store.putPlan(unitPlan);
+        throw new Error('crash');
+      }),
+    ).toThrow('crash');
+    expect(store.listRecords('Account')).toEqual([{ Id: '001A', Name: 'a' }]);
+    expect(store.getObjectState('Account')?.watermark).toBeNull();
+    expect(store.listChanges().map((c) => c.seq)).toEqual([seqBefore]);
+    expect(store.resolveId('local-x')).toBeUndefined();
+    expect(store.getMeta('k')).toBeUndefined();
+    expect(store.getPlan()).toBeUndefined();
+    // seq numbers are not reused after a rollback in a way that reorders the outbox
+    const next = store.appendChange({
+      object: 'Account',
+      op: 'delete',
+      recordId: '001A',
+      fields: {},
+      status: 'pending',
+      attempts: 0,
+      changedAt: 3,
+    });
+    expect(next.seq).toBeGreaterThan(seqBefore);
+  });
+
+  it('keeps nested transactions atomic with the outer one', () => {
+    const store = makeStore();
+    store.transaction(() => {
+      store.putRecord('Account', { Id: '001A' });
+      store.transaction(() => store.putRecord('Account', { Id: '001B' }));
+    });
+    expect(store.listRecordIds('Account')).toEqual(['001A', '001B']);
+  });
+
+  it('keeps history newest first, plan, meta, id map and object state', () => {
+    const store = makeStore();
+    const entry = {
+      trigger: 'manual' as const,
+      startedAt: 1,
+      endedAt: 2,
+      ok: true,
+      apiCalls: 3,
+      counts: {},
+      errors: [],
+      dropped: [],
+    };
+    store.appendHistory(entry);
+    store.appendHistory({ ...entry, startedAt: 5 });
+    expect(store.listHistory().map((h) => h.startedAt)).toEqual([5, 1]);
+    expect(store.listHistory(1)).toHaveLength(1);
+    store.putPlan(unitPlan);
+    expect(store.getPlan()).toEqual(unitPlan);
+    store.mapId('local-1', '001000000000001AAA');
+    expect(store.resolveId('local-1')).toBe('001000000000001AAA');
+    store.setMeta('userId', '005x');
+    expect(store.getMeta('userId')).toBe('005x');
+    const state = { ...emptyObjectState('Account', 'f'), pendingIds: { '1': ['001A'] } };
+    store.putObjectState(state);
+    expect(store.getObjectState('Account')).toEqual(state);
+    store.deleteObjectState('Account');
+    expect(store.getObjectState('Account')).toBeUndefined();
+  });
+});
+
+describe('SqliteStore durability', () => {
+  it('keeps everything across a close and reopen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syncscope-store-'));
+    dirs.push(dir);
+    const path = join(dir, 'device.sqlite');
+    const first = new SqliteStore(path);
+    first.putPlan(unitPlan);
+    first.putRecord('Account', { Id: '001A', Name: 'a' });
+    const change = first.appendChange({
+      object: 'Account',
+      op: 'update',
+      recordId: '001A',
+      fields: { Name: 'b' },
+      status: 'inFlight',
+      attempts: 1,
+      changedAt: 1,
+    });
+    first.putObjectState({ ...emptyObjectState('Account', 'a1'), watermark: '2024-01-01T00:00:00.000Z' });
+    first.close();
+    const second = new SqliteStore(path);
+    expect(second.getPlan()).toEqual(unitPlan);
+    expect(second.listRecords('Account')).toEqual([{ Id: '001A', Name: 'a' }]);
+    expect(second.listChanges()).toEqual([{ ...change }]);
+    expect(second.getObjectState('Account')?.watermark).toBe('2024-01-01T00:00:00.000Z');
+    second.close();
+  });
+});
