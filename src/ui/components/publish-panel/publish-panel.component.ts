@@ -1,0 +1,198 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { ApiClient } from '../../api-client.ts';
+import type { PublishedVersion } from '../../../server/api-types.ts';
+import { NoticeEvent } from '../../events/events.ts';
+import type { ScopeStore } from '../../state/scope-store.ts';
+import { StoreController } from '../../state/store-controller.ts';
+import { controls, tokens } from '../../styles/shared.styles.ts';
+import { errorState, pendingState } from '../../styles/task-states.ts';
+
+/**
+ * @summary Publish the scope and its plan to the org as a new version (with a note), list the published
+ * versions of this scope name, and restore one (republished as the newest, and loaded into the editor).
+ *
+ * @event ss-notice - After a publish or restore.
+ */
+export default class PublishPanel extends LitElement {
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      form {
+        display: grid;
+        gap: var(--ss-space-2);
+        max-width: 40rem;
+        margin-bottom: var(--ss-space-4);
+      }
+      form .row {
+        display: flex;
+        gap: var(--ss-space-2);
+        align-items: center;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
+  @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;
+
+  @state() accessor note = '';
+  @state() accessor busy = false;
+  @state() accessor lastError: unknown = undefined;
+
+  readonly #versions = new Task(this, {
+    autoRun: false,
+    task: async ([name]: [string]) => {
+      if (!this.api) throw new Error('Not connected to a syncscope server.');
+      return (await this.api.versions(name)).versions;
+    },
+  });
+
+  constructor() {
+    super();
+    new StoreController(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    queueMicrotask(() => this.refresh());
+  }
+
+  /** Reloads the version list of the current scope name. */
+  refresh(): void {
+    const name = this.store?.scope.name;
+    if (this.api && typeof name === 'string' && name !== '') void this.#versions.run([name]);
+  }
+
+  private handleNoteInput(event: Event): void {
+    this.note = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private async handleSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (!this.api || !this.store || this.note.trim() === '') return;
+    this.busy = true;
+    this.lastError = undefined;
+    try {
+      const { version } = await this.api.publish({ scope: this.store.scope, note: this.note.trim() });
+      this.note = '';
+      this.dispatchEvent(
+        new NoticeEvent(`Published version ${version.versionNumber} of ${version.scopeName}.`, 'success'),
+      );
+      this.refresh();
+    } catch (error) {
+      this.lastError = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handleRestoreClick(event: Event): Promise<void> {
+    const versionId = (event.currentTarget as HTMLButtonElement).dataset['versionId'];
+    if (!this.api || !this.store || !versionId) return;
+    this.busy = true;
+    this.lastError = undefined;
+    try {
+      const r = await this.api.restore({ versionId });
+      this.store.setScope(r.scope, 'load');
+      this.dispatchEvent(
+        new NoticeEvent(
+          `Restored version ${r.restoredFrom.versionNumber} as version ${r.version.versionNumber}; it is in the editor now.`,
+          'success',
+        ),
+      );
+      this.refresh();
+    } catch (error) {
+      this.lastError = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #versionsTable(versions: readonly PublishedVersion[]) {
+    if (versions.length === 0) return html`<p class="weak">No version of this scope is published yet.</p>`;
+    return html`<table class="table" aria-label="Published versions">
+      <thead>
+        <tr>
+          <th scope="col">Version</th>
+          <th scope="col">Note</th>
+          <th scope="col">Published</th>
+          <th scope="col">Scope hash</th>
+          <th scope="col"><span class="assistive-text">Actions</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${versions.map(
+          (v, i) =>
+            html`<tr data-version=${v.versionNumber}>
+              <th scope="row">
+                ${v.versionNumber}${i === 0 ? html` <span class="badge success">latest</span>` : nothing}
+              </th>
+              <td>${v.note}</td>
+              <td>
+                ${new Date(v.publishedAt).toLocaleString()}${v.publishedBy ? ` · ${v.publishedBy}` : ''}
+              </td>
+              <td class="mono">${v.scopeHash.slice(0, 12)}</td>
+              <td>
+                ${
+                  i === 0
+                    ? nothing
+                    : html`<button
+                        type="button"
+                        class="button small"
+                        data-version-id=${v.versionId}
+                        ?disabled=${this.busy}
+                        aria-label=${`Restore version ${v.versionNumber}`}
+                        @click=${this.handleRestoreClick}
+                      >
+                        Restore
+                      </button>`
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  override render() {
+    const store = this.store;
+    if (!store) return nothing;
+    const errors = store.errorCount;
+    return html`
+      <form @submit=${this.handleSubmit}>
+        <label class="label" for="note">What changed (shown in the version list)</label>
+        <textarea
+          id="note"
+          class="textarea"
+          rows="2"
+          required
+          .value=${this.note}
+          @input=${this.handleNoteInput}
+        ></textarea>
+        <div class="row">
+          <button
+            type="submit"
+            class="button brand"
+            ?disabled=${this.busy || errors > 0 || this.note.trim() === '' || !this.api}
+          >
+            Publish “${store.scope.name}”
+          </button>
+          ${errors ? html`<span class="weak">Fix the ${errors} errors first.</span>` : nothing}
+        </div>
+      </form>
+      ${this.lastError ? errorState(this.lastError) : nothing}
+      <h3 class="section-title">Versions</h3>
+      ${this.#versions.render({
+        initial: () => html`<p class="weak">Not loaded.</p>`,
+        pending: () => pendingState('Loading versions…'),
+        complete: (v) => this.#versionsTable(v),
+        error: (e) => errorState(e),
+      })}
+    `;
+  }
+}
