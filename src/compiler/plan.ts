@@ -32,6 +32,17 @@ export interface QueryTemplate {
   readonly soql: string;
   /** Every placeholder in `soql`, in order of first appearance, without the leading colon. */
   readonly binds: readonly Placeholder[];
+  /**
+   * Present when a `full` / `delta` / `ids` template binds `:parentIds` or `:ids` over the whole current
+   * scope of another object (a path that one query cannot express): bind the distinct non-null values of
+   * `field` over the device's in-scope records of `object`, in chunks, and union the results.
+   */
+  readonly idSource?: { readonly object: string; readonly field: string };
+  /**
+   * Present when the template binds `:parentIds` or `:ids`: the most Ids one request may carry so the
+   * query URL stays within the 16,000-byte budget (at most 500).
+   */
+  readonly idsPerQuery?: number;
 }
 
 /**
@@ -102,8 +113,17 @@ export interface PlanObject {
     readonly full: QueryUnion;
     /** Delta download: `(scope) AND <watermarkField> > :watermark ORDER BY <watermarkField>, Id`. */
     readonly delta: QueryUnion;
-    /** `SELECT Id, <watermarkField> ...` of the whole current scope, for reconciliation. */
+    /**
+     * `SELECT Id, <watermarkField> ...` of the whole current scope, for reconciliation. With a limit it also
+     * selects the orderBy fields and carries `ORDER BY <orderBy>, Id LIMIT n`: with several queries the
+     * runtime merges their rows by that order and keeps the first `limit`.
+     */
     readonly ids: QueryUnion;
+    /**
+     * Records by Id (`Id IN :ids`), no filter: fetches records that reconciliation found in scope but not on
+     * the device (they entered without being modified). Always emitted by this compiler.
+     */
+    readonly byIds?: QueryTemplate;
   };
 }
 

@@ -1,0 +1,390 @@
+/**
+ * The compiler: scope JSON (+ optional org metadata) -> diagnostics and, when there is no error, a plan.
+ * Pure and browser-safe: no I/O, no clock; the same input always gives a byte-identical plan.
+ *
+ * Stages: shape (Ajv) -> model -> semantic passes (names, fields, paths, SOQL, parameters, cycles)
+ * -> per-object scope alternatives in dependency order -> templates, each re-parsed and size-checked.
+ */
+
+import type { OrderByClause, WhereClause } from '@jetstreamapp/soql-parser-js';
+import { canonicalJson, hashJson } from './canonical-json.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
+import { describeObject, findField } from './metadata-lookup.ts';
+import type { OrgMetadata } from './org-metadata.ts';
+import type { PlanObject, PlanPath, QueryTemplate, SyncPlan, UploadPolicy } from './plan.ts';
+import { PLAN_VERSION } from './plan.ts';
+import type { TemplateSpec } from './query-templates.ts';
+import { buildTemplate } from './query-templates.ts';
+import { bindCondition, objectScope } from './scope-conditions.ts';
+import type { ObjectScope } from './scope-conditions.ts';
+import {
+  BIG_OBJECT_RECORDS,
+  checkFields,
+  checkObjectInOrg,
+  checkObjectNames,
+  checkOrderBy,
+  checkParameters,
+  checkPaths,
+  checkUploadPolicy,
+} from './scope-checks.ts';
+import { checkCycles, dependenciesOf, dependencyOrder } from './scope-graph.ts';
+import type { ModelObject, ScopeModel } from './scope-model.ts';
+import { buildScopeModel } from './scope-model.ts';
+import { checkScopeShape } from './scope-shape.ts';
+import { parseOrderBy, parseWhere } from './soql-condition.ts';
+import { checkWhere } from './where-checks.ts';
+import { andAll, parenthesize } from './where-ast.ts';
+
+export interface CompileOptions {
+  /** Describe-shaped org metadata: lints the scope; changes the plan only by adding createable/updateable fields. */
+  readonly metadata?: OrgMetadata;
+}
+
+export interface CompileResult {
+  /** Present when there is no error diagnostic. */
+  readonly plan?: SyncPlan;
+  /** Every diagnostic, sorted by path then position. */
+  readonly diagnostics: Diagnostic[];
+}
+
+interface Analysis {
+  readonly model: ModelObject;
+  readonly where?: WhereClause;
+  readonly orderBy?: OrderByClause[];
+  readonly relativeDates: readonly string[];
+}
+
+export function compile(scope: unknown, options: CompileOptions = {}): CompileResult {
+  const sink = new DiagnosticSink();
+  const metadata = options.metadata;
+  checkScopeShape(scope, sink);
+  const model = buildScopeModel(scope);
+
+  checkObjectNames(model, sink);
+  const usedParameters = new Set<string>();
+  const analyses = new Map<string, Analysis>();
+  for (const object of model.objects) {
+    const known = metadata ? checkObjectInOrg(object, metadata, sink) : true;
+    const objectMetadata = known ? metadata : undefined;
+    checkFields(object, objectMetadata, sink);
+    checkPaths(model, object, metadata, sink);
+    checkUploadPolicy(object, sink);
+    let where: WhereClause | undefined;
+    let relativeDates: readonly string[] = [];
+    if (object.where !== undefined) {
+      const at = `${object.pointer}/where`;
+      const parsed = parseWhere(object.where, at, sink);
+      if (parsed) {
+        const facts = checkWhere(object.name, parsed, at, model.parameters, objectMetadata, sink);
+        facts.parameters.forEach((p) => usedParameters.add(p));
+        relativeDates = facts.relativeDates;
+        where = parsed.where;
+        if (facts.relativeDates.length > 0)
+          sink.add(
+            'TIME_DEPENDENT_FILTER',
+            at,
+            `${facts.relativeDates.join(', ')} makes the scope change with time: records enter and leave without being modified, so ${object.name} is reconciled (an Id query of its whole scope) on every sync`,
+            positionOf(parsed.tokens, facts.relativeDates[0] as string),
+          );
+      }
+    }
+    let orderBy: OrderByClause[] | undefined;
+    if (object.orderBy !== undefined) {
+      const parsed = parseOrderBy(object.orderBy, `${object.pointer}/orderBy`, sink);
+      if (parsed) orderBy = checkOrderBy(object, parsed, objectMetadata, sink);
+    }
+    analyses.set(object.name, {
+      model: object,
+      ...(where ? { where } : {}),
+      ...(orderBy ? { orderBy } : {}),
+      relativeDates,
+    });
+    costWarnings(model, object, objectMetadata, sink);
+  }
+  checkParameters(model, usedParameters, sink);
+  const acyclic = checkCycles(model.objects, sink);
+
+  if (sink.hasErrors() || !acyclic) return { diagnostics: sortDiagnostics(sink.items) };
+  const plan = buildPlan(scope, model, analyses, metadata, sink);
+  const diagnostics = sortDiagnostics(sink.items);
+  return sink.hasErrors() ? { diagnostics } : { plan, diagnostics };
+}
+
+function positionOf(
+  tokens: readonly { text: string; start: number; end: number }[],
+  text: string,
+): { start: number; end: number } | undefined {
+  const token = tokens.find((t) => t.text === text);
+  return token ? { start: token.start, end: token.end } : undefined;
+}
+
+function costWarnings(
+  model: ScopeModel,
+  object: ModelObject,
+  metadata: OrgMetadata | undefined,
+  sink: DiagnosticSink,
+): void {
+  const describe = metadata ? describeObject(metadata, object.name) : undefined;
+  const count = describe?.recordCount;
+  if (object.paths.length === 0 && object.where === undefined && object.limit === undefined) {
+    sink.add(
+      'UNFILTERED_ROOT',
+      object.pointer,
+      `${object.name} has no where, limit or path, so every record${count !== undefined ? ` (about ${count.toLocaleString('en-US')})` : ''} goes to every device: add a condition or a limit`,
+    );
+  }
+  if (object.limit !== undefined && object.orderBy === undefined)
+    sink.add(
+      'LIMIT_WITHOUT_ORDER_BY',
+      `${object.pointer}/limit`,
+      `without orderBy, which ${object.limit} records are kept is arbitrary (the compiler orders by Id): add an orderBy`,
+    );
+  if (object.orderBy !== undefined && object.limit === undefined)
+    sink.add(
+      'ORDER_BY_WITHOUT_LIMIT',
+      `${object.pointer}/orderBy`,
+      'orderBy without a limit only sets the order devices list records in',
+    );
+  if (object.limit !== undefined && object.paths.length > 1)
+    sink.add(
+      'LIMIT_ACROSS_PATHS',
+      `${object.pointer}/limit`,
+      `the limit applies to the union of ${object.paths.length} paths: each query is cut at ${object.limit} and the device keeps the first ${object.limit} of the merged result`,
+    );
+  if (describe && count !== undefined && count >= BIG_OBJECT_RECORDS) {
+    const field = findField(describe, model.watermarkField);
+    if (field && field.indexed === false)
+      sink.add(
+        'UNINDEXED_WATERMARK',
+        model.watermarkFieldGiven ? '/watermarkField' : object.pointer,
+        `${object.name} has about ${count.toLocaleString('en-US')} records and ${model.watermarkField} is not indexed, so every delta query scans the table: use "watermarkField": "SystemModstamp"`,
+      );
+  }
+}
+
+function fieldList(names: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    out.push(name);
+  }
+  return out;
+}
+
+function buildPlan(
+  scope: unknown,
+  model: ScopeModel,
+  analyses: ReadonlyMap<string, Analysis>,
+  metadata: OrgMetadata | undefined,
+  sink: DiagnosticSink,
+): SyncPlan {
+  const inScope = new Set(model.objects.map((o) => o.name));
+  const ordered = dependencyOrder(model.objects);
+  // Reference fields other objects' referencedBy paths read from each object.
+  const referencedFields = new Map<string, string[]>();
+  for (const object of ordered)
+    for (const path of object.paths)
+      if (path.kind === 'referencedBy')
+        referencedFields.set(path.object, [...(referencedFields.get(path.object) ?? []), path.field]);
+
+  const scopes = new Map<string, ObjectScope>();
+  const planObjects = new Map<string, PlanObject>();
+  const reconcileReasons = new Map<string, string>();
+  for (const object of ordered) {
+    const analysis = analyses.get(object.name) as Analysis;
+    const scopeOfObject = objectScope(object, analysis.where, scopes);
+    scopes.set(object.name, scopeOfObject);
+    const dependsOn = dependenciesOf(object, inScope);
+    const fields = fieldList([
+      'Id',
+      model.watermarkField,
+      ...object.paths.filter((p) => p.kind === 'childOf').map((p) => p.field),
+      ...(referencedFields.get(object.name) ?? []),
+      ...object.fields.map((f) => f.name),
+      ...(object.externalIdField ? [object.externalIdField] : []),
+      ...(analysis.orderBy ?? []).map((c) => ('field' in c ? c.field : '')).filter((f) => f !== ''),
+    ]);
+
+    const template = (spec: Omit<TemplateSpec, 'object'>, at: string): QueryTemplate => {
+      const { template: built, problem } = buildTemplate(
+        { object: object.name, ...spec },
+        model.parameters,
+        model.apiVersion,
+      );
+      if (problem) sink.add(problem.code, at, problem.message);
+      return built;
+    };
+    const limited = object.limit !== undefined;
+    const order: OrderByClause[] | undefined = limited ? withIdLast(analysis.orderBy ?? []) : undefined;
+    const deltaOrder: OrderByClause[] = [
+      { field: model.watermarkField, order: 'ASC' },
+      { field: 'Id', order: 'ASC' },
+    ];
+    const watermark = bindCondition(model.watermarkField, '>', 'watermark');
+    const idFields = fieldList([
+      'Id',
+      model.watermarkField,
+      ...(limited ? (order ?? []).map((c) => ('field' in c ? c.field : 'Id')) : []),
+    ]);
+
+    const full: QueryTemplate[] = [];
+    const delta: QueryTemplate[] = [];
+    const ids: QueryTemplate[] = [];
+    for (const alternative of scopeOfObject.alternatives) {
+      const idSource = alternative.kind === 'device' ? { idSource: alternative.idSource } : {};
+      const at = alternative.path?.pointer ?? object.pointer;
+      const where = alternative.where;
+      const limitPart = limited ? { orderBy: order, limit: object.limit } : {};
+      full.push(template({ fields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
+      delta.push(
+        template(
+          {
+            fields,
+            where: andAll([where ? parenthesize(where) : undefined, watermark]) as WhereClause,
+            orderBy: deltaOrder,
+            ...idSource,
+          },
+          at,
+        ),
+      );
+      ids.push(template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
+      if (alternative.kind === 'device')
+        sink.add(
+          'DEVICE_DRIVEN_PATH',
+          at,
+          `${object.name} is fetched by the Ids of ${alternative.idSource.object}${alternative.idSource.field === 'Id' ? '' : `.${alternative.idSource.field}`} held on the device (in chunks), because ${deviceReason(scopes.get(alternative.path.object), alternative.path.object)}`,
+        );
+    }
+    const paths: PlanPath[] =
+      object.paths.length === 0
+        ? [{ kind: 'root' }]
+        : object.paths
+            .filter((p) => inScope.has(p.object))
+            .map((p): PlanPath =>
+              p.kind === 'childOf'
+                ? {
+                    kind: 'childOf',
+                    object: p.object,
+                    field: p.field,
+                    byParentIds: template(
+                      {
+                        fields,
+                        where: andAll([
+                          bindCondition(p.field, 'IN', 'parentIds'),
+                          analysis.where,
+                        ]) as WhereClause,
+                      },
+                      p.pointer,
+                    ),
+                  }
+                : {
+                    kind: 'referencedBy',
+                    object: p.object,
+                    field: p.field,
+                    byIds: template(
+                      {
+                        fields,
+                        where: andAll([bindCondition('Id', 'IN', 'ids'), analysis.where]) as WhereClause,
+                      },
+                      p.pointer,
+                    ),
+                  },
+            );
+    const byIds = template({ fields, where: bindCondition('Id', 'IN', 'ids') }, object.pointer);
+
+    const reasons: string[] = [];
+    if (limited) reasons.push(`limit ${object.limit}`);
+    if (analysis.relativeDates.length > 0)
+      reasons.push(`relative date literal ${analysis.relativeDates.join(', ')}`);
+    const inherited = dependsOn.filter((d) => reconcileReasons.has(d));
+    if (inherited.length > 0)
+      reasons.push(`depends on ${inherited.join(', ')}, which is reconciled every sync`);
+    if (reasons.length > 0) reconcileReasons.set(object.name, reasons.join('; '));
+
+    const upload = uploadPolicy(object, fields, metadata);
+    const definition = {
+      name: object.name,
+      fields,
+      paths,
+      queries: { full, delta, ids, byIds },
+      ...(object.limit !== undefined ? { limit: object.limit } : {}),
+      watermarkField: model.watermarkField,
+      dependencies: dependsOn.map((d) => planObjects.get(d)?.fingerprint ?? ''),
+    };
+    const planObject: PlanObject = {
+      name: object.name,
+      fields,
+      dependsOn,
+      fingerprint: hashJson(definition),
+      syncEveryMinutes: object.syncEveryMinutes ?? model.syncEveryMinutes,
+      upload,
+      ...(object.limit !== undefined ? { limit: object.limit } : {}),
+      ...(object.orderBy !== undefined ? { orderBy: object.orderBy } : {}),
+      reconcileEverySync: reasons.length > 0,
+      ...(reasons.length > 0 ? { reconcileReason: reasons.join('; ') } : {}),
+      paths,
+      queries: { full, delta, ids, byIds },
+    };
+    planObjects.set(object.name, planObject);
+  }
+
+  const { $schema: _editorHint, ...hashed } = (scope ?? {}) as Record<string, unknown>;
+  return {
+    planVersion: PLAN_VERSION,
+    scopeName: model.name,
+    scopeHash: hashJson(hashed),
+    apiVersion: model.apiVersion,
+    watermarkField: model.watermarkField,
+    overlapSeconds: model.overlapSeconds,
+    syncEveryMinutes: model.syncEveryMinutes,
+    parameters: Object.fromEntries(
+      [...model.parameters.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ),
+    objects: ordered.map((o) => planObjects.get(o.name) as PlanObject),
+  };
+}
+
+function deviceReason(source: ObjectScope | undefined, name: string): string {
+  if (source?.deviceOnly) return `${name} has a limit (the first n by an order is not a SOQL condition)`;
+  if (source?.alternatives.some((a) => a.kind === 'device'))
+    return `${name} is itself fetched by Ids held on the device`;
+  return 'one query cannot express this path within the semi-join rules';
+}
+
+/** The admin's order with Id appended as the final key, so pages and limits are stable. */
+function withIdLast(order: readonly OrderByClause[]): OrderByClause[] {
+  const last = order[order.length - 1];
+  if (last && 'field' in last && last.field.toLowerCase() === 'id') return [...order];
+  return [...order, { field: 'Id', order: 'ASC' }];
+}
+
+function uploadPolicy(
+  object: ModelObject,
+  fields: readonly string[],
+  metadata: OrgMetadata | undefined,
+): UploadPolicy {
+  if (object.access !== 'readWrite') return { access: 'read' };
+  const describe = metadata ? describeObject(metadata, object.name) : undefined;
+  const pick = (flag: 'createable' | 'updateable'): string[] | undefined =>
+    describe ? fields.filter((f) => findField(describe, f)?.[flag] === true) : undefined;
+  const createableFields = pick('createable');
+  const updateableFields = pick('updateable');
+  return {
+    access: 'readWrite',
+    conflict: object.conflict ?? 'clientWins',
+    ...(createableFields ? { createableFields } : {}),
+    ...(updateableFields ? { updateableFields } : {}),
+    ...(object.externalIdField ? { externalIdField: object.externalIdField } : {}),
+  };
+}
+
+/** The plan as JSON text, exactly as `syncscope compile -o` writes it. */
+export function planToJson(plan: SyncPlan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
+export { canonicalJson };

@@ -1,0 +1,13 @@
+/** The scope compiler's public API. Browser-safe: imports nothing from node:. */
+
+export { compile, planToJson } from './compile.ts';
+export type { CompileOptions, CompileResult } from './compile.ts';
+export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.ts';
+export { DIAGNOSTIC_CODES, sortDiagnostics } from './diagnostics.ts';
+export { canonicalJson, hashJson } from './canonical-json.ts';
+export { pointer, parsePointer, escapePointerToken } from './json-pointer.ts';
+export { URL_BUDGET_BYTES, MAX_IDS_PER_QUERY, withSampleLiterals } from './query-templates.ts';
+export type * from './plan.ts';
+export { PLAN_VERSION } from './plan.ts';
+export type * from './scope.ts';
+export type * from './org-metadata.ts';

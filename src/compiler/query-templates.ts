@@ -1,0 +1,139 @@
+/**
+ * Turns conditions into plan query templates: composes SOQL with soql-parser-js, lists the placeholders,
+ * and checks that the statement is valid REST SOQL once the runtime binds literals, within the URL budget.
+ */
+
+import { composeQuery, parseQuery } from '@jetstreamapp/soql-parser-js';
+import type { OrderByClause, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
+import type { Placeholder, QueryTemplate } from './plan.ts';
+import { tokenizeSoql } from './soql-tokens.ts';
+
+/** The runtime's budget for `GET /services/data/vXX.X/query?q=<urlencoded SOQL>` (Salesforce rejects > 16,384 with headers). */
+export const URL_BUDGET_BYTES = 16_000;
+/** MobileSync's chunk size; smaller when the query leaves less room. */
+export const MAX_IDS_PER_QUERY = 500;
+/** Below this many Ids per request a template is useless and reported as too long. */
+export const MIN_IDS_PER_QUERY = 20;
+
+const SAMPLE_ID = "'001000000000000AAA'";
+const SAMPLE_BY_TYPE: Readonly<Record<string, string>> = {
+  string: "'sample'",
+  id: SAMPLE_ID,
+  boolean: 'true',
+  integer: '1',
+  double: '1.5',
+  date: '2024-01-31',
+  datetime: '2024-01-31T00:00:00Z',
+};
+
+export interface TemplateSpec {
+  readonly object: string;
+  readonly fields: readonly string[];
+  readonly where?: WhereClause;
+  readonly orderBy?: readonly OrderByClause[];
+  readonly limit?: number;
+  readonly idSource?: { readonly object: string; readonly field: string };
+}
+
+export type TemplateProblem = { code: 'QUERY_TOO_LONG' | 'TEMPLATE_INVALID'; message: string };
+
+export function composeSoql(spec: TemplateSpec): string {
+  const query: Query = {
+    fields: spec.fields.map((field) => ({ type: 'Field', field })),
+    sObject: spec.object,
+    ...(spec.where ? { where: spec.where } : {}),
+    ...(spec.orderBy && spec.orderBy.length > 0 ? { orderBy: [...spec.orderBy] } : {}),
+    ...(spec.limit !== undefined ? { limit: spec.limit } : {}),
+  };
+  return composeQuery(query);
+}
+
+function placeholderOf(name: string): Placeholder {
+  return name === 'watermark' || name === 'userId' || name === 'parentIds' || name === 'ids'
+    ? name
+    : `param:${name}`;
+}
+
+/** Placeholders in order of first appearance (string literals are skipped by the tokenizer). */
+export function bindsOf(soql: string): Placeholder[] {
+  const out: Placeholder[] = [];
+  for (const token of tokenizeSoql(soql)) {
+    if (token.kind !== 'bind') continue;
+    const placeholder = placeholderOf(token.text.slice(1));
+    if (!out.includes(placeholder)) out.push(placeholder);
+  }
+  return out;
+}
+
+/** The statement with every placeholder replaced by a sample literal of its kind, as the runtime would. */
+export function withSampleLiterals(
+  soql: string,
+  parameterTypes: ReadonlyMap<string, string>,
+  idCount = 1,
+): string {
+  let out = '';
+  let at = 0;
+  for (const token of tokenizeSoql(soql)) {
+    if (token.kind !== 'bind') continue;
+    const name = token.text.slice(1);
+    const literal =
+      name === 'watermark'
+        ? '2024-01-31T00:00:00Z'
+        : name === 'userId'
+          ? "'005000000000000AAA'"
+          : name === 'parentIds' || name === 'ids'
+            ? `(${Array.from({ length: idCount }, () => SAMPLE_ID).join(',')})`
+            : (SAMPLE_BY_TYPE[parameterTypes.get(name) ?? 'string'] ?? "'sample'");
+    out += soql.slice(at, token.start) + literal;
+    at = token.end;
+  }
+  return out + soql.slice(at);
+}
+
+function urlBytes(soql: string, apiVersion: string): number {
+  return `/services/data/v${apiVersion}/query?q=`.length + encodeURIComponent(soql).length;
+}
+
+/** Builds a template and checks it; `problem` is set when it is not sendable. */
+export function buildTemplate(
+  spec: TemplateSpec,
+  parameterTypes: ReadonlyMap<string, string>,
+  apiVersion: string,
+): { template: QueryTemplate; problem?: TemplateProblem } {
+  const soql = composeSoql(spec);
+  const binds = bindsOf(soql);
+  const bindsIds = binds.includes('parentIds') || binds.includes('ids');
+  const sample = withSampleLiterals(soql, parameterTypes);
+  let problem: TemplateProblem | undefined;
+  try {
+    parseQuery(sample);
+  } catch (error) {
+    problem = {
+      code: 'TEMPLATE_INVALID',
+      message: `internal: the compiled query does not parse once bound (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): ${soql}`,
+    };
+  }
+  let idsPerQuery: number | undefined;
+  const base = urlBytes(withSampleLiterals(soql, parameterTypes, 0), apiVersion);
+  if (bindsIds) {
+    const perId = encodeURIComponent(`${SAMPLE_ID},`).length;
+    idsPerQuery = Math.min(MAX_IDS_PER_QUERY, Math.floor((URL_BUDGET_BYTES - base) / perId));
+    if (idsPerQuery < MIN_IDS_PER_QUERY)
+      problem ??= {
+        code: 'QUERY_TOO_LONG',
+        message: `the query leaves room for only ${Math.max(idsPerQuery, 0)} Ids per request within the ${URL_BUDGET_BYTES}-byte URL budget: list fewer fields or shorten the condition`,
+      };
+  } else if (base > URL_BUDGET_BYTES) {
+    problem ??= {
+      code: 'QUERY_TOO_LONG',
+      message: `the query's URL is ${base} bytes, over the ${URL_BUDGET_BYTES}-byte budget: list fewer fields or shorten the condition`,
+    };
+  }
+  const template: QueryTemplate = {
+    soql,
+    binds,
+    ...(spec.idSource ? { idSource: spec.idSource } : {}),
+    ...(idsPerQuery !== undefined ? { idsPerQuery: Math.max(idsPerQuery, 1) } : {}),
+  };
+  return problem ? { template, problem } : { template };
+}
