@@ -1,9 +1,11 @@
 /**
  * API-call arithmetic of a sync plan, as the device runtime spends calls (issue 4's engine):
  * - a first sync runs every `full` query, one call per page of `pageSize` rows;
- * - a delta sync groups its requests into /composite calls (one API call each, at most
- *   `queriesPerComposite` queries among `subrequestsPerComposite` subrequests): per object its delta
- *   queries, one getDeleted request, and, when it reconciles, its Id queries page by page;
+ * - a later sync sends, per due object in plan order, a getUpdated + getDeleted window check (unless
+ *   the object reconciles every sync) and then either its delta queries or, when it reconciles, its Id
+ *   queries; these first requests are packed into /composite calls (one API call each, at most
+ *   `queriesPerComposite` queries among `subrequestsPerComposite` subrequests); further pages of Id
+ *   queries are one call each;
  * - objects reconcile every sync when the plan says so (relative dates, limit), otherwise once a day;
  * - every sync first checks for a newly published plan (`planCheckCallsPerSync`).
  * Pure: the figures come from row counts the caller measured.
@@ -25,43 +27,55 @@ export function pages(rows: number, pageSize = DEFAULT_ASSUMPTIONS.pageSize): nu
   return Math.max(1, Math.ceil(rows / pageSize));
 }
 
-/** Requests of one object in a delta sync where nothing changed. */
+/** Requests of one object in a sync where nothing changed. */
 export interface ObjectDeltaRequests {
   readonly name: string;
   readonly syncEveryMinutes: number;
   readonly reconcileEverySync: boolean;
-  /** Delta queries (one per template, or per chunk of parent Ids). */
+  /** Delta queries (one per template, or per chunk of Ids for device-driven templates). */
   readonly deltaQueries: number;
-  /** Non-query requests (getDeleted). */
-  readonly otherRequests: number;
-  /** Query pages of the Id reconciliation (all `ids` templates). */
-  readonly reconcilePages: number;
+  /** Id-reconciliation queries, the same way. */
+  readonly reconcileQueries: number;
+  /** Further pages of those Id queries (over `pageSize` rows), one call each. */
+  readonly reconcileExtraPages: number;
 }
 
-/** Requests of one object in a no-change delta, reconciling or not. */
-export function objectRequests(
-  object: ObjectDeltaRequests,
-  reconcile: boolean,
-): { queries: number; others: number } {
-  return {
-    queries: object.deltaQueries + (reconcile ? object.reconcilePages : 0),
-    others: object.otherRequests,
-  };
+/**
+ * One object's requests in the order the runtime sends them: the getUpdated/getDeleted window check
+ * (objects that are not reconciled every sync), then its delta or its Id queries.
+ */
+export function objectRequestSequence(object: ObjectDeltaRequests, reconcile: boolean): boolean[] {
+  const windowCheck = object.reconcileEverySync ? [] : [false, false];
+  const queries = reconcile || object.reconcileEverySync ? object.reconcileQueries : object.deltaQueries;
+  return [...windowCheck, ...new Array<boolean>(queries).fill(true)];
 }
 
-/** API calls for a set of requests grouped into /composite calls. */
+/**
+ * API calls of a request sequence (true = a query) packed into /composite calls the way the runtime
+ * packs them: in order, up to `subrequestsPerComposite`, closing a call before a query beyond
+ * `queriesPerComposite`; a lone last request goes on its own (still one call).
+ */
 export function compositeCalls(
-  requests: { queries: number; others: number },
+  sequence: readonly boolean[],
   assumptions: Pick<
     PreviewAssumptions,
     'queriesPerComposite' | 'subrequestsPerComposite'
   > = DEFAULT_ASSUMPTIONS,
 ): number {
-  if (requests.queries + requests.others === 0) return 0;
-  return Math.max(
-    Math.ceil(requests.queries / assumptions.queriesPerComposite),
-    Math.ceil((requests.queries + requests.others) / assumptions.subrequestsPerComposite),
-  );
+  let calls = 0;
+  let i = 0;
+  while (i < sequence.length) {
+    let size = 0;
+    let queries = 0;
+    while (i < sequence.length && size < assumptions.subrequestsPerComposite) {
+      if (sequence[i] && queries === assumptions.queriesPerComposite) break;
+      if (sequence[i]) queries += 1;
+      size += 1;
+      i += 1;
+    }
+    calls += 1;
+  }
+  return calls;
 }
 
 /** API calls of one sync of `due` objects, `reconcileAll` forcing the daily reconciliation of every object. */
@@ -70,17 +84,13 @@ export function syncCalls(
   reconcileAll: boolean,
   assumptions: Omit<PreviewAssumptions, 'tickMinutes'> = DEFAULT_ASSUMPTIONS,
 ): number {
-  let queries = 0;
-  let others = 0;
-  for (const object of due) {
-    const r = objectRequests(object, reconcileAll || object.reconcileEverySync);
-    queries += r.queries;
-    others += r.others;
-  }
-  return (
-    compositeCalls({ queries, others }, assumptions) +
-    (due.length > 0 ? assumptions.planCheckCallsPerSync : 0)
+  if (due.length === 0) return 0;
+  const sequence = due.flatMap((o) => objectRequestSequence(o, reconcileAll));
+  const extraPages = due.reduce(
+    (n, o) => n + (reconcileAll || o.reconcileEverySync ? o.reconcileExtraPages : 0),
+    0,
   );
+  return compositeCalls(sequence, assumptions) + extraPages + assumptions.planCheckCallsPerSync;
 }
 
 /**

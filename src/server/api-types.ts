@@ -203,8 +203,10 @@ export interface PreviewObject {
   /** API calls of this object's first download (query + queryMore pages). */
   readonly firstSyncApiCalls: number;
   /**
-   * REST requests of this object in a delta sync where nothing changed (delta queries, getDeleted,
-   * reconciliation pages). Grouped into /composite calls across objects, see `PreviewTotals`.
+   * REST requests of this object in a scheduled sync where nothing changed: its getUpdated/getDeleted
+   * window check (2, unless it reconciles every sync), then its delta queries, or its Id queries and
+   * their further pages when it reconciles every sync. Packed into /composite calls across objects,
+   * see `PreviewTotals.deltaNoChangeApiCalls`.
    */
   readonly deltaNoChangeRequests: number;
 }
@@ -213,7 +215,7 @@ export interface PreviewObject {
 export interface PreviewAssumptions {
   /** Records per query page (the REST default, 2000). */
   readonly pageSize: number;
-  /** Queries per /composite call (Salesforce allows 5 queries among 25 subrequests). */
+  /** Queries per /composite call (Salesforce allows 5 queries among 25 subrequests); requests are packed in plan order. */
   readonly queriesPerComposite: number;
   readonly subrequestsPerComposite: number;
   /** API calls per sync to check for a newly published plan. */

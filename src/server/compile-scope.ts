@@ -1,0 +1,66 @@
+/**
+ * Compiles a scope sent by the page, linted against the connected org's describes, or answers
+ * 400 SCOPE_HAS_ERRORS with every diagnostic. Preview, why, diff and publish all start here.
+ */
+
+import { compile } from '../compiler/compile.ts';
+import type { Diagnostic } from '../compiler/diagnostics.ts';
+import type { OrgMetadata, SObjectDescribe } from '../compiler/org-metadata.ts';
+import type { SyncPlan } from '../compiler/plan.ts';
+import type { SyncScope } from '../compiler/scope.ts';
+import { HttpError, badRequest } from './http-error.ts';
+import type { OrgClient } from './org-client.ts';
+
+export interface CompiledScope {
+  readonly scope: SyncScope;
+  readonly plan: SyncPlan;
+  /** Warnings and infos (errors make compileScope throw). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Describes of every object the scope names that the org has (unknown ones are the compiler's to report). */
+export async function metadataFor(org: OrgClient, scope: unknown): Promise<OrgMetadata> {
+  const names = new Set<string>();
+  const objects = (scope as { objects?: unknown } | null)?.objects;
+  if (objects && typeof objects === 'object') {
+    for (const [name, definition] of Object.entries(objects)) {
+      names.add(name);
+      for (const key of ['childOf', 'referencedBy'] as const) {
+        const paths = (definition as Record<string, unknown> | null)?.[key];
+        for (const path of Array.isArray(paths) ? paths : [paths]) {
+          const object = (path as { object?: unknown } | null)?.object;
+          if (typeof object === 'string') names.add(object);
+        }
+      }
+    }
+  }
+  const metadata: Record<string, SObjectDescribe> = {};
+  const known = new Set((await org.sobjects()).map((o) => o.name));
+  await Promise.all(
+    [...names]
+      .filter((name) => known.has(name))
+      .map(async (name) => {
+        const describe = await org.describe(name);
+        if (describe) metadata[name] = describe;
+      }),
+  );
+  return metadata;
+}
+
+export async function compileScope(org: OrgClient, scope: unknown): Promise<CompiledScope> {
+  if (!scope || typeof scope !== 'object' || Array.isArray(scope)) {
+    throw badRequest('`scope` must be a scope object (see schemas/sync-scope.schema.json)');
+  }
+  const metadata = await metadataFor(org, scope);
+  const result = compile(scope, { metadata });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !result.plan) {
+    throw new HttpError(
+      400,
+      'SCOPE_HAS_ERRORS',
+      `the scope has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first: ${errors[0]?.path || '/'}: ${errors[0]?.message ?? 'it does not compile'}`,
+      { diagnostics: result.diagnostics },
+    );
+  }
+  return { scope: scope as SyncScope, plan: result.plan, diagnostics: result.diagnostics };
+}

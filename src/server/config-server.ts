@@ -1,0 +1,160 @@
+/**
+ * The config tool's local HTTP server: fastify on 127.0.0.1, serving the page (src/ui, built by
+ * ui-build.ts) and the /api routes, refusing anything that is not this server's own page
+ * (request-guard.ts). The org's token stays in this process.
+ */
+
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { Connection } from 'jsforce';
+import type { OrgKind } from './api-types.ts';
+import { registerApiRoutes } from './api-routes.ts';
+import { HttpError } from './http-error.ts';
+import { refusalReason } from './request-guard.ts';
+import { ScopeFile } from './scope-file.ts';
+import { ensureUiBuilt } from './ui-build.ts';
+import { redact } from './redact.ts';
+
+export const DEFAULT_PORT = 5317;
+export const HOST = '127.0.0.1';
+
+export interface ConfigServerOptions {
+  readonly org: {
+    readonly kind: OrgKind;
+    readonly connection: Connection;
+    readonly instanceUrl: string;
+    readonly apiVersion: string;
+  };
+  /** The scope file to open and save (null: none). */
+  readonly scopeFile?: string | null;
+  /** Default DEFAULT_PORT; 0 picks a free port. */
+  readonly port?: number;
+  /**
+   * The built page: a directory to serve, null for none (API only), undefined to build src/ui into
+   * dist/ui when missing or stale.
+   */
+  readonly uiDir?: string | null;
+  /** Progress lines (UI build). */
+  readonly log?: (line: string) => void;
+}
+
+export interface ConfigServer {
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
+  readonly port: number;
+  readonly app: FastifyInstance;
+  /** Whether the page is served (false when src/ui has no page yet). */
+  readonly servesUi: boolean;
+  close(): Promise<void>;
+}
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export async function startConfigServer(options: ConfigServerOptions): Promise<ConfigServer> {
+  const uiDir =
+    options.uiDir !== undefined ? options.uiDir : ((await ensureUiBuilt({ log: options.log }))?.dir ?? null);
+  const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
+  let port = 0;
+
+  app.addHook('onRequest', async (request, reply) => {
+    const reason = refusalReason(
+      {
+        host: request.headers.host,
+        origin: request.headers.origin,
+        secFetchSite: header(request.headers['sec-fetch-site']),
+      },
+      port,
+    );
+    if (reason) {
+      return reply.code(403).send(new HttpError(403, 'FORBIDDEN', reason).toBody());
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    for (const [name, value] of Object.entries(PAGE_HEADERS)) reply.header(name, value);
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.status).send(error.toBody());
+    const status = (error as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return reply
+        .code(status)
+        .send(new HttpError(status, 'BAD_REQUEST', redact((error as Error).message)).toBody());
+    }
+    return reply
+      .code(500)
+      .send(
+        new HttpError(
+          500,
+          'INTERNAL',
+          `the server failed: ${redact((error as Error).message ?? String(error))}`,
+        ).toBody(),
+      );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply
+        .code(404)
+        .send(
+          new HttpError(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`).toBody(),
+        );
+    }
+    return reply.code(404).type('text/plain').send('Not found');
+  });
+
+  registerApiRoutes(app, {
+    orgKind: options.org.kind,
+    connection: options.org.connection,
+    instanceUrl: options.org.instanceUrl,
+    apiVersion: options.org.apiVersion,
+    scopeFile: new ScopeFile(options.scopeFile ?? null),
+  });
+
+  if (uiDir) {
+    await app.register(fastifyStatic, {
+      root: uiDir,
+      index: ['index.html'],
+      setHeaders: (res, path) => {
+        // Hashed assets may be cached; the page itself is always revalidated so a rebuild shows at once.
+        res.setHeader(
+          'Cache-Control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
+      },
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>syncscope</title><p>The config tool page is not built: ' +
+            'src/ui/index.html is missing. The API is up: <a href="/api/session">/api/session</a>.</p>',
+        ),
+    );
+  }
+
+  await app.listen({ host: HOST, port: options.port ?? DEFAULT_PORT });
+  port = (app.server.address() as AddressInfo).port;
+  return {
+    url: `http://${HOST}:${port}/`,
+    port,
+    app,
+    servesUi: uiDir !== null,
+    close: () => app.close(),
+  };
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,180 @@
+/**
+ * Preview: what a scope puts on one user's device and what it costs, measured on the connected org.
+ * Counts come from the plan's own queries (COUNT() per path, the Id union for the device's set), the
+ * payload from real records, the API calls from api-cost.ts's model of the runtime.
+ */
+
+import type { PlanObject } from '../compiler/plan.ts';
+import type { PreviewObject, PreviewPathCount, PreviewRequest, PreviewResponse } from './api-types.ts';
+import {
+  DEFAULT_ASSUMPTIONS,
+  dailyCalls,
+  objectRequestSequence,
+  pages,
+  syncCalls,
+  tickMinutesOf,
+  type ObjectDeltaRequests,
+} from './api-cost.ts';
+import type { CompiledScope } from './compile-scope.ts';
+import { badRequest } from './http-error.ts';
+import type { OrgClient, OrgRecord } from './org-client.ts';
+import { ScopeEvaluator } from './scope-evaluator.ts';
+import { idList, isSalesforceId } from './soql-text.ts';
+
+/** Records read to estimate the payload per record. */
+export const PAYLOAD_SAMPLE = 200;
+/** Any datetime works for counting delta statements: they are counted, not run. */
+const SOME_WATERMARK = '2000-01-01T00:00:00Z';
+
+export async function previewScope(
+  org: OrgClient,
+  compiled: CompiledScope,
+  request: Pick<PreviewRequest, 'userId' | 'parameters' | 'users' | 'sampleSize'>,
+): Promise<PreviewResponse> {
+  const { plan, scope } = compiled;
+  if (typeof request.userId !== 'string' || !isSalesforceId(request.userId)) {
+    throw badRequest('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
+  }
+  const users = request.users ?? 1;
+  if (!Number.isInteger(users) || users < 1 || users > 1_000_000)
+    throw badRequest('`users` must be an integer from 1');
+  const sampleSize = request.sampleSize ?? 5;
+  if (!Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > 50) {
+    throw badRequest('`sampleSize` must be an integer from 0 to 50');
+  }
+  const evaluator = new ScopeEvaluator(org, plan, { userId: request.userId, parameters: request.parameters });
+
+  const objects: PreviewObject[] = [];
+  const costs: ObjectDeltaRequests[] = [];
+  for (const object of plan.objects) {
+    const ids = await evaluator.idsOf(object.name);
+    const ownWhere = scope.objects[object.name]?.where;
+    const paths: PreviewPathCount[] = [];
+    for (const path of object.paths) {
+      const count = await evaluator.pathCount(object, path, ownWhere);
+      paths.push(
+        path.kind === 'root'
+          ? { label: 'root', kind: 'root', count }
+          : {
+              label: `${path.kind} ${path.object}.${path.field}`,
+              kind: path.kind,
+              object: path.object,
+              field: path.field,
+              count,
+            },
+      );
+    }
+    const { sample, avgRecordBytes } = await sampleRecords(org, object, ids, sampleSize);
+    const cost = await deltaRequests(evaluator, object);
+    costs.push(cost);
+    const limit = object.limit;
+    objects.push({
+      name: object.name,
+      count: ids.length,
+      paths,
+      ...(limit !== undefined ? { limit } : {}),
+      limitReached:
+        limit !== undefined && ids.length >= limit && paths.reduce((n, p) => n + p.count, 0) > limit,
+      sample,
+      fields: object.fields,
+      avgRecordBytes,
+      estimatedBytes: avgRecordBytes * ids.length,
+      syncEveryMinutes: object.syncEveryMinutes,
+      reconcileEverySync: object.reconcileEverySync,
+      firstSyncApiCalls: await firstSyncCalls(evaluator, object),
+      deltaNoChangeRequests:
+        objectRequestSequence(cost, false).length +
+        (object.reconcileEverySync ? cost.reconcileExtraPages : 0),
+    });
+  }
+
+  const tickMinutes = tickMinutesOf(plan.syncEveryMinutes, plan.objects);
+  const day = dailyCalls(costs, tickMinutes);
+  const dailyApiRequests = await org.dailyApiRequests();
+  const apiCallsPerDay = day.apiCallsPerDay * users;
+  return {
+    scopeName: plan.scopeName,
+    userId: request.userId,
+    objects,
+    totals: {
+      records: objects.reduce((n, o) => n + o.count, 0),
+      estimatedBytes: objects.reduce((n, o) => n + o.estimatedBytes, 0),
+      firstSyncApiCalls:
+        objects.reduce((n, o) => n + o.firstSyncApiCalls, 0) + DEFAULT_ASSUMPTIONS.planCheckCallsPerSync,
+      deltaNoChangeApiCalls: syncCalls(costs, false),
+      syncsPerDay: day.syncsPerDay,
+      apiCallsPerDevicePerDay: day.apiCallsPerDay,
+    },
+    fleet: {
+      users,
+      apiCallsPerDay,
+      dailyApiRequests,
+      percentOfDailyMax:
+        dailyApiRequests && dailyApiRequests.max > 0
+          ? Math.round((apiCallsPerDay / dailyApiRequests.max) * 1000) / 10
+          : null,
+      maxUsers:
+        dailyApiRequests && day.apiCallsPerDay > 0
+          ? Math.floor(dailyApiRequests.max / day.apiCallsPerDay)
+          : null,
+    },
+    assumptions: { ...DEFAULT_ASSUMPTIONS, tickMinutes },
+    diagnostics: compiled.diagnostics,
+  };
+}
+
+/** Up to PAYLOAD_SAMPLE records in scope order: the first `sampleSize` shown, all of them sized. */
+async function sampleRecords(
+  org: OrgClient,
+  object: PlanObject,
+  ids: readonly string[],
+  sampleSize: number,
+): Promise<{ sample: Record<string, unknown>[]; avgRecordBytes: number }> {
+  const chosen = ids.slice(0, PAYLOAD_SAMPLE);
+  if (chosen.length === 0) return { sample: [], avgRecordBytes: 0 };
+  const records = await org.queryAll(
+    `SELECT ${object.fields.join(', ')} FROM ${object.name} WHERE Id IN ${idList(chosen)}`,
+  );
+  const byId = new Map(records.map((r) => [String(r.Id), r] as const));
+  const ordered = chosen.map((id) => byId.get(id)).filter((r): r is OrgRecord => r !== undefined);
+  const bytes = ordered.reduce((n, r) => n + Buffer.byteLength(JSON.stringify(r)), 0);
+  const sample = ordered.slice(0, sampleSize).map((record) => {
+    const { attributes: _attributes, ...fields } = record;
+    return fields;
+  });
+  return { sample, avgRecordBytes: ordered.length === 0 ? 0 : Math.round(bytes / ordered.length) };
+}
+
+/** Query pages of the object's first download. */
+async function firstSyncCalls(evaluator: ScopeEvaluator, object: PlanObject): Promise<number> {
+  let calls = 0;
+  for (const template of object.queries.full) {
+    for (const query of await evaluator.bind(object, template))
+      calls += pages(await evaluator.rowCount(query));
+  }
+  return calls;
+}
+
+/** The object's requests in a delta sync where nothing changed. */
+async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Promise<ObjectDeltaRequests> {
+  let deltaQueries = 0;
+  for (const template of object.queries.delta) {
+    deltaQueries += (await evaluator.bind(object, template, SOME_WATERMARK)).length;
+  }
+  let reconcileQueries = 0;
+  let reconcileExtraPages = 0;
+  for (const template of object.queries.ids) {
+    for (const query of await evaluator.bind(object, template)) {
+      reconcileQueries += 1;
+      reconcileExtraPages += pages(await evaluator.rowCount(query)) - 1;
+    }
+  }
+  return {
+    name: object.name,
+    syncEveryMinutes: object.syncEveryMinutes,
+    reconcileEverySync: object.reconcileEverySync,
+    deltaQueries,
+    reconcileQueries,
+    reconcileExtraPages,
+  };
+}
