@@ -5,8 +5,8 @@
  * Why a build and not Vite's middleware mode: the page is then plain static files served like any
  * production asset (no dev-server websocket to secure, no second request pipeline beside fastify's
  * origin checks, no extra middleware dependency), and a build takes seconds only when sources changed:
- * a stamp file holds a hash of every source the page is built from, and an unchanged hash reuses
- * dist/ui as it is.
+ * a stamp file lists every source module the bundle was made of (from Rollup's output) with a hash of
+ * their contents, the Vite config and the lockfile; an unchanged hash reuses dist/ui as it is.
  */
 
 import { createHash } from 'node:crypto';
@@ -47,8 +47,8 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   const entry = join(root, 'src/ui/index.html');
   if (!existsSync(entry)) return null;
   const outDir = options.outDir ?? join(root, 'dist/ui');
-  const hash = sourceHash(root);
-  if (readStamp(outDir) === hash) return { dir: outDir, built: false };
+  const stamp = readStamp(outDir);
+  if (stamp && stamp.hash === sourceHash(root, stamp.inputs)) return { dir: outDir, built: false };
 
   options.log?.('building the config tool page (src/ui) with Vite...');
   const started = Date.now();
@@ -56,13 +56,15 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   // starting at once do not write into the same files.
   const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   const { build } = await import('vite');
-  await build({
+  const output = await build({
     configFile: join(root, 'vite.config.ts'),
     root: join(root, 'src/ui'),
-    logLevel: 'warn',
+    logLevel: 'error',
     build: { outDir: temp, emptyOutDir: true },
   });
-  writeFileSync(join(temp, STAMP), JSON.stringify({ hash }));
+  const inputs = bundleInputs(root, output);
+  const hash = sourceHash(root, inputs);
+  writeFileSync(join(temp, STAMP), JSON.stringify({ hash, inputs }));
   mkdirSync(dirname(outDir), { recursive: true });
   try {
     rmSync(outDir, { recursive: true, force: true });
@@ -70,42 +72,58 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   } catch (error) {
     // Another process put an equal build in place meanwhile: use theirs.
     rmSync(temp, { recursive: true, force: true });
-    if (readStamp(outDir) !== hash) throw error;
+    if (readStamp(outDir)?.hash !== hash) throw error;
   }
   options.log?.(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { dir: outDir, built: true };
 }
 
-function readStamp(outDir: string): string | null {
+interface Stamp {
+  readonly hash: string;
+  /** Source files of the bundle, relative to the repository root. */
+  readonly inputs: readonly string[];
+}
+
+/** The repository's own files the bundle was made of (node_modules changes show in the lockfile). */
+function bundleInputs(root: string, output: unknown): string[] {
+  const files = new Set<string>(['src/ui/index.html']);
+  for (const result of Array.isArray(output) ? output : [output]) {
+    for (const item of (result as { output?: { moduleIds?: string[] }[] }).output ?? []) {
+      for (const id of item.moduleIds ?? []) {
+        const file = id.split('?')[0]!;
+        const path = relative(root, file);
+        if (
+          !path.startsWith('..') &&
+          !path.startsWith('node_modules') &&
+          !file.startsWith('\0') &&
+          existsSync(file)
+        ) {
+          files.add(path);
+        }
+      }
+    }
+  }
+  return [...files].sort();
+}
+
+function readStamp(outDir: string): Stamp | null {
   try {
-    return (JSON.parse(readFileSync(join(outDir, STAMP), 'utf8')) as { hash?: string }).hash ?? null;
+    const stamp = JSON.parse(readFileSync(join(outDir, STAMP), 'utf8')) as Partial<Stamp>;
+    return typeof stamp.hash === 'string' && Array.isArray(stamp.inputs) ? (stamp as Stamp) : null;
   } catch {
     return null;
   }
 }
 
-/** Hash of everything the page's bundle can include: src/, schemas/, the Vite config and the lockfile. */
-export function sourceHash(root: string): string {
+/** Hash of the bundle's sources, the Vite config and the lockfile; a missing source changes it. */
+export function sourceHash(root: string, inputs: readonly string[]): string {
   const hash = createHash('sha256');
-  const files: string[] = [];
-  for (const dir of ['src', 'schemas']) collect(join(root, dir), files);
-  for (const file of ['vite.config.ts', 'package-lock.json']) {
-    if (existsSync(join(root, file))) files.push(join(root, file));
-  }
-  for (const file of files.sort()) {
-    hash.update(relative(root, file));
+  for (const file of [...inputs, 'vite.config.ts', 'package-lock.json']) {
+    hash.update(file);
     hash.update('\0');
-    hash.update(readFileSync(file));
+    const path = join(root, file);
+    hash.update(existsSync(path) ? readFileSync(path) : 'missing');
     hash.update('\0');
   }
   return hash.digest('hex');
-}
-
-function collect(dir: string, into: string[]): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) collect(path, into);
-    else into.push(path);
-  }
 }
