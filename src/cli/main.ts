@@ -5,6 +5,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.ts';
+import { registerDeviceCommand } from './commands/device.ts';
 
 /** Every command module exports one of these. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -63,3 +64,4 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
 
 // Command modules. Add one import and one push per command file.
 registrations.push();
+registrations.push(registerDeviceCommand);

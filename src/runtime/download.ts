@@ -1,24 +1,24 @@
 /**
- * Phase 2 of a sync: bring the device to exactly the plan's scope on the server, object by object in plan
- * order (parents before the objects that depend on them).
+ * Phase 2 of a sync: bring the device to exactly the plan's scope on the server, in waves of objects whose
+ * dependencies are done (parents and referencing objects first), each wave's first requests grouped into
+ * /composite calls of up to 5 queries, so a sync where nothing changed costs a handful of API calls.
  *
- * Two ways to do it per object:
+ * Two ways to bring one object up to date:
  * - delta: the plan's delta template bound with (watermark - overlap), paged through nextRecordsUrl; each
- *   page is stored together with the stamp it reached (per query of a union, so a killed download resumes
- *   where it stopped). Before it, getUpdated/getDeleted for the same window (in the same /composite):
- *   deleted records are removed; a record on the device that changed but did not come back has left the
- *   scope, which triggers a reconciliation. The first download is a delta from the epoch.
+ *   page is stored with the stamp it reached (per query of a union, so a killed download resumes where it
+ *   stopped). getUpdated/getDeleted for the same window go in the same /composite, before it: deleted
+ *   records are removed, and a record on the device that changed but did not come back has left the scope,
+ *   which triggers a reconciliation. The first download is a delta from the epoch.
  * - reconcile: the plan's Id query of the whole scope; records the device holds that are not in it are
- *   removed, records missing or with another stamp are fetched by Id. Used every sync for time-dependent
- *   and limited objects, at least daily for the rest, and whenever something may have left the scope
- *   unseen (getDeleted window exceeded, a parent or referencing record removed, a reference changed).
+ *   removed, records missing or with another stamp are fetched by Id. Every sync for objects whose scope
+ *   moves by itself (time-relative filters, limits; the plan says so), at least daily for the rest, and
+ *   whenever something may have left the scope unseen (getDeleted window exceeded, a parent or referencing
+ *   record removed, a reference changed, the object's plan changed).
  *
- * Records that enter the scope without changing (children of a parent newly in scope, records newly
- * referenced) are queued per path, in the same transaction as the page that revealed them, and fetched
- * with the path's template (`:parentIds` / `:ids`), chunked under the URL limit.
- *
- * The first request of every object (and the window checks) go out together in /composite calls of up to
- * 5 queries, so a sync where nothing changed costs a handful of API calls.
+ * Records that enter the scope without changing (children of a parent new on the device, records newly
+ * referenced) are queued per path in the transaction of the page that revealed them, and fetched with the
+ * path's template (`:parentIds` / `:ids`). Templates with an `idSource` bind the Ids the device holds for
+ * another object, in chunks under the URL limit.
  */
 
 import type { PlanObject, QueryTemplate, SyncPlan } from '../compiler/plan.ts';
@@ -30,117 +30,87 @@ import { emptyObjectState, type ObjectSyncState } from './store/sync-store.ts';
 import { ApiRequestError, SyncError } from './sync-errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** How many Ids one by-Id query may carry at most, whatever the URL length allows. */
-const MAX_IDS_PER_QUERY = 800;
+/** MobileSync's chunk size, and the compiler's default `idsPerQuery`. */
+const DEFAULT_IDS_PER_QUERY = 500;
 
 type Mode = 'delta' | 'reconcile';
+type Answer = QueryResult | ApiRequestError;
 
-interface WindowCheck {
+interface WindowAnswers {
   readonly start: string;
-  readonly updated?: { ids?: string[]; latestDateCovered?: string } | ApiRequestError;
-  readonly deleted?:
+  updated?: { ids?: string[]; latestDateCovered?: string } | ApiRequestError;
+  deleted?:
     | { deletedRecords?: { id: string }[]; earliestDateAvailable?: string; latestDateCovered?: string }
     | ApiRequestError;
 }
 
+/** One bound statement of a template and, once asked, its first page. */
+interface BoundQuery {
+  readonly soql: string;
+  answer?: Answer;
+}
+
 interface ObjectWork {
   readonly object: PlanObject;
-  mode: Mode | null;
-  /** First-page answers of round one, by delta member / id member. */
-  first: (QueryResult | ApiRequestError)[];
-  /** Whether `first` came from the delta or the Id templates. */
-  firstKind: Mode | null;
-  window?: WindowCheck;
-  fromScratch: boolean;
+  readonly mode: Mode | null;
+  /** Per union member, its bound statements (several when the member has an idSource). */
+  readonly queries: BoundQuery[][];
+  readonly window?: WindowAnswers;
+  readonly fromScratch: boolean;
 }
 
 export async function download(context: SyncContext, touched: ReadonlySet<string>): Promise<void> {
-  const { plan, store } = context;
-  const now = context.clock.now();
-  const works: ObjectWork[] = plan.objects.map((object) => {
-    const state = stateOf(context, object);
-    const due =
-      context.downloadAll ||
-      touched.has(object.name) ||
-      state.downloadedAt === null ||
-      now - state.downloadedAt >= object.syncEveryMinutes * 60_000;
-    let mode: Mode | null = null;
-    if (due || state.needsReconcile) mode = chooseMode(object, state, now);
-    return { object, mode, first: [], firstKind: null, fromScratch: false };
-  });
-
-  // Round one: every object's first request (and its window check), grouped into /composite calls.
-  const requests: { url: string; isQuery: boolean; what: string; apply: (r: unknown) => void }[] = [];
-  for (const work of works) {
-    if (!work.mode) continue;
-    const state = stateOf(context, work.object);
-    const check = needsWindowCheck(work.object) ? windowStart(context, state, now) : undefined;
-    if (check) {
-      const window: { -readonly [K in keyof WindowCheck]: WindowCheck[K] } = { start: check };
-      work.window = window;
-      const range = `?start=${encodeURIComponent(check)}&end=${encodeURIComponent(soqlDatetime(Math.max(now, Date.parse(check) + 60_000)))}`;
-      const base = `${context.api.base}/sobjects/${work.object.name}`;
-      requests.push({
-        url: `${base}/updated/${range}`,
-        isQuery: false,
-        what: `${work.object.name} getUpdated`,
-        apply: (r) => (window.updated = r as WindowCheck['updated']),
-      });
-      requests.push({
-        url: `${base}/deleted/${range}`,
-        isQuery: false,
-        what: `${work.object.name} getDeleted`,
-        apply: (r) => (window.deleted = r as WindowCheck['deleted']),
-      });
-    }
-    const templates = work.mode === 'delta' ? work.object.queries.delta : work.object.queries.ids;
-    work.firstKind = work.mode;
-    work.fromScratch = work.mode === 'delta' && state.watermark === null && state.deltaCursor === null;
-    templates.forEach((template, index) => {
-      const soql = bindSoql(
-        template,
-        bindValues(context, work.mode === 'delta' ? deltaFrom(context, state, index) : undefined),
-      );
-      requests.push({
-        url: context.api.queryUrl(soql),
-        isQuery: true,
-        what: `${work.object.name} ${work.mode === 'delta' ? 'delta' : 'Id'} query`,
-        apply: (r) => (work.first[index] = r as QueryResult | ApiRequestError),
-      });
-    });
-  }
-  const answers = await context.api.batchGet(requests);
-  answers.forEach((answer, index) => requests[index]!.apply(answer));
-
+  const { plan } = context;
+  const settled = new Set<string>();
   const failed = new Set<string>();
-  for (const work of works) {
-    const name = work.object.name;
-    if (work.object.dependsOn.some((d) => failed.has(d))) {
-      failed.add(name);
-      continue;
+  let remaining = [...plan.objects];
+  while (remaining.length > 0) {
+    const wave = remaining.filter((o) => o.dependsOn.every((d) => settled.has(d)));
+    if (wave.length === 0) throw new SyncError('the plan has a dependency cycle', 'permanent', 'plan');
+    remaining = remaining.filter((o) => !wave.includes(o));
+    const works: ObjectWork[] = [];
+    for (const object of wave) {
+      settled.add(object.name);
+      if (object.dependsOn.some((d) => failed.has(d))) failed.add(object.name);
+      else works.push(planWork(context, object, touched));
     }
-    try {
-      if (work.mode === 'delta') await runDelta(context, work);
-      else if (work.mode === 'reconcile') await runReconcile(context, work.object, work.first, work.window);
-      await fetchPending(context, work.object);
-      // Something upstream was removed or re-pointed this sync: what this object holds may be out of scope.
-      if (stateOf(context, work.object).needsReconcile)
-        await runReconcile(context, work.object, null, undefined);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.kind === 'permanent') {
-        failed.add(name);
-        context.errors.push(`${name}: ${error.message}`);
-        continue;
+    await askFirstRequests(context, works);
+    for (const work of works) {
+      try {
+        await runWork(context, work);
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.kind === 'permanent') {
+          failed.add(work.object.name);
+          context.errors.push(`${work.object.name}: ${error.message}`);
+          continue;
+        }
+        throw error;
       }
-      throw error;
     }
   }
   if (failed.size > 0)
-    throw new SyncError(
-      `download failed for ${[...failed].join(', ')}: ${context.errors[context.errors.length - 1] ?? ''}`,
-      'permanent',
-      'download',
-    );
+    throw new SyncError(`download failed for ${[...failed].join(', ')}`, 'permanent', 'download');
+}
+
+function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet<string>): ObjectWork {
+  const now = context.clock.now();
+  const state = stateOf(context, object);
+  const due =
+    context.downloadAll ||
+    touched.has(object.name) ||
+    state.downloadedAt === null ||
+    now - state.downloadedAt >= object.syncEveryMinutes * 60_000;
+  const mode: Mode | null = due || state.needsReconcile ? chooseMode(object, state, now) : null;
+  if (!mode) return { object, mode, queries: [], fromScratch: false };
+  const window = object.reconcileEverySync ? undefined : { start: windowStart(context, state, now) };
+  const templates = mode === 'delta' ? object.queries.delta : object.queries.ids;
+  const queries = templates.map((template, index) =>
+    boundStatements(context, template, mode === 'delta' ? deltaFrom(context, state, index) : undefined).map(
+      (soql) => ({ soql }),
+    ),
+  );
+  const fromScratch = mode === 'delta' && state.watermark === null && state.deltaCursor === null;
+  return { object, mode, queries, window, fromScratch };
 }
 
 function chooseMode(object: PlanObject, state: ObjectSyncState, now: number): Mode {
@@ -151,12 +121,51 @@ function chooseMode(object: PlanObject, state: ObjectSyncState, now: number): Mo
   return 'delta';
 }
 
-/** Objects reconciled every sync learn deletions from the Id query; the rest check the change window. */
-function needsWindowCheck(object: PlanObject): boolean {
-  return !object.reconcileEverySync;
+/** Sends the wave's first requests together: window checks first, then the first page of every query. */
+async function askFirstRequests(context: SyncContext, works: readonly ObjectWork[]): Promise<void> {
+  const requests: { url: string; isQuery: boolean; what: string; apply: (answer: unknown) => void }[] = [];
+  const now = context.clock.now();
+  for (const work of works) {
+    const window = work.window;
+    if (!window) continue;
+    const end = soqlDatetime(Math.max(now, Date.parse(window.start) + 60_000));
+    const range = `?start=${encodeURIComponent(window.start)}&end=${encodeURIComponent(end)}`;
+    const base = `${context.api.base}/sobjects/${work.object.name}`;
+    requests.push({
+      url: `${base}/updated/${range}`,
+      isQuery: false,
+      what: `${work.object.name} getUpdated`,
+      apply: (answer) => (window.updated = answer as WindowAnswers['updated']),
+    });
+    requests.push({
+      url: `${base}/deleted/${range}`,
+      isQuery: false,
+      what: `${work.object.name} getDeleted`,
+      apply: (answer) => (window.deleted = answer as WindowAnswers['deleted']),
+    });
+  }
+  for (const work of works)
+    for (const member of work.queries)
+      for (const query of member)
+        requests.push({
+          url: context.api.queryUrl(query.soql),
+          isQuery: true,
+          what: `${work.object.name} ${work.mode === 'delta' ? 'delta' : 'Id'} query`,
+          apply: (answer) => (query.answer = answer as Answer),
+        });
+  if (requests.length === 0) return;
+  const answers = await context.api.batchGet(requests);
+  answers.forEach((answer, index) => requests[index]!.apply(answer));
 }
 
-/** Start of the getUpdated/getDeleted window: where the last check ended, else a probe for server time. */
+async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
+  if (work.mode === 'delta') await runDelta(context, work);
+  else if (work.mode === 'reconcile') await runReconcile(context, work.object, work.queries, work.window);
+  await fetchPending(context, work.object);
+  if (stateOf(context, work.object).needsReconcile) await runReconcile(context, work.object, null, undefined);
+}
+
+/** Start of the getUpdated/getDeleted window: where the last check ended, else a probe of server time. */
 function windowStart(context: SyncContext, state: ObjectSyncState, now: number): string {
   if (state.deletedCoveredUntil) return state.deletedCoveredUntil;
   if (state.watermark) return soqlDatetime(Date.parse(state.watermark) - overlapMs(context.plan));
@@ -183,6 +192,42 @@ function bindValues(context: SyncContext, watermarkMs?: number): BindValues {
   };
 }
 
+/**
+ * The statements of one template: one, or for an `idSource` template one per chunk of the Ids the device
+ * holds for the source object (none when it holds none).
+ */
+function boundStatements(context: SyncContext, template: QueryTemplate, watermarkMs?: number): string[] {
+  if (!template.idSource) return [bindSoql(template, bindValues(context, watermarkMs))];
+  const { object, field } = template.idSource;
+  const ids = new Set<string>();
+  for (const record of context.store.listRecords(object)) {
+    const value = field === 'Id' ? record.Id : record[field];
+    if (isSalesforceId(value)) ids.add(value);
+  }
+  return chunkedStatements(context, template, [...ids].sort(), watermarkMs).map((q) => q.soql);
+}
+
+function chunkedStatements(
+  context: SyncContext,
+  template: QueryTemplate,
+  ids: readonly string[],
+  watermarkMs?: number,
+): { soql: string; ids: readonly string[] }[] {
+  const perQuery = Math.max(
+    1,
+    Math.min(template.idsPerQuery ?? DEFAULT_IDS_PER_QUERY, DEFAULT_IDS_PER_QUERY),
+  );
+  const out: { soql: string; ids: readonly string[] }[] = [];
+  for (let i = 0; i < ids.length; i += perQuery)
+    out.push(
+      ...bindChunked(template, bindValues(context, watermarkMs), ids.slice(i, i + perQuery), {
+        apiVersion: context.api.apiVersion,
+        baseUrlBytes: context.api.instanceUrlBytes,
+      }),
+    );
+  return out;
+}
+
 export function stateOf(context: SyncContext, object: PlanObject): ObjectSyncState {
   return context.store.getObjectState(object.name) ?? emptyObjectState(object.name, object.fingerprint);
 }
@@ -193,14 +238,23 @@ function maxStamp(a: string | null | undefined, b: string | null | undefined): s
   return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
+/** Asks any statement not asked yet (grouped), so every BoundQuery has its first page. */
+async function askMissing(context: SyncContext, object: PlanObject, queries: BoundQuery[][]): Promise<void> {
+  const missing = queries.flat().filter((q) => q.answer === undefined);
+  if (missing.length === 0) return;
+  const answers = await context.api.batchGet(
+    missing.map((q) => ({ url: context.api.queryUrl(q.soql), isQuery: true, what: `${object.name} query` })),
+  );
+  missing.forEach((q, i) => (q.answer = answers[i] as Answer));
+}
+
 async function pages(
   context: SyncContext,
-  first: QueryResult | ApiRequestError | undefined,
-  soqlIfMissing: string | undefined,
+  first: Answer,
   onPage: (result: QueryResult) => void,
 ): Promise<void> {
   if (first instanceof ApiRequestError) throw first;
-  let result = first ?? (await context.api.query(soqlIfMissing!));
+  let result = first;
   onPage(result);
   while (!result.done && result.nextRecordsUrl) {
     result = await context.api.queryMore(result.nextRecordsUrl);
@@ -213,21 +267,28 @@ async function runDelta(context: SyncContext, work: ObjectWork): Promise<void> {
   const { store } = context;
   const returned = new Set<string>();
   if (work.fromScratch)
-    // The from-scratch download sees everything in scope now, including what was queued.
+    // The from-scratch download sees everything in scope now, including what was queued for it.
     store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
+  await askMissing(context, object, work.queries);
   const members = object.queries.delta;
   let done = 0;
   for (let index = 0; index < members.length; index++) {
-    const first = work.firstKind === 'delta' ? work.first[index] : undefined;
-    const soql = first
-      ? undefined
-      : bindSoql(members[index]!, bindValues(context, deltaFrom(context, stateOf(context, object), index)));
-    await pages(context, first, soql, (page) => {
-      done += page.records.length;
-      const records = storePage(context, object, page.records, { member: index, members: members.length });
-      for (const record of records) returned.add(record.Id);
-      context.progress({ phase: 'download', object: object.name, done, total: page.totalSize });
-    });
+    // A query per chunk of held Ids is not one ordered stream: its pages cannot move a resumable cursor.
+    const cursor = members[index]!.idSource ? undefined : { member: index, members: members.length };
+    for (const query of work.queries[index] ?? []) {
+      await pages(context, query.answer!, (page) => {
+        done += page.records.length;
+        for (const record of storePage(context, object, page.records, cursor)) returned.add(record.Id);
+        context.progress({ phase: 'download', object: object.name, done, total: page.totalSize });
+      });
+    }
+    if (!cursor) {
+      // The member is complete: its highest stamp now counts like a cursor.
+      const state = stateOf(context, object);
+      const cursors = [...(state.deltaCursor ?? new Array<string | null>(members.length).fill(null))];
+      cursors[index] = maxStamp(state.watermark, highestStamp(context, object, returned));
+      store.transaction(() => store.putObjectState({ ...stateOf(context, object), deltaCursor: cursors }));
+    }
   }
   const state = stateOf(context, object);
   const reached = (state.deltaCursor ?? []).reduce<string | null>((a, b) => maxStamp(a, b), state.watermark);
@@ -241,36 +302,54 @@ async function runDelta(context: SyncContext, work: ObjectWork): Promise<void> {
       reconciledAt: work.fromScratch ? now : state.reconciledAt,
     }),
   );
-  await applyWindow(context, object, work.window, returned, work.fromScratch);
+  applyWindow(context, object, work.window, returned, work.fromScratch);
 }
 
-/** Applies getDeleted/getUpdated: removes deletions, and decides whether records may have left unseen. */
-async function applyWindow(
-  context: SyncContext,
-  object: PlanObject,
-  window: WindowCheck | undefined,
-  returned: ReadonlySet<string>,
-  fromScratch: boolean,
-): Promise<void> {
-  if (!window) return;
-  const { store } = context;
-  const { updated, deleted } = window;
-  if (!updated || !deleted || updated instanceof ApiRequestError || deleted instanceof ApiRequestError) {
-    markNeedsReconcile(context, object.name);
-    return;
+function highestStamp(context: SyncContext, object: PlanObject, ids: ReadonlySet<string>): string | null {
+  let max: string | null = null;
+  for (const id of ids) {
+    const stamp = context.store.getRecord(object.name, id)?.[context.plan.watermarkField];
+    if (typeof stamp === 'string') max = maxStamp(max, stamp);
   }
-  const covered = [updated.latestDateCovered, deleted.latestDateCovered].filter(
+  return max;
+}
+
+function coveredUntil(window: WindowAnswers | undefined): string | null {
+  if (!window) return null;
+  const { updated, deleted } = window;
+  if (!updated || !deleted || updated instanceof ApiRequestError || deleted instanceof ApiRequestError)
+    return null;
+  const dates = [updated.latestDateCovered, deleted.latestDateCovered].filter(
     (d): d is string => typeof d === 'string',
   );
-  const coveredUntil = covered.length
-    ? covered.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b))
-    : null;
-  const windowExceeded =
-    !!deleted.earliestDateAvailable && Date.parse(deleted.earliestDateAvailable) > Date.parse(window.start);
+  if (dates.length < 2) return null;
+  return dates.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+/** Applies getDeleted/getUpdated after a delta: removes deletions, flags records that may have left. */
+function applyWindow(
+  context: SyncContext,
+  object: PlanObject,
+  window: WindowAnswers | undefined,
+  returned: ReadonlySet<string>,
+  fromScratch: boolean,
+): void {
+  if (!window) return;
+  const { store } = context;
+  const until = coveredUntil(window);
+  const { updated, deleted } = window;
   store.transaction(() => {
+    if (until === null || updated instanceof ApiRequestError || deleted instanceof ApiRequestError) {
+      // The window could not be checked: only a reconciliation can tell what left.
+      markNeedsReconcile(context, object.name);
+      return;
+    }
+    const windowExceeded =
+      !!deleted?.earliestDateAvailable &&
+      Date.parse(deleted.earliestDateAvailable) > Date.parse(window.start);
     let removed = 0;
     if (!fromScratch)
-      for (const { id } of deleted.deletedRecords ?? [])
+      for (const { id } of deleted?.deletedRecords ?? [])
         if (store.getRecord(object.name, id)) {
           store.deleteRecord(object.name, id);
           removed += 1;
@@ -278,12 +357,13 @@ async function applyWindow(
     countsFor(context, object.name).removed += removed;
     if (removed > 0) markDependentsNeedReconcile(context, object.name);
     const leftUnseen =
-      !fromScratch && (updated.ids ?? []).some((id) => !returned.has(id) && store.getRecord(object.name, id));
+      !fromScratch &&
+      (updated?.ids ?? []).some((id) => !returned.has(id) && store.getRecord(object.name, id));
     const state = stateOf(context, object);
     store.putObjectState({
       ...state,
-      deletedCoveredUntil: coveredUntil ?? state.deletedCoveredUntil,
-      needsReconcile: state.needsReconcile || windowExceeded || leftUnseen,
+      deletedCoveredUntil: until,
+      needsReconcile: state.needsReconcile || (!fromScratch && windowExceeded) || leftUnseen,
     });
   });
 }
@@ -291,27 +371,31 @@ async function applyWindow(
 async function runReconcile(
   context: SyncContext,
   object: PlanObject,
-  first: (QueryResult | ApiRequestError)[] | null,
-  window: WindowCheck | undefined,
+  asked: BoundQuery[][] | null,
+  window: WindowAnswers | undefined,
 ): Promise<void> {
   const { store, plan } = context;
   const name = object.name;
-  const inScope = new Map<string, string | null>();
+  const queries: BoundQuery[][] =
+    asked ??
+    object.queries.ids.map((template) => boundStatements(context, template).map((soql) => ({ soql })));
+  await askMissing(context, object, queries);
+  let rows: SfRecord[] = [];
   let seen = 0;
-  for (let index = 0; index < object.queries.ids.length; index++) {
-    const firstAnswer = first?.[index];
-    const soql = firstAnswer ? undefined : bindSoql(object.queries.ids[index]!, bindValues(context));
-    await pages(context, firstAnswer, soql, (page) => {
-      for (const raw of page.records) {
-        const record = toStoredRecord(raw);
-        const stamp = record[plan.watermarkField];
-        inScope.set(record.Id, typeof stamp === 'string' ? stamp : null);
-      }
+  for (const query of queries.flat())
+    await pages(context, query.answer!, (page) => {
+      rows.push(...page.records.map(toStoredRecord));
       seen += page.records.length;
       context.progress({ phase: 'reconcile', object: name, done: seen, total: page.totalSize });
     });
+  if (object.limit !== undefined && queries.flat().length > 1)
+    // Each query kept its own first `limit`; the scope is the first `limit` of their union.
+    rows = firstByOrder(dedupe(rows), object.orderBy, object.limit);
+  const inScope = new Map<string, string | null>();
+  for (const row of rows) {
+    const stamp = row[plan.watermarkField];
+    inScope.set(row.Id, typeof stamp === 'string' ? stamp : null);
   }
-  // Leavers go first, in one transaction.
   store.transaction(() => {
     let removed = 0;
     for (const id of store.listRecordIds(name))
@@ -325,36 +409,77 @@ async function runReconcile(
   const stale: string[] = [];
   for (const [id, stamp] of inScope) {
     const stored = store.getRecord(name, id);
-    if (!stored || stored[plan.watermarkField] !== stamp || stamp === null) stale.push(id);
+    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp) stale.push(id);
   }
-  await fetchByIds(context, object, fetchByIdTemplate(object), stale, 'reconcile');
+  await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
   const now = context.clock.now();
-  const maxInScope = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
-  const { updated, deleted } = window ?? {};
-  const coveredUntil =
-    updated && deleted && !(updated instanceof ApiRequestError) && !(deleted instanceof ApiRequestError)
-      ? ([updated.latestDateCovered, deleted.latestDateCovered]
-          .filter((d): d is string => typeof d === 'string')
-          .sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null)
-      : null;
+  const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
+  const until = coveredUntil(window);
   store.transaction(() => {
     const state = stateOf(context, object);
     store.putObjectState({
       ...state,
-      watermark: maxStamp(state.watermark, maxInScope),
+      watermark: maxStamp(state.watermark, highest),
       deltaCursor: null,
       downloadedAt: now,
       reconciledAt: now,
       needsReconcile: false,
       pendingIds: {},
-      deletedCoveredUntil: coveredUntil ?? state.deletedCoveredUntil,
+      deletedCoveredUntil: until ?? state.deletedCoveredUntil,
     });
   });
   countsFor(context, name).reconciled = true;
 }
 
-/** `SELECT <plan fields> FROM T WHERE Id IN :ids`: fields and name come from the plan, Ids are escaped. */
-function fetchByIdTemplate(object: PlanObject): QueryTemplate {
+function dedupe(rows: readonly SfRecord[]): SfRecord[] {
+  const byId = new Map<string, SfRecord>();
+  for (const row of rows) byId.set(row.Id, row);
+  return [...byId.values()];
+}
+
+/** Sorts by the scope's orderBy (then Id, as the compiler's queries do) and keeps the first `limit`. */
+export function firstByOrder(
+  rows: readonly SfRecord[],
+  orderBy: string | undefined,
+  limit: number,
+): SfRecord[] {
+  const keys = (orderBy ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [field = 'Id', ...rest] = part.split(/\s+/);
+      const words = rest.join(' ').toUpperCase();
+      const desc = /\bDESC\b/.test(words);
+      const nullsLast = /NULLS LAST/.test(words) || (desc && !/NULLS FIRST/.test(words));
+      return { field, desc, nullsLast };
+    });
+  keys.push({ field: 'Id', desc: false, nullsLast: false });
+  const valueOf = (row: SfRecord, path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+        row,
+      );
+  return [...rows]
+    .sort((a, b) => {
+      for (const key of keys) {
+        const x = valueOf(a, key.field);
+        const y = valueOf(b, key.field);
+        if (x === y) continue;
+        if (x === null || x === undefined) return key.nullsLast ? 1 : -1;
+        if (y === null || y === undefined) return key.nullsLast ? -1 : 1;
+        const order = x < y ? -1 : x > y ? 1 : 0;
+        if (order !== 0) return key.desc ? -order : order;
+      }
+      return 0;
+    })
+    .slice(0, limit);
+}
+
+/** For plans without `queries.byIds`: fields and name come from the plan, Ids are escaped. */
+function byIdTemplate(object: PlanObject): QueryTemplate {
   return { soql: `SELECT ${object.fields.join(', ')} FROM ${object.name} WHERE Id IN :ids`, binds: ['ids'] };
 }
 
@@ -364,32 +489,23 @@ async function fetchByIds(
   template: QueryTemplate,
   ids: readonly string[],
   phase: 'download' | 'reconcile',
-  afterChunk?: (chunk: readonly string[]) => void,
+  afterStatement?: (ids: readonly string[]) => void,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const chunks: string[][] = [];
-  for (let i = 0; i < ids.length; i += MAX_IDS_PER_QUERY) chunks.push(ids.slice(i, i + MAX_IDS_PER_QUERY));
-  const queries: { soql: string; ids: readonly string[] }[] = [];
-  for (const chunk of chunks) {
-    queries.push(
-      ...bindChunked(template, bindValues(context), chunk, {
-        apiVersion: context.api.apiVersion,
-        baseUrlBytes: context.api.instanceUrlBytes,
-      }),
-    );
-  }
+  const statements = chunkedStatements(context, template, ids);
   const firsts = await context.api.batchGet(
-    queries.map((q) => ({
+    statements.map((q) => ({
       url: context.api.queryUrl(q.soql),
       isQuery: true,
       what: `${object.name} query by Id`,
     })),
   );
   let done = 0;
-  for (let index = 0; index < queries.length; index++) {
-    await pages(context, firsts[index] as QueryResult | ApiRequestError, undefined, (page) => {
+  for (let index = 0; index < statements.length; index++) {
+    await pages(context, firsts[index] as Answer, (page) => {
+      const last = page.done || !page.nextRecordsUrl;
       storePage(context, object, page.records, undefined, () => {
-        if (page.done || !page.nextRecordsUrl) afterChunk?.(queries[index]!.ids);
+        if (last) afterStatement?.(statements[index]!.ids);
       });
       done += page.records.length;
       context.progress({ phase, object: object.name, done, total: ids.length });
@@ -406,7 +522,7 @@ async function fetchPending(context: SyncContext, object: PlanObject): Promise<v
     const template =
       path?.kind === 'childOf' ? path.byParentIds : path?.kind === 'referencedBy' ? path.byIds : undefined;
     if (!template) {
-      clearPending(context, object, key, ids);
+      context.store.transaction(() => clearPending(context, object, key, ids));
       continue;
     }
     await fetchByIds(context, object, template, ids, 'download', (chunk) =>
@@ -445,7 +561,7 @@ function markDependentsNeedReconcile(context: SyncContext, name: string): void {
 /**
  * Stores one page in one transaction with what it implies: the delta cursor of its query, the Ids its
  * records bring into scope for dependent objects, and reconciliations when a reference changed. Records
- * whose stamp did not change are not rewritten. Returns the page's records.
+ * that did not change are not rewritten. Returns the page's records.
  */
 function storePage(
   context: SyncContext,
@@ -471,40 +587,7 @@ function storePage(
       if (!before) newIds.push(record.Id);
       changed.push({ before, after: record });
     }
-    // Dependents: children of parents new on the device, records newly referenced.
-    for (const dependent of plan.objects) {
-      const state = store.getObjectState(dependent.name);
-      // Never downloaded: its coming first download sees everything in scope.
-      if (!state || (state.watermark === null && state.deltaCursor === null)) continue;
-      const additions: Record<string, string[]> = {};
-      dependent.paths.forEach((path, index) => {
-        if (path.kind === 'root' || path.object !== object.name) return;
-        if (path.kind === 'childOf') {
-          if (newIds.length) additions[index] = newIds;
-          return;
-        }
-        const refs = new Set<string>();
-        let repointed = false;
-        for (const { before, after } of changed) {
-          const target = after[path.field];
-          if (isSalesforceId(target) && !store.getRecord(dependent.name, target)) refs.add(target);
-          if (before && before[path.field] !== target && before[path.field]) repointed = true;
-        }
-        if (refs.size) additions[index] = [...refs];
-        if (repointed) additions['reconcile'] = [];
-      });
-      if (Object.keys(additions).length === 0) continue;
-      const pendingIds: Record<string, readonly string[]> = { ...state.pendingIds };
-      for (const [key, ids] of Object.entries(additions)) {
-        if (key === 'reconcile') continue;
-        pendingIds[key] = [...new Set([...(pendingIds[key] ?? []), ...ids])];
-      }
-      store.putObjectState({
-        ...state,
-        pendingIds,
-        needsReconcile: state.needsReconcile || 'reconcile' in additions,
-      });
-    }
+    for (const dependent of plan.objects) queueForDependent(context, object, dependent, newIds, changed);
     if (cursor) {
       const state = stateOf(context, object);
       const deltaCursor = [...(state.deltaCursor ?? new Array<string | null>(cursor.members).fill(null))];
@@ -514,4 +597,40 @@ function storePage(
     alsoInTransaction?.();
   });
   return records;
+}
+
+/** Queues what `dependent` must fetch because of records of `object` that just arrived or changed. */
+function queueForDependent(
+  context: SyncContext,
+  object: PlanObject,
+  dependent: PlanObject,
+  newIds: readonly string[],
+  changed: readonly { before: SfRecord | undefined; after: SfRecord }[],
+): void {
+  const { store } = context;
+  const state = store.getObjectState(dependent.name);
+  // Never downloaded: its coming first download sees everything in scope.
+  if (!state || (state.watermark === null && state.deltaCursor === null)) return;
+  const additions: Record<string, string[]> = {};
+  let repointed = false;
+  dependent.paths.forEach((path, index) => {
+    if (path.kind === 'root' || path.object !== object.name) return;
+    if (path.kind === 'childOf') {
+      if (newIds.length) additions[index] = [...newIds];
+      return;
+    }
+    const refs = new Set<string>();
+    for (const { before, after } of changed) {
+      const target = after[path.field];
+      if (isSalesforceId(target) && !store.getRecord(dependent.name, target)) refs.add(target);
+      if (before && before[path.field] && before[path.field] !== target) repointed = true;
+    }
+    if (refs.size) additions[index] = [...refs];
+  });
+  if (Object.keys(additions).length === 0 && !repointed) return;
+  const pendingIds: Record<string, readonly string[]> = { ...state.pendingIds };
+  for (const [key, ids] of Object.entries(additions))
+    pendingIds[key] = [...new Set([...(pendingIds[key] ?? []), ...ids])];
+  // A reference moved away from a record: that record may no longer be referenced by anything in scope.
+  store.putObjectState({ ...state, pendingIds, needsReconcile: state.needsReconcile || repointed });
 }

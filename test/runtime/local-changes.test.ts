@@ -121,7 +121,7 @@ describe.each([
 
   it('refuses fields outside updateableFields when the plan lists them', () => {
     const plan = structuredClone(unitPlan) as typeof unitPlan;
-    (plan.objects[0]!.upload as { updateableFields: string[] }).updateableFields = ['Phone'];
+    (plan.objects[0]!.upload as unknown as { updateableFields: string[] }).updateableFields = ['Phone'];
     const store = makeStore();
     const engine = new SyncEngine({ transport: offline, store, plan });
     store.putRecord('Account', { Id: A, Name: 'Acme' });

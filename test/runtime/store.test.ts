@@ -39,7 +39,7 @@ describe.each(stores)('%s', (_name, makeStore) => {
   it('returns copies: mutating a returned record does not change the store', () => {
     const store = makeStore();
     store.putRecord('Account', { Id: '001A', Name: 'a' });
-    const record = store.getRecord('Account', '001A') as { Name: string };
+    const record = store.getRecord('Account', '001A') as unknown as { Name: string };
     record.Name = 'changed';
     expect(store.getRecord('Account', '001A')).toEqual({ Id: '001A', Name: 'a' });
   });

@@ -1,0 +1,374 @@
+/**
+ * `syncscope device ...`: the device runtime from a terminal, for demos, support and tests.
+ *
+ *   device sync   --plan plan.json --db device.sqlite [--user ID] (--org-url URL --token T | --target-org ALIAS)
+ *   device dump   --db device.sqlite [--object T] [--all]
+ *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
+ *   device status --db device.sqlite [--json]
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { SyncPlan } from '../../compiler/plan.ts';
+import { CliError } from '../cli-error.ts';
+import type { CliIo, RegisterCommand } from '../main.ts';
+import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
+import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
+import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
+import { SyncEngine } from '../../runtime/sync-engine.ts';
+import { LocalWriteError, redact } from '../../runtime/sync-errors.ts';
+import type { Transport } from '../../runtime/transport.ts';
+
+export const registerDeviceCommand: RegisterCommand = (program, io) => {
+  const device = program
+    .command('device')
+    .description('Run the device runtime: sync a local database with an org, inspect it, queue changes.');
+
+  device
+    .command('sync')
+    .description('Run one sync (upload local changes, then download) and print its summary.')
+    .requiredOption('--plan <file>', 'the compiled sync plan (syncscope compile)')
+    .requiredOption('--db <file>', 'the device database (SQLite; created if missing)')
+    .option('--user <userId>', "the running user's Id for :userId (default: the logged-in user)")
+    .option('--org-url <url>', 'instance URL of the org (with --token)')
+    .option('--token <token>', 'access token (with --org-url)')
+    .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
+    .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
+    .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
+    .action((options: SyncOptions) => deviceSync(options, io));
+
+  device
+    .command('dump')
+    .description('Print the local records as JSON ({"<object>": [...]}), with pending changes on top.')
+    .requiredOption('--db <file>', 'the device database')
+    .option('--object <name>', 'only this object')
+    .option(
+      '--all',
+      'also pending changes and conflicts: {"records": ..., "pendingChanges": ..., "conflicts": ...}',
+    )
+    .action((options: { db: string; object?: string; all?: boolean }) => deviceDump(options, io));
+
+  device
+    .command('edit')
+    .description('Queue a local change as the app would (uploaded by the next sync).')
+    .requiredOption('--db <file>', 'the device database')
+    .requiredOption('--object <name>', 'the sObject')
+    .option('--create', 'create a record (prints its local Id)')
+    .option('--id <id>', 'update this record')
+    .option('--delete <id>', 'delete this record')
+    .option(
+      '--set <Field=Value...>',
+      'a field value; Field=text sets a string, Field:=JSON a number, boolean or null (e.g. Amount:=12.5)',
+    )
+    .action((options: EditOptions) => deviceEdit(options, io));
+
+  device
+    .command('status')
+    .description('Last sync, next sync due, pending changes, conflicts and watermarks.')
+    .requiredOption('--db <file>', 'the device database')
+    .option('--json', 'print as JSON')
+    .action((options: { db: string; json?: boolean }) => deviceStatus(options, io));
+};
+
+interface SyncOptions {
+  plan: string;
+  db: string;
+  user?: string;
+  orgUrl?: string;
+  token?: string;
+  targetOrg?: string;
+  param?: string[];
+  pageSize?: number;
+}
+
+interface EditOptions {
+  db: string;
+  object: string;
+  create?: boolean;
+  id?: string;
+  delete?: string;
+  set?: string[];
+}
+
+function parseInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CliError(`not a positive integer: ${value}`);
+  return n;
+}
+
+function readPlan(file: string): SyncPlan {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(
+      `cannot read the plan ${file}: compile one with \`syncscope compile <scope.json> -o ${file}\``,
+    );
+  }
+  let plan: unknown;
+  try {
+    plan = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  try {
+    assertUsablePlan(plan);
+  } catch (error) {
+    if (error instanceof PlanError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+  return plan;
+}
+
+function openStore(file: string, mustExist: boolean): SqliteStore {
+  if (mustExist) {
+    if (!existsSync(file)) {
+      throw new CliError(
+        `no device database at ${file}: run \`syncscope device sync --db ${file} ...\` first`,
+      );
+    }
+  }
+  return new SqliteStore(file);
+}
+
+async function connect(options: SyncOptions, apiVersion: string): Promise<Transport> {
+  if (options.targetOrg) {
+    if (options.orgUrl || options.token)
+      throw new CliError('use either --target-org or --org-url with --token');
+    const { Org } = await import('@salesforce/core');
+    try {
+      const org = await Org.create({ aliasOrUsername: options.targetOrg });
+      return org.getConnection(apiVersion);
+    } catch (error) {
+      throw new CliError(
+        `cannot use the sf CLI login "${options.targetOrg}": ${redact((error as Error).message)}; log in with \`sf org login web --alias ${options.targetOrg}\``,
+      );
+    }
+  }
+  if (!options.orgUrl || !options.token)
+    throw new CliError('say which org: --org-url URL --token TOKEN, or --target-org ALIAS');
+  const { Connection } = await import('jsforce');
+  return new Connection({ instanceUrl: options.orgUrl, accessToken: options.token, version: apiVersion });
+}
+
+/** The logged-in user's Id, asked of the org (works for tokens and sf CLI logins alike). */
+async function currentUserId(transport: Transport): Promise<string> {
+  try {
+    const info = await transport.request<{ user_id?: string }>({
+      method: 'GET',
+      url: '/services/oauth2/userinfo',
+    });
+    if (info?.user_id) return info.user_id;
+  } catch {
+    // fall through to the error below
+  }
+  throw new CliError('cannot tell who the running user is: pass --user <userId>');
+}
+
+function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new CliError(`--param wants name=value, got "${pair}"`);
+    const name = pair.slice(0, at);
+    const raw = pair.slice(at + 1);
+    const type = plan.parameters[name];
+    if (!type)
+      throw new CliError(
+        `the plan declares no parameter "${name}" (declared: ${Object.keys(plan.parameters).join(', ') || 'none'})`,
+      );
+    out[name] =
+      type === 'boolean' ? raw === 'true' : type === 'integer' || type === 'double' ? Number(raw) : raw;
+  }
+  return out;
+}
+
+async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
+  const plan = readPlan(options.plan);
+  const store = openStore(options.db, false);
+  try {
+    const transport = await connect(options, plan.apiVersion);
+    const userId = options.user ?? store.getMeta<string>('userId') ?? (await currentUserId(transport));
+    const parameters = options.param ? parseParams(options.param, plan) : undefined;
+    const engine = new SyncEngine({ transport, store, plan, userId, parameters, pageSize: options.pageSize });
+    const progress = progressPrinter(io);
+    engine.on('progress', progress.update);
+    const summary = await engine.syncNow();
+    progress.stop();
+    for (const line of summaryLines(summary)) io.out(line);
+    io.setExitCode(summary.ok ? 0 : 1);
+  } finally {
+    store.close();
+  }
+}
+
+/** A progress bar on a terminal, plain lines otherwise (logs, pipes, tests). */
+function progressPrinter(io: CliIo): { update: (p: SyncProgress) => void; stop: () => void } {
+  const label = (p: SyncProgress) => `${p.phase}${p.object ? ` ${p.object}` : ''}`;
+  if (process.stdout.isTTY && process.env.SYNCSCOPE_PLAIN !== '1') {
+    const bar = new cliProgress.SingleBar(
+      { format: '{label} [{bar}] {value}/{total}', hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update: (p) => {
+        const total = Math.max(p.total ?? p.done, p.done, 1);
+        if (!started) {
+          bar.start(total, p.done, { label: label(p) });
+          started = true;
+        } else {
+          bar.setTotal(total);
+          bar.update(p.done, { label: label(p) });
+        }
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  return {
+    update: (p) => io.out(`${label(p)}: ${p.done}${p.total !== undefined ? `/${p.total}` : ''}`),
+    stop: () => {},
+  };
+}
+
+export function summaryLines(summary: SyncSummary): string[] {
+  const seconds = ((summary.endedAt - summary.startedAt) / 1000).toFixed(1);
+  const lines = [
+    `${summary.ok ? 'sync complete' : 'sync FAILED'} in ${seconds} s, ${summary.apiCalls} API call${summary.apiCalls === 1 ? '' : 's'}`,
+  ];
+  for (const [object, c] of Object.entries(summary.counts))
+    lines.push(
+      `  ${object}: ${c.downloaded} downloaded, ${c.removed} removed, ${c.uploaded} uploaded` +
+        (c.uploadFailed ? `, ${c.uploadFailed} upload errors` : '') +
+        (c.conflicts ? `, ${c.conflicts} conflicts` : '') +
+        (c.reconciled ? ', reconciled' : ''),
+    );
+  for (const dropped of summary.dropped)
+    lines.push(`  dropped (server wins): ${dropped.op} ${dropped.object} ${dropped.recordId}`);
+  if (summary.pendingChanges || summary.conflicts)
+    lines.push(`  waiting: ${summary.pendingChanges} local changes, ${summary.conflicts} conflicts`);
+  for (const error of summary.errors) lines.push(`  error: ${error}`);
+  if (summary.nextSyncAt !== undefined)
+    lines.push(`  next sync due: ${new Date(summary.nextSyncAt).toISOString()}`);
+  return lines;
+}
+
+function offlineEngine(file: string): { engine: SyncEngine; store: SqliteStore } {
+  const store = openStore(file, true);
+  if (!store.getPlan()) {
+    store.close();
+    throw new CliError(
+      `${file} holds no plan yet: run \`syncscope device sync --plan plan.json --db ${file} ...\` first`,
+    );
+  }
+  const transport: Transport = {
+    request: () => Promise.reject(new Error('this command works offline')),
+  };
+  return { engine: new SyncEngine({ transport, store }), store };
+}
+
+function deviceDump(options: { db: string; object?: string; all?: boolean }, io: CliIo): void {
+  const { engine, store } = offlineEngine(options.db);
+  try {
+    const names = engine.plan.objects.map((o) => o.name);
+    if (options.object && !names.includes(options.object))
+      throw new CliError(`${options.object} is not in the device's plan (objects: ${names.join(', ')})`);
+    const records: Record<string, unknown[]> = {};
+    for (const name of options.object ? [options.object] : names)
+      records[name] = engine.records(name).sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+    const output = options.all
+      ? { records, pendingChanges: engine.pendingChanges(), conflicts: engine.conflicts() }
+      : records;
+    io.out(JSON.stringify(output, null, 2));
+  } finally {
+    store.close();
+  }
+}
+
+function parseSet(pairs: readonly string[] | undefined): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const pair of pairs ?? []) {
+    const json = /^([A-Za-z_][A-Za-z0-9_]*):=(.*)$/s.exec(pair);
+    if (json) {
+      try {
+        fields[json[1]!] = JSON.parse(json[2]!);
+      } catch {
+        throw new CliError(`--set ${pair}: the value after := must be JSON (a number, true, false or null)`);
+      }
+      continue;
+    }
+    const text = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+    if (!text) throw new CliError(`--set wants Field=Value or Field:=JSON, got "${pair}"`);
+    fields[text[1]!] = text[2]!;
+  }
+  return fields;
+}
+
+function deviceEdit(options: EditOptions, io: CliIo): void {
+  const modes = [options.create, options.id, options.delete].filter((m) => m !== undefined && m !== false);
+  if (modes.length !== 1) throw new CliError('say one of --create, --id ID or --delete ID');
+  const fields = parseSet(options.set);
+  const { engine, store } = offlineEngine(options.db);
+  try {
+    if (options.create) {
+      const id = engine.create(options.object, fields);
+      io.out(id);
+    } else if (options.id) {
+      if (Object.keys(fields).length === 0) throw new CliError('nothing to change: add --set Field=Value');
+      engine.update(options.object, options.id, fields);
+      io.out(`queued update of ${options.object} ${options.id}`);
+    } else {
+      engine.delete(options.object, options.delete!);
+      io.out(`queued delete of ${options.object} ${options.delete!}`);
+    }
+  } catch (error) {
+    if (error instanceof LocalWriteError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function deviceStatus(options: { db: string; json?: boolean }, io: CliIo): void {
+  const { engine, store } = offlineEngine(options.db);
+  try {
+    const status = engine.status();
+    if (options.json) {
+      io.out(
+        JSON.stringify(
+          { ...status, conflicts: engine.conflicts(), pending: engine.pendingChanges() },
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    const last = status.lastSync;
+    io.out(
+      last
+        ? `last sync: ${new Date(last.endedAt).toISOString()} ${last.ok ? 'ok' : `FAILED (${last.error ?? ''})`}, ${last.apiCalls} API calls`
+        : 'last sync: never',
+    );
+    io.out(
+      `next sync due: ${status.nextSyncAt !== undefined ? new Date(status.nextSyncAt).toISOString() : 'unknown'}`,
+    );
+    io.out(
+      `pending changes: ${status.pendingChanges}, failed: ${status.failedChanges}, conflicts: ${status.conflicts}`,
+    );
+    for (const change of engine.pendingChanges())
+      io.out(
+        `  #${change.seq} ${change.op} ${change.object} ${change.recordId} ${change.status}` +
+          (change.error ? ` (${change.error.code}: ${change.error.message})` : ''),
+      );
+    io.out('objects:');
+    for (const object of status.objects)
+      io.out(
+        `  ${object.object}: ${object.records} records, watermark ${object.watermark ?? 'none'}` +
+          (object.reconciledAt !== null ? `, reconciled ${new Date(object.reconciledAt).toISOString()}` : ''),
+      );
+  } finally {
+    store.close();
+  }
+}
