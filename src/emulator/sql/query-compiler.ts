@@ -25,11 +25,12 @@ export type OutputNode =
   | {
       readonly kind: 'field';
       readonly key: string;
-      readonly column: string;
+      /** Index of the value in the (raw) result row. */
+      readonly column: number;
       readonly field: FieldDescribe;
       /** The record the field belongs to (for base64 fields, whose value is a URL). */
       readonly ownerType: string;
-      readonly ownerIdColumn: string;
+      readonly ownerIdColumn: number;
     }
   | {
       readonly kind: 'parent';
@@ -37,7 +38,7 @@ export type OutputNode =
       readonly type: string;
       /** For a polymorphic relationship: the record type by Id key prefix. */
       readonly typeByPrefix?: ReadonlyMap<string, string>;
-      readonly idColumn: string;
+      readonly idColumn: number;
       readonly children: OutputNode[];
     }
   | { readonly kind: 'subquery'; readonly key: string; readonly index: number };
@@ -46,7 +47,10 @@ export interface CompiledSubquery {
   /** The relationship name as the result key (`Contacts`). */
   readonly key: string;
   readonly childType: string;
-  /** Params: JSON array of parent Ids, ...whereParams, first row number (exclusive), last (inclusive). */
+  /**
+   * Params: JSON array of parent Ids, ...whereParams, first row number (exclusive), last (inclusive).
+   * Row: parent Id, Id, the nodes' columns, row number.
+   */
   readonly sql: string;
   readonly whereParams: readonly unknown[];
   readonly offset: number;
@@ -60,7 +64,7 @@ export interface CompiledQuery {
   /** Returns the ordered Ids (one column) or, for COUNT(), one row with the count. */
   readonly snapshotSql: string;
   readonly snapshotParams: readonly unknown[];
-  /** One param: a JSON array of Ids; returns rows in that order. */
+  /** One param: a JSON array of Ids; returns rows (Id, then the nodes' columns) in that order. */
   readonly pageSql: string;
   readonly nodes: readonly OutputNode[];
   readonly subqueries: readonly CompiledSubquery[];
@@ -82,18 +86,26 @@ const TEXT_SORT: ReadonlySet<FieldType> = new Set([
   'url',
 ]);
 
-/** Collects SELECT columns and the output shape for one table scope. */
+/**
+ * Collects SELECT columns and the output shape for one table scope. Rows are read raw (arrays), so
+ * nodes refer to columns by index: `leading` fixed columns come first (the record Id at `idColumn`).
+ */
 class SelectList {
   readonly columns: string[] = [];
   readonly nodes: OutputNode[] = [];
-  private readonly parentIdColumns = new Map<string, string>();
+  private readonly parentIdColumns = new Map<string, number>();
 
   constructor(
-    private readonly prefix: string,
+    private readonly leading: number,
     private readonly rootType: string,
-    private readonly rootIdColumn: string,
+    private readonly rootIdColumn: number,
     private readonly errors: SoqlErrors,
   ) {}
+
+  private push(expression: string): number {
+    this.columns.push(expression);
+    return this.leading + this.columns.length - 1;
+  }
 
   addField(scope: JoinScope, text: string): void {
     const resolved = scope.resolvePath(text);
@@ -104,10 +116,9 @@ class SelectList {
       let parent = level.find((n) => n.kind === 'parent' && n.key === relationship.name);
       if (!parent) {
         let idColumn = this.parentIdColumns.get(relationship.alias);
-        if (!idColumn) {
-          idColumn = `${this.prefix}p${this.parentIdColumns.size}`;
+        if (idColumn === undefined) {
+          idColumn = this.push(relationship.idSql);
           this.parentIdColumns.set(relationship.alias, idColumn);
-          this.columns.push(`${relationship.idSql} AS ${idColumn}`);
         }
         parent = {
           kind: 'parent',
@@ -128,10 +139,9 @@ class SelectList {
     const key = resolved.field.name;
     if (level.some((n) => n.key === key))
       throw this.errors.malformed(`duplicate field selected: ${text}`, text);
-    const column = `${this.prefix}c${this.columns.length}`;
     // base64 values are returned as a URL to the blob; only whether one is present is read.
     const expression = resolved.field.type === 'base64' ? `(${resolved.sql} IS NOT NULL)` : resolved.sql;
-    this.columns.push(`${expression} AS ${column}`);
+    const column = this.push(expression);
     level.push({ kind: 'field', key, column, field: resolved.field, ownerType, ownerIdColumn });
   }
 }
@@ -205,7 +215,7 @@ export class QueryCompiler {
 
     // The page: selected columns for a batch of snapshot Ids.
     const selectScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
-    const select = new SelectList('', object.name, '_id', errors);
+    const select = new SelectList(1, object.name, 0, errors);
     const subqueries: CompiledSubquery[] = [];
     for (const field of fields) {
       switch (field.type) {
@@ -321,7 +331,8 @@ export class QueryCompiler {
     this.rejectUnsupported(sub);
     const alias = `k${++this.aliasCount}`;
     const scope = new JoinScope(link.child, alias, errors, sub.sObjectAlias);
-    const select = new SelectList(`${alias}_`, link.child.name, '_id', errors);
+    // Row: parent Id, Id, selected columns..., row number.
+    const select = new SelectList(2, link.child.name, 1, errors);
     for (const field of sub.fields ?? []) {
       if (field.type === 'Field') {
         if (field.alias) throw errors.unexpectedToken(field.alias);

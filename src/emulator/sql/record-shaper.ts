@@ -19,7 +19,8 @@ export interface SubqueryResult {
   records: SObjectRecord[];
 }
 
-export type Row = Readonly<Record<string, unknown>>;
+/** A raw result row: values by column index. */
+export type Row = readonly unknown[];
 
 export class RecordShaper {
   constructor(private readonly apiVersion: string) {}
@@ -33,7 +34,7 @@ export class RecordShaper {
     nodes: readonly OutputNode[],
     row: Row,
     type: string,
-    idColumn: string,
+    idColumn: number,
     subquery?: (index: number) => SubqueryResult | null,
   ): SObjectRecord {
     const record: SObjectRecord = {

@@ -119,16 +119,16 @@ class SnapshotCursor implements QueryCursor {
     this.position += pageIds.length;
     if (pageIds.length === 0) return [];
     const idsJson = JSON.stringify(pageIds);
-    const rows = this.engine.statement(this.compiled.pageSql).pluck(false).all(idsJson) as Row[];
+    const rows = this.engine.statement(this.compiled.pageSql).pluck(false).raw(true).all(idsJson) as Row[];
     const children = this.compiled.subqueries.map((sub) => this.children(sub, idsJson));
     const { sObject, nodes } = this.compiled;
     return rows.map((row) =>
-      this.shaper.shape(nodes, row, sObject, '_id', (index) => {
+      this.shaper.shape(nodes, row, sObject, 0, (index) => {
         const byParent = children[index];
         const sub = this.compiled.subqueries[index];
-        const childRows = byParent?.get(String(row['_id']));
+        const childRows = byParent?.get(String(row[0]));
         if (!sub || !childRows || childRows.length === 0) return null;
-        const records = childRows.map((r) => this.shaper.shape(sub.nodes, r, sub.childType, '_id'));
+        const records = childRows.map((r) => this.shaper.shape(sub.nodes, r, sub.childType, 1));
         return { totalSize: records.length, done: true, records } satisfies SubqueryResult;
       }),
     );
@@ -140,10 +140,11 @@ class SnapshotCursor implements QueryCursor {
     const rows = this.engine
       .statement(sub.sql)
       .pluck(false)
+      .raw(true)
       .all(idsJson, ...sub.whereParams, sub.offset, last) as Row[];
     const byParent = new Map<string, Row[]>();
     for (const row of rows) {
-      const parent = String(row['_parent']);
+      const parent = String(row[0]);
       let list = byParent.get(parent);
       if (!list) byParent.set(parent, (list = []));
       list.push(row);
