@@ -15,7 +15,7 @@ export function diagnosticHelp(
     ${diagnostics.map(
       (d) =>
         html`<li class=${d.severity} data-code=${d.code}>
-          <span class="assistive-text">${d.severity}</span><code>${d.code}</code>: ${d.message}
+          <span class="assistive-text">${d.severity} </span><code>${d.code}</code>: ${d.message}
         </li>`,
     )}
   </ul>`;

@@ -89,7 +89,11 @@ export default class ObjectTree extends LitElement {
     this.dispatchEvent(new SelectObjectEvent(known));
   }
 
-  #renderNode(node: TreeNode, level: number, tabbable: string): unknown {
+  /**
+   * One tree item. The tree is rendered flat (hierarchy by aria-level, aria-setsize and aria-posinset),
+   * so each item's accessible name is its own text only, not its descendants'.
+   */
+  #renderItem(node: TreeNode, level: number, position: number, siblings: number, tabbable: string): unknown {
     const store = this.store!;
     const diagnostics = store.diagnosticsOfObject(node.name);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -105,26 +109,33 @@ export default class ObjectTree extends LitElement {
       role="treeitem"
       data-name=${node.name}
       aria-level=${level}
+      aria-setsize=${siblings}
+      aria-posinset=${position}
       aria-selected=${node.name === this.selected ? 'true' : 'false'}
       aria-expanded=${node.children.length ? 'true' : nothing}
-      aria-label=${`${node.name}, ${via}${errors ? `, ${errors} errors` : ''}${warnings ? `, ${warnings} warnings` : ''}`}
       tabindex=${tabbable === `${node.name}@${level}` ? '0' : '-1'}
+      style=${`--level:${level - 1}`}
+      @click=${this.handleItemClick}
     >
-      <div class="item" style=${`--level:${level - 1}`} @click=${this.handleItemClick}>
-        <span class="name">${node.name}</span>
-        <span class="via">${via}</span>
-        <span class="spacer"></span>
-        ${errors ? html`<span class="badge error" aria-hidden="true">${errors}</span>` : nothing}
-        ${warnings ? html`<span class="badge warning" aria-hidden="true">${warnings}</span>` : nothing}
-      </div>
+      <span class="name">${node.name}</span>
+      <span class="via">${via}</span>
+      <span class="spacer"></span>
+      ${errors ? html`<span class="badge error" title="errors">${errors}<span class="assistive-text"> errors</span></span>` : nothing}
       ${
-        node.children.length
-          ? html`<ul role="group">
-              ${node.children.map((c) => this.#renderNode(c, level + 1, tabbable))}
-            </ul>`
+        warnings
+          ? html`<span class="badge warning" title="warnings"
+              >${warnings}<span class="assistive-text"> warnings</span></span
+            >`
           : nothing
       }
     </li>`;
+  }
+
+  #renderLevel(nodes: readonly TreeNode[], level: number, tabbable: string): unknown[] {
+    return nodes.flatMap((n, i) => [
+      this.#renderItem(n, level, i + 1, nodes.length, tabbable),
+      ...this.#renderLevel(n.children, level + 1, tabbable),
+    ]);
   }
 
   override render() {
@@ -166,7 +177,7 @@ export default class ObjectTree extends LitElement {
       ${diagnosticHelp('objects-help', addDiagnostics)}
       <h2 id="tree-title">Objects (${inScope.size})</h2>
       <ul role="tree" aria-labelledby="tree-title" @keydown=${this.handleTreeKeydown}>
-        ${tree.map((n) => this.#renderNode(n, 1, firstSelected))}
+        ${this.#renderLevel(tree, 1, firstSelected)}
       </ul>
     `;
   }

@@ -23,7 +23,7 @@ export default css`
     padding: 0;
     list-style: none;
   }
-  [role='treeitem'] > .item {
+  [role='treeitem'] {
     display: flex;
     align-items: center;
     gap: var(--ss-space-2);
@@ -32,17 +32,17 @@ export default css`
     border-radius: var(--ss-radius);
     cursor: pointer;
   }
-  [role='treeitem'] > .item:hover {
+  [role='treeitem']:hover {
     background: var(--ss-surface-alt);
   }
-  [role='treeitem'][aria-selected='true'] > .item {
+  [role='treeitem'][aria-selected='true'] {
     background: var(--ss-brand-light);
     box-shadow: inset 4px 0 0 var(--ss-brand);
   }
   [role='treeitem']:focus {
     outline: none;
   }
-  [role='treeitem']:focus-visible > .item {
+  [role='treeitem']:focus-visible {
     outline: 2px solid var(--ss-brand);
   }
   .name {

@@ -28,7 +28,8 @@ export function suggestPaths(
   const found = new Map<string, PathSuggestion>();
   const add = (object: string, field: string, label: string): void => {
     const key = `${object}.${field}`;
-    if (object === objectName && kind === 'childOf' && !inScope.has(object)) return;
+    // A path from an object to itself is not supported (the compiler reports PATH_SELF).
+    if (object === objectName) return;
     if (taken.has(key) || found.has(key)) return;
     found.set(key, { kind, object, field, label, inScope: inScope.has(object) });
   };
