@@ -6,6 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.ts';
 import { registerDeviceCommand } from './commands/device.ts';
+import { registerCompile } from './commands/compile.ts';
+import { registerValidate } from './commands/validate.ts';
 
 /** Every command module exports one of these. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -65,3 +67,4 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
 // Command modules. Add one import and one push per command file.
 registrations.push();
 registrations.push(registerDeviceCommand);
+registrations.push(registerValidate, registerCompile);

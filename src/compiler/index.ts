@@ -11,3 +11,6 @@ export type * from './plan.ts';
 export { PLAN_VERSION } from './plan.ts';
 export type * from './scope.ts';
 export type * from './org-metadata.ts';
+export { parseJsonText, lineColumn } from './json-text.ts';
+export type { JsonTextResult, JsonTextError } from './json-text.ts';
+export { describesIn, metadataFrom } from './org-metadata-input.ts';
