@@ -37,6 +37,15 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+/** Text types SOQL compares case-insensitively (Ids and references are compared exactly). */
+const CASE_INSENSITIVE_TYPES: ReadonlySet<FieldDescribe['type']> = new Set([
+  'string',
+  'email',
+  'phone',
+  'url',
+  'picklist',
+]);
+
 /** Creates (if missing) the table and indexes of every object in `metadata`. */
 export function createTables(db: Database.Database, metadata: OrgMetadata): void {
   for (const describe of Object.values(metadata)) {
@@ -60,6 +69,12 @@ export function createTables(db: Database.Database, metadata: OrgMetadata): void
       if (indexed && field.name !== 'Id') {
         const index = quoteIdent(`${describe.name}_${field.name}_idx`);
         db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdent(field.name)})`);
+        // SOQL compares and sorts text case-insensitively (`= ? COLLATE NOCASE`, LIKE): a NOCASE
+        // index lets the SOQL engine use an index for those too.
+        if (CASE_INSENSITIVE_TYPES.has(field.type)) {
+          const ci = quoteIdent(`${describe.name}_${field.name}_ci_idx`);
+          db.exec(`CREATE INDEX IF NOT EXISTS ${ci} ON ${table} (${quoteIdent(field.name)} COLLATE NOCASE)`);
+        }
       }
     }
   }
