@@ -128,7 +128,9 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
   for (const work of works) {
     const window = work.window;
     if (!window) continue;
-    const end = soqlDatetime(Math.max(now, Date.parse(window.start) + 60_000));
+    // The API reads whole minutes and answers up to the org's current minute: an end one minute ahead
+    // covers the current one (latestDateCovered then says where to start next time).
+    const end = soqlDatetime(Math.max(now, Date.parse(window.start)) + 60_000);
     const range = `?start=${encodeURIComponent(window.start)}&end=${encodeURIComponent(end)}`;
     const base = `${context.api.base}/sobjects/${work.object.name}`;
     requests.push({

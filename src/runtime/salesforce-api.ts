@@ -118,7 +118,7 @@ export class SalesforceApi {
         method: 'POST',
         url: `${this.base}/composite`,
         body: JSON.stringify({ allOrNone: false, compositeRequest: subrequests }),
-        headers: { 'Content-Type': 'application/json', ...this.#queryHeaders() },
+        headers: { 'Content-Type': 'application/json' },
       },
       'composite request',
     );
@@ -162,8 +162,14 @@ export class SalesforceApi {
       }
       let responses: CompositeSubresponse[];
       try {
+        const headers = this.#queryHeaders();
         responses = await this.composite(
-          group.map((index) => ({ method: 'GET', url: requests[index]!.url, referenceId: `g${index}` })),
+          group.map((index) => ({
+            method: 'GET',
+            url: requests[index]!.url,
+            referenceId: `g${index}`,
+            ...(headers && requests[index]!.isQuery ? { httpHeaders: headers } : {}),
+          })),
         );
       } catch (error) {
         if (
