@@ -1,0 +1,114 @@
+/**
+ * Faults a test injects through `POST /__emulator/faults` to reproduce a real org's bad days:
+ * failing requests, slowness, expired sessions, dropped connections, an exhausted API limit.
+ * `DELETE /__emulator/faults` clears them all.
+ */
+
+import { ApiError } from './api-error.ts';
+
+export interface FailRule {
+  remaining: number;
+  status: number;
+  errorCode: string;
+  message: string;
+  /** Only requests whose URL contains this (decoded) substring fail. */
+  path: string | undefined;
+}
+
+export class Faults {
+  fail: FailRule | undefined;
+  latencyMs = 0;
+  dropConnectionNext = 0;
+
+  /** Applies a `POST /__emulator/faults` body; throws a 400 ApiError for a malformed one. */
+  apply(body: unknown): void {
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new ApiError(400, 'JSON_PARSER_ERROR', 'expected a JSON object of faults');
+    const b = body as Record<string, unknown>;
+    const known = new Set([
+      'failNext',
+      'status',
+      'errorCode',
+      'message',
+      'path',
+      'latencyMs',
+      'expireSessions',
+      'dropConnectionNext',
+      'apiLimitRemaining',
+    ]);
+    for (const key of Object.keys(b))
+      if (!known.has(key))
+        throw new ApiError(
+          400,
+          'INVALID_FIELD',
+          `unknown fault "${key}"; use one of ${[...known].join(', ')}`,
+          [key],
+        );
+    const count = (key: string): number | undefined => {
+      const v = b[key];
+      if (v === undefined) return undefined;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+        throw new ApiError(400, 'INVALID_FIELD', `"${key}" must be a non-negative integer`, [key]);
+      return v;
+    };
+    const failNext = count('failNext');
+    if (failNext !== undefined) {
+      const status = count('status') ?? 503;
+      if (status < 400 || status > 599)
+        throw new ApiError(400, 'INVALID_FIELD', '"status" must be 400..599', ['status']);
+      const errorCode = typeof b.errorCode === 'string' ? b.errorCode : 'SERVER_UNAVAILABLE';
+      this.fail = {
+        remaining: failNext,
+        status,
+        errorCode,
+        message: typeof b.message === 'string' ? b.message : `Injected fault: ${errorCode}`,
+        path: typeof b.path === 'string' ? b.path : undefined,
+      };
+    }
+    const latency = count('latencyMs');
+    if (latency !== undefined) this.latencyMs = latency;
+    const drop = count('dropConnectionNext');
+    if (drop !== undefined) this.dropConnectionNext = drop;
+  }
+
+  /** The injected failure for this request, if one applies (and counts it down). */
+  failureFor(url: string): ApiError | undefined {
+    const rule = this.fail;
+    if (!rule || rule.remaining <= 0) return undefined;
+    if (rule.path !== undefined) {
+      let decoded = url;
+      try {
+        decoded = decodeURIComponent(url.replace(/\+/g, ' '));
+      } catch {
+        // keep the raw URL
+      }
+      if (!url.includes(rule.path) && !decoded.includes(rule.path)) return undefined;
+    }
+    rule.remaining--;
+    return new ApiError(rule.status, rule.errorCode, rule.message);
+  }
+
+  /** True if this request's connection is to be dropped without an answer (and counts it down). */
+  takeDrop(): boolean {
+    if (this.dropConnectionNext <= 0) return false;
+    this.dropConnectionNext--;
+    return true;
+  }
+
+  clear(): void {
+    this.fail = undefined;
+    this.latencyMs = 0;
+    this.dropConnectionNext = 0;
+  }
+
+  state(): Record<string, unknown> {
+    return {
+      failNext: this.fail?.remaining ?? 0,
+      ...(this.fail
+        ? { status: this.fail.status, errorCode: this.fail.errorCode, path: this.fail.path ?? null }
+        : {}),
+      latencyMs: this.latencyMs,
+      dropConnectionNext: this.dropConnectionNext,
+    };
+  }
+}

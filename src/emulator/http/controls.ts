@@ -1,0 +1,134 @@
+/**
+ * Test controls under `/__emulator/` (admin token only, even after `expireSessions`):
+ * - `GET|POST|DELETE /__emulator/clock`: `{"now": iso, "running"?: bool}` or `{"advanceSeconds": n}`;
+ *   answers `{"now": iso, "running": bool}`. A set clock stands still unless `running` is true;
+ *   DELETE returns to real time.
+ * - `GET|POST|DELETE /__emulator/faults`: failNext/status/errorCode/message/path, latencyMs,
+ *   expireSessions, dropConnectionNext, apiLimitRemaining.
+ * - `POST /__emulator/late-commit` `{object, id, secondsAgo}`: restamps a record as a transaction that
+ *   started `secondsAgo` seconds ago and committed now would have left it.
+ * - `GET|DELETE /__emulator/stats`: `{apiCalls, requests, byPath}`.
+ * - `POST /__emulator/sessions` `{"userId"?: id}`: a new access token for that user (default admin).
+ */
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../api-error.ts';
+import { toId18 } from '../ids.ts';
+import type { EmbeddedOrg } from '../org.ts';
+import { parseDatetime, restDatetime } from '../store/field-codec.ts';
+import { bearerToken, sendApiResponse, sendError } from './reply.ts';
+
+function objectBody(body: unknown): Record<string, unknown> {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body))
+    throw new ApiError(400, 'JSON_PARSER_ERROR', 'expected a JSON object');
+  return body as Record<string, unknown>;
+}
+
+export function registerControls(app: FastifyInstance, org: EmbeddedOrg): void {
+  const ok = (body: unknown) => ({ status: 200, body });
+
+  app.register(
+    async (controls) => {
+      controls.addHook('onRequest', async (request: FastifyRequest, reply) => {
+        if (bearerToken(request) !== org.adminToken)
+          return sendError(
+            reply,
+            new ApiError(401, 'INVALID_SESSION_ID', 'Test controls need the admin access token'),
+          );
+        return undefined;
+      });
+
+      controls.get('/clock', async (_request, reply) => sendApiResponse(reply, ok(org.clock.state())));
+      controls.delete('/clock', async (_request, reply) => {
+        org.clock.reset();
+        return sendApiResponse(reply, ok(org.clock.state()));
+      });
+      controls.post('/clock', async (request, reply) => {
+        const body = objectBody(request.body);
+        if (body.now !== undefined) {
+          const stored = typeof body.now === 'string' ? parseDatetime(body.now) : undefined;
+          if (!stored)
+            throw new ApiError(400, 'INVALID_FIELD', `"now" must be an ISO 8601 datetime`, ['now']);
+          org.clock.set(new Date(stored), body.running === true);
+        }
+        if (body.advanceSeconds !== undefined) {
+          if (typeof body.advanceSeconds !== 'number' || !Number.isFinite(body.advanceSeconds))
+            throw new ApiError(400, 'INVALID_FIELD', '"advanceSeconds" must be a number', ['advanceSeconds']);
+          org.clock.advance(body.advanceSeconds);
+        }
+        if (body.now === undefined && body.advanceSeconds === undefined)
+          throw new ApiError(400, 'MISSING_ARGUMENT', 'give "now" (ISO 8601) or "advanceSeconds"');
+        return sendApiResponse(reply, ok(org.clock.state()));
+      });
+
+      controls.get('/faults', async (_request, reply) =>
+        sendApiResponse(reply, ok({ ...org.faults.state(), apiLimitRemaining: org.usage.remaining })),
+      );
+      controls.post('/faults', async (request, reply) => {
+        const body = objectBody(request.body);
+        org.faults.apply(body);
+        if (body.expireSessions === true) org.expireSessions();
+        if (body.apiLimitRemaining !== undefined) {
+          if (typeof body.apiLimitRemaining !== 'number' || body.apiLimitRemaining < 0)
+            throw new ApiError(400, 'INVALID_FIELD', '"apiLimitRemaining" must be a non-negative number', [
+              'apiLimitRemaining',
+            ]);
+          org.usage.setRemaining(body.apiLimitRemaining);
+        }
+        return sendApiResponse(reply, ok({ ...org.faults.state(), apiLimitRemaining: org.usage.remaining }));
+      });
+      controls.delete('/faults', async (_request, reply) => {
+        org.faults.clear();
+        org.usage.setRemaining(undefined);
+        return sendApiResponse(reply, ok({ ...org.faults.state(), apiLimitRemaining: org.usage.remaining }));
+      });
+
+      controls.post('/late-commit', async (request, reply) => {
+        const body = objectBody(request.body);
+        const { object, id, secondsAgo } = body;
+        if (
+          typeof object !== 'string' ||
+          typeof id !== 'string' ||
+          typeof secondsAgo !== 'number' ||
+          secondsAgo < 0
+        )
+          throw new ApiError(400, 'MISSING_ARGUMENT', 'give {"object": T, "id": I, "secondsAgo": N (>= 0)}');
+        const type = org.store.describe(object).name;
+        const id18 = toId18(id);
+        const row = id18 ? org.store.row(type, id18) : undefined;
+        if (!id18 || !row) throw new ApiError(404, 'NOT_FOUND', `no ${type} record ${id}`);
+        const stamp = new Date(org.clock.nowMs() - secondsAgo * 1000).toISOString();
+        const columns = ['LastModifiedDate', 'SystemModstamp'];
+        if (row.CreatedDate === row.LastModifiedDate) columns.push('CreatedDate');
+        const values = Object.fromEntries(columns.map((c) => [c, stamp]));
+        org.store.updateColumns(
+          type,
+          id18,
+          values,
+          columns.filter((c) => org.store.field(type, c)),
+        );
+        return sendApiResponse(
+          reply,
+          ok({ id: id18, LastModifiedDate: restDatetime(stamp), SystemModstamp: restDatetime(stamp) }),
+        );
+      });
+
+      controls.get('/stats', async (_request, reply) => sendApiResponse(reply, ok(org.usage.stats())));
+      controls.delete('/stats', async (_request, reply) => {
+        org.usage.resetStats();
+        return sendApiResponse(reply, ok(org.usage.stats()));
+      });
+
+      controls.post('/sessions', async (request, reply) => {
+        const body = objectBody(request.body);
+        const userId = typeof body.userId === 'string' ? toId18(body.userId) : org.adminUserId;
+        const user = userId ? org.store.row('User', userId) : undefined;
+        if (!userId || !user || user.IsActive !== 1)
+          throw new ApiError(404, 'NOT_FOUND', `no active user ${String(body.userId)}`);
+        return sendApiResponse(reply, ok({ accessToken: org.createSession(userId), userId }));
+      });
+    },
+    { prefix: '/__emulator' },
+  );
+}

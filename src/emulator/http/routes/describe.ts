@@ -1,0 +1,79 @@
+/** `/sobjects` (describe global), `/sobjects/{T}` (basic info) and `/sobjects/{T}/describe`. */
+
+import type { SObjectDescribe } from '../../../compiler/org-metadata.ts';
+import type { EmbeddedOrg } from '../../org.ts';
+import type { ApiRouter } from '../api-router.ts';
+import { json } from '../api-types.ts';
+
+function urls(version: string, d: SObjectDescribe): Record<string, string> {
+  const base = `/services/data/v${version}/sobjects/${d.name}`;
+  return {
+    sobject: base,
+    describe: `${base}/describe`,
+    rowTemplate: `${base}/{ID}`,
+  };
+}
+
+function summary(version: string, d: SObjectDescribe): Record<string, unknown> {
+  return {
+    name: d.name,
+    label: d.label,
+    labelPlural: d.labelPlural,
+    keyPrefix: d.keyPrefix,
+    custom: d.custom,
+    createable: d.createable,
+    updateable: d.updateable,
+    deletable: d.deletable,
+    queryable: d.queryable,
+    retrieveable: true,
+    searchable: true,
+    replicateable: true,
+    triggerable: true,
+    layoutable: true,
+    undeletable: d.deletable,
+    mergeable: false,
+    customSetting: false,
+    feedEnabled: false,
+    urls: urls(version, d),
+  };
+}
+
+export function registerDescribe(router: ApiRouter, org: EmbeddedOrg): void {
+  router.on('GET', '/sobjects', (request) =>
+    json(200, {
+      encoding: 'UTF-8',
+      maxBatchSize: 200,
+      sobjects: Object.values(org.metadata)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((d) => summary(request.version, d)),
+    }),
+  );
+
+  router.on('GET', '/sobjects/:type', (request, params) => {
+    const d = org.store.describe(params.type as string);
+    return json(200, { objectDescribe: summary(request.version, d), recentItems: [] });
+  });
+
+  router.on('GET', '/sobjects/:type/describe', (request, params) => {
+    const d = org.store.describe(params.type as string);
+    const { recordCount: _recordCount, ...describe } = d;
+    return json(200, {
+      ...summary(request.version, d),
+      ...describe,
+      fields: d.fields.map((f) => ({
+        ...f,
+        soapType: `xsd:${f.type === 'int' ? 'int' : f.type === 'boolean' ? 'boolean' : f.type === 'double' || f.type === 'currency' || f.type === 'percent' ? 'double' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'dateTime' : f.type === 'base64' ? 'base64Binary' : 'string'}`,
+        nameField: f.name === 'Name' || (f.name.endsWith('Number') && !f.createable && f.type === 'string'),
+        idLookup: f.name === 'Id' || f.externalId || f.name === 'Name',
+        picklistValues: f.picklistValues ?? [],
+        precision: f.precision ?? 0,
+        scale: f.scale ?? 0,
+      })),
+      childRelationships: d.childRelationships.map((r) => ({
+        ...r,
+        deprecatedAndHidden: false,
+        restrictedDelete: false,
+      })),
+    });
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * sObject rows: `POST /sobjects/{T}`, `GET|PATCH|DELETE /sobjects/{T}/{id}` (PATCH and DELETE honour
+ * If-Unmodified-Since with 412), upsert and read by external Id (`/sobjects/{T}/{field}/{value}`) and
+ * blob fields (`GET /sobjects/ContentVersion/{id}/VersionData`).
+ */
+
+import { ApiError } from '../../api-error.ts';
+import { toId18 } from '../../ids.ts';
+import type { EmbeddedOrg } from '../../org.ts';
+import { notFound } from '../../store/record-store.ts';
+import type { ApiRouter } from '../api-router.ts';
+import { json, NO_CONTENT, type ApiRequest, type ApiResponse } from '../api-types.ts';
+
+/** The body of a create/update request: a JSON object. */
+export function recordBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiError(
+      400,
+      'JSON_PARSER_ERROR',
+      'The request body must be a JSON object with the record fields',
+    );
+  return body as Record<string, unknown>;
+}
+
+/** `If-Unmodified-Since` as ms, or undefined; a malformed date is a 400 as in Salesforce. */
+export function ifUnmodifiedSince(request: ApiRequest): number | undefined {
+  const header = request.headers['if-unmodified-since'];
+  if (header === undefined) return undefined;
+  const ms = Date.parse(header);
+  if (Number.isNaN(ms))
+    throw new ApiError(400, 'INVALID_HEADER_TYPE', `If-Unmodified-Since: invalid date: ${header}`, []);
+  return ms;
+}
+
+function fieldsParam(request: ApiRequest): string[] | undefined {
+  const fields = request.query.get('fields');
+  return fields
+    ? fields
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+    : undefined;
+}
+
+function created(
+  request: ApiRequest,
+  type: string,
+  id: string,
+  extra: Record<string, unknown> = {},
+): ApiResponse {
+  return json(
+    201,
+    { id, success: true, errors: [], ...extra },
+    { Location: `/services/data/v${request.version}/sobjects/${type}/${id}` },
+  );
+}
+
+export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
+  const { store } = org;
+  const transact = <T>(fn: () => T): T => org.db.transaction(fn)();
+
+  router.on('POST', '/sobjects/:type', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const id = transact(() => store.create(type, recordBody(request.body), request.userId));
+    return created(request, type, id);
+  });
+
+  router.on('GET', '/sobjects/:type/:id', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const id18 = toId18(params.id as string);
+    if (!id18 || id18.slice(0, 3) !== store.describe(type).keyPrefix)
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        `Provided external ID field does not exist or is not accessible: ${params.id}`,
+      );
+    const row = store.liveRow(type, id18);
+    return json(200, store.toRestRecord(type, row, request.version, fieldsParam(request)));
+  });
+
+  router.on('PATCH', '/sobjects/:type/:id', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const options = { ifUnmodifiedSince: ifUnmodifiedSince(request) };
+    transact(() =>
+      store.update(type, params.id as string, recordBody(request.body), request.userId, options),
+    );
+    return NO_CONTENT;
+  });
+
+  router.on('DELETE', '/sobjects/:type/:id', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const options = { ifUnmodifiedSince: ifUnmodifiedSince(request) };
+    transact(() => store.delete(type, params.id as string, request.userId, options));
+    return NO_CONTENT;
+  });
+
+  // GET /sobjects/{T}/{id}/{blobField} and GET /sobjects/{T}/{externalIdField}/{value} share a shape.
+  router.on('GET', '/sobjects/:type/:first/:second', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const first = params.first as string;
+    const second = params.second as string;
+    const id18 = toId18(first);
+    const blobField = store.field(type, second);
+    if (id18 && id18.slice(0, 3) === store.describe(type).keyPrefix && blobField?.type === 'base64') {
+      const row = store.liveRow(type, id18);
+      const data = row[blobField.name];
+      if (typeof data !== 'string') throw notFound();
+      return {
+        status: 200,
+        bytes: Buffer.from(data, 'base64'),
+        headers: { 'Content-Type': 'application/octetstream' },
+      };
+    }
+    const ids = store.findByExternalId(type, first, second);
+    if (ids.length === 0) throw notFound();
+    if (ids.length > 1) return multipleChoices(request, type, ids);
+    return json(
+      200,
+      store.toRestRecord(type, store.liveRow(type, ids[0] as string), request.version, fieldsParam(request)),
+    );
+  });
+
+  // Upsert by external Id: 201 created, 200 updated (API 46.0+ answers with a body), 300 if ambiguous.
+  router.on('PATCH', '/sobjects/:type/:field/:value', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const fieldName = params.field as string;
+    const value = params.value as string;
+    const body = { ...recordBody(request.body) };
+    const field = store.field(type, fieldName);
+    for (const key of Object.keys(body)) {
+      if (field && key.toLowerCase() === field.name.toLowerCase()) {
+        if (body[key] !== null && String(body[key]) !== value)
+          throw new ApiError(
+            400,
+            'INVALID_FIELD',
+            `The ${field.name} field in the body does not match the external ID value in the URL (${value})`,
+            [field.name],
+          );
+        delete body[key];
+      }
+    }
+    return transact(() => {
+      const ids = store.findByExternalId(type, fieldName, value);
+      if (ids.length > 1) return multipleChoices(request, type, ids);
+      if (ids.length === 1) {
+        const id = ids[0] as string;
+        store.update(type, id, body, request.userId, { ifUnmodifiedSince: ifUnmodifiedSince(request) });
+        return json(200, { id, success: true, errors: [], created: false });
+      }
+      if (field && field.name === 'Id')
+        throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+      const id = store.create(type, { ...body, [field?.name ?? fieldName]: value }, request.userId);
+      return created(request, type, id, { created: true });
+    });
+  });
+}
+
+function multipleChoices(request: ApiRequest, type: string, ids: readonly string[]): ApiResponse {
+  return json(
+    300,
+    ids.map((id) => `/services/data/v${request.version}/sobjects/${type}/${id}`),
+  );
+}

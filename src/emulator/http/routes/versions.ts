@@ -1,0 +1,37 @@
+/** `GET /services/data` (the versions, no auth) and `GET /services/data/vXX.X` (the resources). */
+
+import { LATEST_VERSION, OLDEST_VERSION, type ApiRouter } from '../api-router.ts';
+import { json } from '../api-types.ts';
+
+/** Release name of an API version: 62.0 is Winter '25, 61.0 Summer '24, 60.0 Spring '24, ... */
+export function releaseLabel(major: number): string {
+  const stepsBack = LATEST_VERSION - major;
+  const season = ['Winter', 'Summer', 'Spring'][stepsBack % 3] as string;
+  const year = 25 - Math.ceil(stepsBack / 3);
+  return `${season} '${String(year).padStart(2, '0')}`;
+}
+
+export function versionList(): { label: string; url: string; version: string }[] {
+  const list = [];
+  for (let major = OLDEST_VERSION; major <= LATEST_VERSION; major++)
+    list.push({ label: releaseLabel(major), url: `/services/data/v${major}.0`, version: `${major}.0` });
+  return list;
+}
+
+const RESOURCES = [
+  'sobjects',
+  'query',
+  'queryAll',
+  'composite',
+  'limits',
+  'search',
+  'recent',
+  'tooling',
+  'ui-api',
+];
+
+export function registerVersions(router: ApiRouter): void {
+  router.on('GET', '/', (request) =>
+    json(200, Object.fromEntries(RESOURCES.map((r) => [r, `/services/data/v${request.version}/${r}`]))),
+  );
+}

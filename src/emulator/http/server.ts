@@ -1,0 +1,184 @@
+/**
+ * The embedded org's HTTP server (fastify, bound to 127.0.0.1). Per request, in order: the 16,384-byte
+ * URL limit (414), request statistics, injected faults (latency, dropped connection, failures), the
+ * bearer token (401 INVALID_SESSION_ID), the daily API limit (403 REQUEST_LIMIT_EXCEEDED, counting one
+ * call per request), then the REST API router. Every error is `[{message, errorCode, fields}]` JSON.
+ */
+
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { ApiError } from '../api-error.ts';
+import type { EmbeddedOrg } from '../org.ts';
+import { ApiRouter, parseApiUrl } from './api-router.ts';
+import { bearerToken, sendApiResponse, sendError } from './reply.ts';
+import { registerControls } from './controls.ts';
+import { registerIdentity } from './identity.ts';
+import { registerCollections } from './routes/collections.ts';
+import { registerComposite } from './routes/composite.ts';
+import { registerDescribe } from './routes/describe.ts';
+import { registerLimits } from './routes/limits.ts';
+import { registerQuery } from './routes/query.ts';
+import { registerRecords } from './routes/records.ts';
+import { registerReplication } from './routes/replication.ts';
+import { registerVersions, versionList } from './routes/versions.ts';
+
+/** Salesforce rejects a request URI over 16,384 bytes. */
+export const MAX_URL_BYTES = 16_384;
+
+export function createApiRouter(org: EmbeddedOrg): ApiRouter {
+  const router = new ApiRouter();
+  registerVersions(router);
+  registerDescribe(router, org);
+  registerRecords(router, org);
+  registerReplication(router, org);
+  registerQuery(router, org);
+  registerCollections(router, org);
+  registerComposite(router, org);
+  registerLimits(router, org);
+  return router;
+}
+
+function sessionUser(org: EmbeddedOrg, request: FastifyRequest): string {
+  const token = bearerToken(request);
+  const userId = token ? org.userOfToken(token) : undefined;
+  if (!userId) throw new ApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+  return userId;
+}
+
+function isControl(url: string): boolean {
+  return url.startsWith('/__emulator');
+}
+
+function headersOf(request: FastifyRequest): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers))
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return headers;
+}
+
+export function createServer(org: EmbeddedOrg): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 64 * 1024 * 1024,
+    // Let long URLs reach the 414 check instead of Node's own 431.
+    http: { maxHeaderSize: 256 * 1024 },
+    routerOptions: { maxParamLength: 4096 },
+    forceCloseConnections: true,
+  });
+  const router = createApiRouter(org);
+
+  // JSON bodies; an empty body is no body (jsforce sends DELETE with a JSON content type).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(/^application\/json/i, { parseAs: 'string' }, (_request, text, done) => {
+    const body = String(text);
+    if (body.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body));
+    } catch (error) {
+      done(
+        new ApiError(
+          400,
+          'JSON_PARSER_ERROR',
+          `Unexpected character in the request body: ${(error as Error).message}`,
+        ),
+        undefined,
+      );
+    }
+  });
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, text, done) => done(null, Object.fromEntries(new URLSearchParams(String(text)))),
+  );
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, buffer, done) => {
+    const text = (buffer as Buffer).toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(null, text);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.raw.url ?? '/';
+    if (isControl(url)) return;
+    if (Buffer.byteLength(url) > MAX_URL_BYTES) {
+      return sendApiResponse(reply, {
+        status: 414,
+        body: [
+          {
+            message: `The request URI is ${Buffer.byteLength(url)} bytes long; the limit is ${MAX_URL_BYTES} bytes`,
+            errorCode: 'URI_TOO_LONG',
+            fields: [],
+          },
+        ],
+      });
+    }
+    org.usage.countRequest(url.split('?')[0] as string);
+    if (org.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, org.faults.latencyMs));
+    if (org.faults.takeDrop()) {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return reply;
+    }
+    const failure = org.faults.failureFor(url);
+    if (failure) return sendError(reply, failure);
+    return undefined;
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ApiError) return sendError(reply, error);
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const code =
+      status === 413
+        ? 'REQUEST_ENTITY_TOO_LARGE'
+        : status === 400
+          ? 'JSON_PARSER_ERROR'
+          : 'UNKNOWN_EXCEPTION';
+    return sendError(
+      reply,
+      new ApiError(status, code, error instanceof Error ? error.message : String(error)),
+    );
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist')),
+  );
+
+  app.get('/services/data', async (_request, reply) =>
+    sendApiResponse(reply, { status: 200, body: versionList() }),
+  );
+
+  app.route({
+    method: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    url: '/services/data/*',
+    handler: async (request, reply) => {
+      const url = request.raw.url ?? '/';
+      const parsed = parseApiUrl(url);
+      if (!parsed)
+        return sendError(reply, new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist'));
+      const userId = sessionUser(org, request);
+      if (!org.usage.tryCall())
+        return sendError(reply, new ApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
+      reply.header(
+        'Sforce-Limit-Info',
+        `api-usage=${org.usage.dailyMax - org.usage.remaining}/${org.usage.dailyMax}`,
+      );
+      const response = router.dispatch({
+        method: request.method,
+        path: parsed.path,
+        url,
+        version: parsed.version,
+        query: parsed.query,
+        headers: headersOf(request),
+        body: request.body,
+        userId,
+        subrequest: false,
+      });
+      return sendApiResponse(reply, response);
+    },
+  });
+
+  registerIdentity(app, org, sessionUser);
+  registerControls(app, org);
+  return app;
+}

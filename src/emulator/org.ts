@@ -1,0 +1,177 @@
+/**
+ * One embedded org: its database, metadata, clock, record store, SOQL engine, sessions, API usage,
+ * open query cursors and injected faults. The HTTP layer (./http) serves it; tests may also reach it
+ * in-process through `startOrg(...).org`.
+ */
+
+import { randomBytes } from 'node:crypto';
+import type { OrgMetadata } from '../compiler/org-metadata.ts';
+import { EmulatorClock } from './clock.ts';
+import { mergeMetadata } from './metadata/extra-metadata.ts';
+import { standardMetadata } from './metadata/standard-objects.ts';
+import { adminUserRow, seedDemo, type SeedSummary } from './seed/demo-seed.ts';
+import { ADMIN_USER_ID, DEMO_DEFAULT_RECORDS, ORG_ID } from './seed/demo-ids.ts';
+import { SoqlEngine } from './sql/soql-engine.ts';
+import {
+  ensureTables,
+  openOrgDatabase,
+  readMeta,
+  Sequences,
+  writeMeta,
+  type OrgDb,
+} from './store/org-database.ts';
+import { RecordStore } from './store/record-store.ts';
+import { QueryCursors } from './query-cursors.ts';
+import { ApiUsage } from './api-usage.ts';
+import { Faults } from './faults.ts';
+
+const RECYCLE_BIN_DAYS = 15;
+
+export interface EmbeddedOrgOptions {
+  /** SQLite file to keep the org in across restarts; in memory when absent. */
+  db?: string;
+  /** `demo` loads the demo data into an empty org; `none` (default) only the admin user. */
+  seed?: 'demo' | 'none';
+  /** Approximate number of demo records (default 5,000). */
+  records?: number;
+  /** The admin user's access token (default: a fresh `00D...!...` token). */
+  token?: string;
+  /** Extra describe-shaped documents (custom objects and fields), already parsed. */
+  extraMetadata?: readonly unknown[];
+  /** Starts the clock stopped at this time (default: real time, running). */
+  now?: Date;
+  /** `DailyApiRequests.Max` (default 100,000). */
+  dailyApiLimit?: number;
+  /** Open query cursors per user before the oldest is dropped (Salesforce: 10). */
+  maxOpenCursors?: number;
+}
+
+interface Session {
+  readonly userId: string;
+  expired: boolean;
+}
+
+export class EmbeddedOrg {
+  readonly db: OrgDb;
+  readonly metadata: OrgMetadata;
+  readonly clock: EmulatorClock;
+  readonly store: RecordStore;
+  readonly engine: SoqlEngine;
+  readonly cursors: QueryCursors;
+  readonly usage: ApiUsage;
+  readonly faults = new Faults();
+  readonly orgId = ORG_ID;
+  readonly adminUserId = ADMIN_USER_ID;
+  /** The admin user's access token. */
+  readonly adminToken: string;
+  /** A refresh token for `POST /services/oauth2/token` (grant_type=refresh_token). */
+  readonly refreshToken: string;
+  /** What `--seed demo` made (undefined when the org was not seeded now). */
+  readonly seeded: SeedSummary | undefined;
+  private readonly sessions = new Map<string, Session>();
+  private closed = false;
+
+  constructor(options: EmbeddedOrgOptions = {}) {
+    this.db = openOrgDatabase(options.db);
+    this.clock = new EmulatorClock(options.now);
+    const documents = [
+      ...new Set(
+        [...this.storedMetadataDocuments(), ...(options.extraMetadata ?? [])].map((d) => JSON.stringify(d)),
+      ),
+    ].map((text) => JSON.parse(text) as unknown);
+    this.metadata = documents.reduce<OrgMetadata>(
+      (merged, doc) => mergeMetadata(merged, doc),
+      standardMetadata(),
+    );
+    ensureTables(this.db, this.metadata);
+    const sequences = new Sequences(this.db);
+    this.store = new RecordStore(this.db, this.metadata, this.clock, sequences);
+    this.engine = new SoqlEngine(this.db, this.metadata);
+    this.cursors = new QueryCursors(this.clock, options.maxOpenCursors ?? 10);
+    this.usage = new ApiUsage(options.dailyApiLimit ?? 100_000);
+    this.seeded = this.db.transaction(() => {
+      if (options.extraMetadata?.length) writeMeta(this.db, 'extraMetadata', JSON.stringify(documents));
+      if (readMeta(this.db, 'createdDate') === undefined) {
+        const stamp = this.clock.now().toISOString();
+        writeMeta(this.db, 'createdDate', stamp);
+        this.store.insertRow('User', adminUserRow(stamp));
+        if (sequences.next('id:005') !== 1) throw new Error('the admin user must be the first user');
+        if (options.seed === 'demo') {
+          writeMeta(this.db, 'seed', 'demo');
+          return seedDemo(
+            this.db,
+            this.metadata,
+            { records: options.records ?? DEMO_DEFAULT_RECORDS, now: this.clock.now() },
+            (name, value) => {
+              this.db
+                .prepare(
+                  `INSERT INTO "_EmulatorSequence" ("Name", "Value") VALUES (?, ?) ON CONFLICT("Name") DO UPDATE SET "Value" = excluded."Value"`,
+                )
+                .run(name, value);
+              sequences.invalidate();
+            },
+          );
+        }
+      }
+      return undefined;
+    })();
+    this.adminToken = options.token ?? this.newTokenValue();
+    this.sessions.set(this.adminToken, { userId: ADMIN_USER_ID, expired: false });
+    this.refreshToken = `5Aep861${randomBytes(32).toString('base64url')}`;
+    this.clock.onChange(() => this.purgeRecycleBin());
+    this.purgeRecycleBin();
+  }
+
+  /** The user a bearer token belongs to, or undefined if it is unknown or expired. */
+  userOfToken(token: string): string | undefined {
+    const session = this.sessions.get(token);
+    return session && !session.expired ? session.userId : undefined;
+  }
+
+  /** Issues a new access token for `userId` (an existing, active user). */
+  createSession(userId: string = ADMIN_USER_ID): string {
+    const token = this.newTokenValue();
+    this.sessions.set(token, { userId, expired: false });
+    return token;
+  }
+
+  /** Expires every access token issued so far (the next call with one answers 401 INVALID_SESSION_ID). */
+  expireSessions(): void {
+    for (const session of this.sessions.values()) session.expired = true;
+  }
+
+  /** Recycle-bin time that getDeleted can still answer from (`earliestDateAvailable`). */
+  earliestDeletedAvailable(): string {
+    return (
+      readMeta(this.db, 'recycleBinPurgedThrough') ??
+      readMeta(this.db, 'createdDate') ??
+      this.clock.now().toISOString()
+    );
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private purgeRecycleBin(): void {
+    const before = new Date(this.clock.nowMs() - RECYCLE_BIN_DAYS * 86_400_000).toISOString();
+    const purged = this.db.transaction(() => this.store.purgeDeleted(before))();
+    const previous = readMeta(this.db, 'recycleBinPurgedThrough');
+    if (purged && (!previous || purged > previous)) writeMeta(this.db, 'recycleBinPurgedThrough', purged);
+  }
+
+  private storedMetadataDocuments(): unknown[] {
+    const stored = readMeta(this.db, 'extraMetadata');
+    return stored ? (JSON.parse(stored) as unknown[]) : [];
+  }
+
+  private newTokenValue(): string {
+    return `${this.orgId.slice(0, 15)}!AR${randomBytes(48).toString('base64url')}`;
+  }
+}
