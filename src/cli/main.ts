@@ -8,6 +8,7 @@ import { CliError } from './cli-error.ts';
 import { registerDeviceCommand } from './commands/device.ts';
 import { registerCompile } from './commands/compile.ts';
 import { registerValidate } from './commands/validate.ts';
+import { registerOrg } from './commands/org.ts';
 
 /** Every command module exports one of these. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -68,3 +69,4 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
 registrations.push();
 registrations.push(registerDeviceCommand);
 registrations.push(registerValidate, registerCompile);
+registrations.push(registerOrg);
