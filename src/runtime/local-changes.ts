@@ -6,7 +6,7 @@
 
 import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
 import type { Clock } from './effects.ts';
-import { isLocalId, newLocalId } from './local-ids.ts';
+import { isLocalId, LOCAL_ID_PREFIX, newLocalId } from './local-ids.ts';
 import { viewRecord } from './local-view.ts';
 import type { SfRecord } from './records.ts';
 import type { OutboxEntry, SyncStore } from './store/sync-store.ts';
@@ -39,9 +39,10 @@ export class LocalChanges {
     const id = newLocalId();
     const values: Record<string, unknown> = { ...fields };
     const externalIdField = planObject.upload.externalIdField;
-    // The upsert key makes a retried create idempotent; the local Id is unique, so it serves as one.
+    // The upsert key makes a retried create idempotent. The local Id's random part is unique; without its
+    // prefix it can never be mistaken for a reference to a local record.
     if (externalIdField && (values[externalIdField] === undefined || values[externalIdField] === null))
-      values[externalIdField] = id;
+      values[externalIdField] = id.slice(LOCAL_ID_PREFIX.length);
     this.store.appendChange({
       object,
       op: 'create',

@@ -1,0 +1,228 @@
+/**
+ * Uploads end to end: offline parent + child creates, the three conflict policies, per-record errors, and
+ * creates/updates whose response was lost (never applied twice).
+ */
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isLocalId } from '../../src/runtime/local-ids.ts';
+import { compilePlan, FaultyTransport, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ extraMetadata: caseDeviceIdMetadata });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const plan = () => compilePlan(energyScope);
+
+async function syncedDevice(transport?: FaultyTransport) {
+  const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy', Phone: '1' });
+  const contact = await h.create('Contact', { LastName: 'Ada', Email: 'ada@x.example', AccountId: account });
+  const kase = await h.create('Case', { Subject: 'Outage', Status: 'New', AccountId: account });
+  await h.advance(60);
+  const engine = h.device(plan(), transport ? { transport } : {});
+  expect((await engine.syncNow()).ok).toBe(true);
+  await h.advance(60);
+  return { engine, account, contact, kase };
+}
+
+async function serverCount(soql: string): Promise<number> {
+  return (await h.conn.query(soql)).totalSize;
+}
+
+describe('upload', () => {
+  it('uploads a parent and children created offline in one call, mapping local Ids', async () => {
+    const { engine } = await syncedDevice();
+    const localAccount = engine.create('Account', { Name: 'Offline Co', Industry: 'Energy' });
+    const localContact = engine.create('Contact', {
+      LastName: 'Child',
+      Email: 'c@x.example',
+      AccountId: localAccount,
+    });
+    const localCase = engine.create('Case', { Subject: 'From the field', AccountId: localAccount });
+    expect(engine.record('Contact', localContact)?.AccountId).toBe(localAccount);
+    const transport = new FaultyTransport(h.conn);
+    const device = h.device(plan(), { transport, store: engine.store });
+    const summary = await device.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.errors).toEqual([]);
+    expect(device.pendingChanges()).toEqual([]);
+    // One /composite for the three creates, then the download's two waves.
+    expect(transport.log[0]).toBe('POST /composite');
+    expect(summary.counts.Account?.uploaded).toBe(1);
+    const serverAccount = device.store.resolveId(localAccount)!;
+    expect(isLocalId(serverAccount)).toBe(false);
+    const contact = device.record('Contact', device.store.resolveId(localContact)!);
+    expect(contact?.AccountId).toBe(serverAccount);
+    // The Case went up as an upsert on its external Id, which is the local Id.
+    const kase = device.record('Case', device.store.resolveId(localCase)!);
+    expect(kase).toMatchObject({
+      AccountId: serverAccount,
+      Device_Id__c: localCase.slice('local-'.length),
+      Subject: 'From the field',
+    });
+    expect(device.record('Account', localAccount)?.Id).toBe(serverAccount);
+    await h.expectDeviceMatchesServer(device);
+  });
+
+  it('clientWins sends only the changed fields: the server keeps its other changes', async () => {
+    const { engine, kase } = await syncedDevice();
+    engine.update('Case', kase, { Subject: 'Outage (device)' });
+    await h.update('Case', kase, { Status: 'Working', Subject: 'Outage (office)' });
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.dropped).toEqual([]);
+    const server = (await h.conn.sobject('Case').retrieve(kase)) as Record<string, unknown>;
+    expect([server.Subject, server.Status]).toEqual(['Outage (device)', 'Working']);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('serverWins drops a change to a record that changed on the server, and reports it', async () => {
+    const { engine, contact } = await syncedDevice();
+    engine.update('Contact', contact, { Email: 'device@x.example' });
+    await h.update('Contact', contact, { LastName: 'Ada (office)' });
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.dropped).toEqual([{ object: 'Contact', recordId: contact, op: 'update' }]);
+    expect(engine.history()[0]!.dropped).toEqual(summary.dropped);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(engine.record('Contact', contact)).toMatchObject({
+      Email: 'ada@x.example',
+      LastName: 'Ada (office)',
+    });
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('serverWins applies a change when the server did not change the record', async () => {
+    const { engine, contact } = await syncedDevice();
+    engine.update('Contact', contact, { Email: 'device@x.example' });
+    const summary = await engine.syncNow();
+    expect(summary.dropped).toEqual([]);
+    expect(engine.record('Contact', contact)?.Email).toBe('device@x.example');
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('manual keeps a conflict with mine and theirs until the user resolves it per field', async () => {
+    const { engine, account } = await syncedDevice();
+    engine.update('Account', account, { Phone: '2-device', Name: 'Volt (device)' });
+    await h.update('Account', account, { Phone: '3-office' });
+    await h.advance(10);
+    const first = await engine.syncNow();
+    expect(first.ok).toBe(true);
+    expect(first.conflicts).toBe(1);
+    const [conflict] = engine.conflicts();
+    expect(conflict).toMatchObject({
+      object: 'Account',
+      recordId: account,
+      op: 'update',
+      mine: { Phone: '2-device', Name: 'Volt (device)' },
+      fields: [
+        { field: 'Phone', mine: '2-device', theirs: '3-office' },
+        { field: 'Name', mine: 'Volt (device)', theirs: 'Volt' },
+      ],
+    });
+    // The user still sees their version until they decide.
+    expect(engine.record('Account', account)?.Phone).toBe('2-device');
+    engine.resolveConflict(conflict!.seq, { Phone: 'theirs', Name: 'mine' });
+    await h.advance(10);
+    const second = await engine.syncNow();
+    expect(second.conflicts).toBe(0);
+    expect(engine.conflicts()).toEqual([]);
+    const server = (await h.conn.sobject('Account').retrieve(account)) as Record<string, unknown>;
+    expect([server.Name, server.Phone]).toEqual(['Volt (device)', '3-office']);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('keeps per-record errors in the outbox and uploads the rest; a fix goes up next time', async () => {
+    const { engine, contact, account } = await syncedDevice();
+    const bad = engine.create('Contact', { LastName: null, Email: 'no-name@x.example', AccountId: account });
+    const good = engine.create('Contact', { LastName: 'Good', Email: 'good@x.example', AccountId: account });
+    await h.remove('Contact', contact);
+    engine.update('Contact', contact, { Email: 'gone@x.example' });
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.counts.Contact).toMatchObject({ uploaded: 1, uploadFailed: 2 });
+    const pending = engine.pendingChanges();
+    expect(pending.map((c) => [c.op, c.recordId, c.status, c.error?.code])).toEqual([
+      ['create', bad, 'failed', 'REQUIRED_FIELD_MISSING'],
+      ['update', contact, 'failed', 'ENTITY_IS_DELETED'],
+    ]);
+    expect(engine.store.resolveId(good)).toBeDefined();
+    // The user fixes the create and gives up the update of the deleted record.
+    engine.update('Contact', bad, { LastName: 'Named' });
+    engine.undo(pending[1]!.seq);
+    await h.advance(10);
+    const fixed = await engine.syncNow();
+    expect(fixed.errors).toEqual([]);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Named'")).toBe(1);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('never duplicates a create whose response was lost (no external Id: found on the server)', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, account } = await syncedDevice(transport);
+    const local = engine.create('Contact', { LastName: 'Once', Email: 'once@x.example', AccountId: account });
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    const lost = await engine.syncNow();
+    expect(lost.ok).toBe(false);
+    expect(engine.pendingChanges().map((c) => c.status)).toEqual(['inFlight']);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Once'")).toBe(1);
+    await h.advance(10);
+    const again = await engine.syncNow();
+    expect(again.ok).toBe(true);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Once'")).toBe(1);
+    expect(engine.store.resolveId(local)).toBeDefined();
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('never duplicates a create whose response was lost (external Id: upserted again)', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, account } = await syncedDevice(transport);
+    const local = engine.create('Case', { Subject: 'Once', AccountId: account });
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    await h.advance(10);
+    expect((await engine.syncNow()).ok).toBe(true);
+    expect(await serverCount("SELECT Id FROM Case WHERE Subject = 'Once'")).toBe(1);
+    expect(engine.record('Case', engine.store.resolveId(local)!)?.Device_Id__c).toBe(
+      local.slice('local-'.length),
+    );
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('re-sends a create that never reached the server', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, account } = await syncedDevice(transport);
+    engine.create('Contact', { LastName: 'Later', Email: 'l@x.example', AccountId: account });
+    transport.failAt = { call: transport.calls + 1, when: 'before' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Later'")).toBe(0);
+    await h.advance(10);
+    expect((await engine.syncNow()).ok).toBe(true);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Later'")).toBe(1);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('does not turn its own lost conditional update into a conflict', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, contact } = await syncedDevice(transport);
+    engine.update('Contact', contact, { Email: 'mine@x.example' });
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.dropped).toEqual([]);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(engine.record('Contact', contact)?.Email).toBe('mine@x.example');
+    await h.expectDeviceMatchesServer(engine);
+  });
+});
