@@ -4,6 +4,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { build } from 'esbuild';
 import rollupJson from '@rollup/plugin-json';
 import { existsSync } from 'node:fs';
+import { syncscopeApiProxy } from './test/ui/support/api-proxy.js';
 
 /**
  * Serves CommonJS packages (Ajv, which the compiler uses in the config tool's page) as one ESM bundle each,
@@ -38,8 +39,12 @@ if (!executablePath) {
   throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
 }
 
+// /api/* of the test page -> a real config server over the embedded org (started on first use).
+const apiProxy = syncscopeApiProxy();
+
 export default {
   files: ['test/ui/**/*.test.ts'],
+  middleware: [apiProxy.middleware],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Serve JSON as JavaScript so the json plugin below can turn it into a module.
   mimeTypes: { '**/*.json': 'js' },
@@ -49,6 +54,7 @@ export default {
     // for es2022), and Ajv requires its own.
     fromRollup(rollupJson)(),
     bundleCommonJs(['ajv/dist/2020.js']),
+    apiProxy.plugin,
   ],
   browsers: [
     chromeLauncher({

@@ -11,6 +11,7 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import '../diagnostic-list/diagnostic-list.ts';
+import '../device-simulator/device-simulator.ts';
 import '../diff-panel/diff-panel.ts';
 import '../json-view/json-view.ts';
 import '../object-editor/object-editor.ts';
@@ -30,11 +31,12 @@ export const TABS = [
   ['why', 'Why this record'],
   ['diff', 'Changes'],
   ['publish', 'Publish'],
+  ['device', 'Device simulator'],
 ] as const;
 export type TabId = (typeof TABS)[number][0];
 
 /** Tabs that talk to the org for one user. */
-const USER_TABS = new Set<TabId>(['preview', 'why', 'diff']);
+const USER_TABS = new Set<TabId>(['preview', 'why', 'diff', 'device']);
 
 /**
  * @summary The config tool: scope header, object tree, the editor and its views in tabs, and the problems
@@ -193,6 +195,12 @@ export default class App extends LitElement {
     return (await this.api.saveScope({ scope })).file;
   };
 
+  /**
+   * The simulated device outlives tab switches (its records, outbox and history are its state), so the
+   * element is kept and only moved in and out of the panel.
+   */
+  #simulator: HTMLElementTagNameMap['ss-device-simulator'] | undefined;
+
   #panel() {
     const store = this.store!;
     switch (this.tab) {
@@ -214,6 +222,13 @@ export default class App extends LitElement {
         return html`<ss-diff-panel .store=${store} .api=${this.api} user-id=${this.userId}></ss-diff-panel>`;
       case 'publish':
         return html`<ss-publish-panel .store=${store} .api=${this.api}></ss-publish-panel>`;
+      case 'device': {
+        const simulator = (this.#simulator ??= document.createElement('ss-device-simulator'));
+        simulator.store = store;
+        simulator.api = this.api;
+        simulator.userId = this.userId;
+        return simulator;
+      }
     }
   }
 

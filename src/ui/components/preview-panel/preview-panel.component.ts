@@ -64,7 +64,8 @@ export default class PreviewPanel extends LitElement {
     return html`<tr data-object=${o.name}>
       <th scope="row">${o.name}</th>
       <td class="number" data-col="count">
-        ${numberFormat.format(o.count)}${o.limitReached ? html` <span class="badge warning">limit ${o.limit}</span>` : nothing}
+        <span data-count=${o.count}>${numberFormat.format(o.count)}</span
+        >${o.limitReached ? html` <span class="badge warning">limit ${o.limit}</span>` : nothing}
         <ul class="paths">
           ${o.paths.map((p) => html`<li data-path=${p.label}>${p.label}: ${numberFormat.format(p.count)}</li>`)}
         </ul>
