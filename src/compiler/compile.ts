@@ -127,14 +127,16 @@ function costWarnings(
 ): void {
   const describe = metadata ? describeObject(metadata, object.name) : undefined;
   const count = describe?.recordCount;
-  if (object.paths.length === 0 && object.where === undefined && object.limit === undefined) {
+  const root = object.paths.length === 0 && !object.declaresPaths;
+  if (root && object.where === undefined && object.limit === undefined && !object.whereGiven) {
     sink.add(
       'UNFILTERED_ROOT',
       object.pointer,
       `${object.name} has no where, limit or path, so every record${count !== undefined ? ` (about ${count.toLocaleString('en-US')})` : ''} goes to every device: add a condition or a limit`,
     );
   }
-  if (object.limit !== undefined && object.orderBy === undefined)
+  const limitInRange = object.limit !== undefined && object.limit >= 1 && object.limit <= 50_000;
+  if (limitInRange && object.orderBy === undefined)
     sink.add(
       'LIMIT_WITHOUT_ORDER_BY',
       `${object.pointer}/limit`,
@@ -146,13 +148,14 @@ function costWarnings(
       `${object.pointer}/orderBy`,
       'orderBy without a limit only sets the order devices list records in',
     );
-  if (object.limit !== undefined && object.paths.length > 1)
+  if (limitInRange && object.paths.length > 1)
     sink.add(
       'LIMIT_ACROSS_PATHS',
       `${object.pointer}/limit`,
       `the limit applies to the union of ${object.paths.length} paths: each query is cut at ${object.limit} and the device keeps the first ${object.limit} of the merged result`,
     );
-  if (describe && count !== undefined && count >= BIG_OBJECT_RECORDS) {
+  // Objects reached through paths filter on an indexed reference first; roots may scan the table.
+  if (root && describe && count !== undefined && count >= BIG_OBJECT_RECORDS) {
     const field = findField(describe, model.watermarkField);
     if (field && field.indexed === false)
       sink.add(

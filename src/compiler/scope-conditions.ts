@@ -38,6 +38,19 @@ const MAX_RELATIONSHIP_DEPTH = 5;
 /** Beyond this many queries for one path, the device's Ids are cheaper than the union. */
 const MAX_QUERIES_PER_PATH = 4;
 const NOT_IN_SEMI_JOIN = new Set(['task', 'event', 'note', 'attachment', 'activityhistory', 'openactivity']);
+/**
+ * Standard polymorphic reference fields: their relationship (What, Who, Owner...) exposes only a few common
+ * fields, so a parent's condition cannot be read through it. The plan must not depend on org metadata, so
+ * this is a fixed list.
+ */
+const POLYMORPHIC_FIELDS = new Set([
+  'whatid',
+  'whoid',
+  'ownerid',
+  'relatedtoid',
+  'linkedentityid',
+  'parentid',
+]);
 
 function semiJoin(
   field: string,
@@ -91,10 +104,14 @@ function throughPath(
   const sourceAllowed = path.object !== object && !NOT_IN_SEMI_JOIN.has(path.object.toLowerCase());
   if (path.kind === 'childOf') {
     if (sourceAllowed && countSemiJoins(source) === 0) return semiJoin(path.field, path.object, 'Id', source);
-    if (!source) return undefined;
+    if (!source || POLYMORPHIC_FIELDS.has(path.field.toLowerCase())) return undefined;
     const rewritten = throughRelationship(source, relationshipNameOf(path), path.field);
-    if (rewritten && relationshipDepth(rewritten) <= MAX_RELATIONSHIP_DEPTH) return rewritten;
-    return undefined;
+    if (!rewritten || relationshipDepth(rewritten) > MAX_RELATIONSHIP_DEPTH) return undefined;
+    // `Parent.Status != 'Closed'` is true when there is no parent at all: require one.
+    return andAll([
+      whereOf({ field: path.field, operator: '!=', literalType: 'NULL', value: 'NULL' }),
+      rewritten,
+    ]);
   }
   if (sourceAllowed && countSemiJoins(source) === 0) return semiJoin('Id', path.object, path.field, source);
   return undefined;

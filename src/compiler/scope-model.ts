@@ -25,9 +25,13 @@ export interface ModelObject {
   readonly pointer: string;
   readonly fields: readonly ModelField[];
   readonly where?: string;
+  /** True when `where` is present, even empty (an empty one is a shape error, not an unfiltered root). */
+  readonly whereGiven: boolean;
   readonly orderBy?: string;
   readonly limit?: number;
   readonly paths: readonly ModelPath[];
+  /** True when the scope declares childOf/referencedBy, even malformed ones (then it is no root). */
+  readonly declaresPaths: boolean;
   readonly access: Access;
   readonly accessGiven: boolean;
   readonly conflict?: ConflictPolicy;
@@ -113,8 +117,9 @@ export function buildScopeModel(scope: unknown): ScopeModel {
       const conflict = ['clientWins', 'serverWins', 'manual'].includes(raw.conflict as string)
         ? (raw.conflict as ConflictPolicy)
         : undefined;
-      const where = str(raw.where);
-      const orderBy = str(raw.orderBy);
+      // Empty strings are shape errors; the semantic passes treat them as absent.
+      const where = str(raw.where)?.trim() || undefined;
+      const orderBy = str(raw.orderBy)?.trim() || undefined;
       const limit = int(raw.limit);
       const every = int(raw.syncEveryMinutes);
       const externalIdField = str(raw.externalIdField);
@@ -123,9 +128,11 @@ export function buildScopeModel(scope: unknown): ScopeModel {
         pointer: base,
         fields,
         ...(where !== undefined ? { where } : {}),
+        whereGiven: raw.where !== undefined,
         ...(orderBy !== undefined ? { orderBy } : {}),
         ...(limit !== undefined ? { limit } : {}),
         paths: [...pathsOf('childOf', raw.childOf, base), ...pathsOf('referencedBy', raw.referencedBy, base)],
+        declaresPaths: raw.childOf !== undefined || raw.referencedBy !== undefined,
         access,
         accessGiven: raw.access !== undefined,
         ...(conflict !== undefined ? { conflict } : {}),

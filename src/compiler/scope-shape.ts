@@ -89,7 +89,13 @@ function mapError(error: ErrorObject): MappedError | undefined {
         message: `must be one of ${(params.allowedValues as unknown[]).map(describeValue).join(', ')}`,
       };
     case 'const':
-      return { code: 'INVALID_VALUE', path, message: `must be ${describeValue(params.allowedValue)}` };
+      return path === '/scopeVersion'
+        ? {
+            code: 'INVALID_VALUE',
+            path,
+            message: 'scopeVersion must be 1, the only version of the scope format',
+          }
+        : { code: 'INVALID_VALUE', path, message: `must be exactly ${describeValue(params.allowedValue)}` };
     case 'minimum':
     case 'maximum':
       if (/^\/objects\/[^/]+\/limit$/.test(path)) {

@@ -115,12 +115,13 @@ export function hasMixedAndOr(tree: BoolTree): boolean {
   return !!tree.mixed || tree.items.some(hasMixedAndOr);
 }
 
-/** True when an OR appears anywhere (the condition then needs parentheses when ANDed with another). */
-export function hasOr(where: WhereClause): boolean {
-  let node: Node | undefined = where as Node;
-  while (node) {
-    if (node.operator === 'OR') return true;
-    node = node.right as Node | undefined;
+/** True when an OR appears outside every parenthesis (the condition then needs its own when ANDed). */
+export function hasTopLevelOr(where: WhereClause): boolean {
+  let depth = 0;
+  for (const token of flatten(where)) {
+    if (token === '(') depth++;
+    else if (token === ')') depth--;
+    else if (token === 'OR' && depth === 0) return true;
   }
   return false;
 }
@@ -151,7 +152,9 @@ export function andAll(
   let result: WhereClause | undefined;
   for (const part of present) {
     const piece =
-      alwaysParenthesize || (present.length > 1 && hasOr(part)) ? parenthesize(part) : cloneWhere(part);
+      alwaysParenthesize || (present.length > 1 && hasTopLevelOr(part))
+        ? parenthesize(part)
+        : cloneWhere(part);
     if (!result) {
       result = piece;
       continue;

@@ -99,11 +99,13 @@ export function checkWhere(
   const cursor = new TokenCursor(parsed.tokens);
   const leaves = leavesOf(parsed.where);
   const semiJoins = leaves.filter((l) => isSemiJoin(l.leaf)).length;
+  const semiJoinSpans: { start: number; end: number }[] = [];
   for (const { leaf, underOr, underNot } of leaves) {
     const field = 'field' in leaf && typeof leaf.field === 'string' ? leaf.field : undefined;
     const token = field ? cursor.find(field) : undefined;
     const at = token ? span(token) : whole;
     if (isSemiJoin(leaf)) {
+      semiJoinSpans.push(at);
       const sub: Query = leaf.valueQuery;
       if (underOr)
         sink.add(
@@ -141,8 +143,8 @@ export function checkWhere(
     sink.add(
       'TOO_MANY_SEMI_JOINS',
       path,
-      `${semiJoins} semi-joins: Salesforce allows at most 2 per WHERE`,
-      whole,
+      `${semiJoins} semi-joins: Salesforce allows at most 2 per WHERE; drop one or split the object into two paths`,
+      semiJoinSpans[2] ?? whole,
     );
 
   return { relativeDates, parameters, semiJoins };
