@@ -6,8 +6,9 @@
  * plus the shape that turns result rows into REST records.
  */
 
-import type { Query, Subquery } from '@jetstreamapp/soql-parser-js';
-import type { FieldDescribe, FieldType } from '../../compiler/org-metadata.ts';
+import type { FieldType, Query, Subquery } from '@jetstreamapp/soql-parser-js';
+import type { FieldDescribe, FieldType as DescribeType } from '../../compiler/org-metadata.ts';
+import { compileAggregate, isAggregateQuery, type CompiledAggregate } from './aggregate-query.ts';
 import { ApiError } from '../api-error.ts';
 import { JoinScope } from './join-scope.ts';
 import type { MetadataIndex, ObjectInfo } from './metadata-index.ts';
@@ -17,6 +18,8 @@ import { buildWhereTreeOrThrow, type Fragment, WhereTranslator } from './where-t
 
 /** Salesforce's maximum OFFSET. */
 export const MAX_OFFSET = 2000;
+/** FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most 200. */
+export const MAX_FIELDS_LIMIT = 200;
 /** Salesforce allows up to 20 parent-to-child subqueries per query. */
 export const MAX_SUBQUERIES = 20;
 
@@ -60,7 +63,10 @@ export interface CompiledSubquery {
 
 export interface CompiledQuery {
   readonly sObject: string;
-  readonly count: boolean;
+  /** `records`: snapshot + pages; `count`: COUNT(); `aggregate`: AggregateResult rows. */
+  readonly kind: 'records' | 'count' | 'aggregate';
+  /** For `aggregate`: the statement and its result columns. */
+  readonly aggregate?: CompiledAggregate;
   /** Returns the ordered Ids (one column) or, for COUNT(), one row with the count. */
   readonly snapshotSql: string;
   readonly snapshotParams: readonly unknown[];
@@ -76,7 +82,7 @@ export interface CompileOptions {
   readonly userId: string;
 }
 
-const TEXT_SORT: ReadonlySet<FieldType> = new Set([
+const TEXT_SORT: ReadonlySet<DescribeType> = new Set([
   'string',
   'textarea',
   'picklist',
@@ -158,10 +164,13 @@ export class QueryCompiler {
   compile(query: Query): CompiledQuery {
     const { errors } = this;
     const object = this.queryableObject(query.sObject ?? '');
-    this.rejectUnsupported(query);
-    const fields = query.fields ?? [];
+    this.rejectUnsupported(query, true);
+    const fields = this.expandFields(query.fields ?? [], object, query.limit);
     const isCount = fields.some(
-      (f) => f.type === 'FieldFunctionExpression' && f.functionName.toUpperCase() === 'COUNT',
+      (f) =>
+        f.type === 'FieldFunctionExpression' &&
+        f.functionName.toUpperCase() === 'COUNT' &&
+        f.parameters.length === 0,
     );
     if (isCount && fields.length !== 1)
       throw errors.malformed(
@@ -201,9 +210,29 @@ export class QueryCompiler {
       if (query.orderBy) throw errors.malformed('ORDER BY is not allowed with COUNT()', 'ORDER');
       return {
         sObject: object.name,
-        count: true,
+        kind: 'count',
         snapshotSql: `SELECT COUNT(*) FROM (SELECT 1 ${from} ${filterScope.joinSql()} ${whereSql} ${limitSql})`,
         snapshotParams: [...params, ...limitParams],
+        pageSql: '',
+        nodes: [],
+        subqueries: [],
+      };
+    }
+
+    if (isAggregateQuery(query)) {
+      const aggregate = compileAggregate(
+        { ...query, fields },
+        filterScope,
+        errors,
+        () => ({ sql: `${from} ${filterScope.joinSql()} ${whereSql}`, params }),
+        limitParams,
+      );
+      return {
+        sObject: object.name,
+        kind: 'aggregate',
+        aggregate,
+        snapshotSql: '',
+        snapshotParams: [],
         pageSql: '',
         nodes: [],
         subqueries: [],
@@ -238,7 +267,7 @@ export class QueryCompiler {
         }
         case 'FieldFunctionExpression':
           throw errors.malformed(
-            `The syncscope emulator does not support ${field.rawValue ?? field.functionName} in SELECT (only COUNT()).`,
+            `The syncscope emulator does not support ${field.rawValue ?? field.functionName} in SELECT.`,
             field.functionName,
           );
         default:
@@ -249,7 +278,7 @@ export class QueryCompiler {
     const pageSql = `SELECT ${columns} FROM json_each(?) AS page JOIN ${quoteIdent(object.name)} AS t0 ON t0."Id" = page.value ${selectScope.joinSql()} ORDER BY page.key`;
     return {
       sObject: object.name,
-      count: false,
+      kind: 'records',
       snapshotSql,
       snapshotParams: [...params, ...limitParams],
       pageSql,
@@ -264,10 +293,34 @@ export class QueryCompiler {
     return object;
   }
 
-  private rejectUnsupported(query: Query | Subquery): void {
+  /** FIELDS(ALL | STANDARD | CUSTOM) as the object's fields, skipping those also listed by name. */
+  private expandFields(
+    fields: readonly FieldType[],
+    object: ObjectInfo,
+    limit: number | undefined,
+  ): FieldType[] {
+    const listed = new Set(fields.flatMap((f) => (f.type === 'Field' ? [f.field.toLowerCase()] : [])));
+    return fields.flatMap((f): FieldType[] => {
+      if (f.type !== 'FieldFunctionExpression' || f.functionName.toUpperCase() !== 'FIELDS') return [f];
+      const set = String(f.parameters[0] ?? '').toUpperCase();
+      if (set !== 'ALL' && set !== 'STANDARD' && set !== 'CUSTOM')
+        throw this.errors.malformed(`unexpected token: '${String(f.parameters[0] ?? '')}'`, 'FIELDS');
+      if (set !== 'STANDARD' && (limit === undefined || limit > MAX_FIELDS_LIMIT))
+        throw this.errors.malformed(
+          `The SOQL FIELDS function must have a LIMIT of at most ${MAX_FIELDS_LIMIT}`,
+          'FIELDS',
+        );
+      return object.describe.fields
+        .filter((d) => set === 'ALL' || d.custom === (set === 'CUSTOM'))
+        .filter((d) => !listed.has(d.name.toLowerCase()))
+        .map((d) => ({ type: 'Field', field: d.name }));
+    });
+  }
+
+  private rejectUnsupported(query: Query | Subquery, allowGroupBy = false): void {
     const { errors } = this;
-    if (query.groupBy || query.having)
-      throw errors.malformed('The syncscope emulator does not support GROUP BY or HAVING.', 'GROUP');
+    if (!allowGroupBy && (query.groupBy || query.having))
+      throw errors.malformed('GROUP BY and HAVING are not allowed in a subquery.', 'GROUP');
     if (query.withDataCategory)
       throw errors.malformed('The syncscope emulator does not support WITH DATA CATEGORY.', 'DATA');
     if (query.for === 'UPDATE') throw errors.malformed('FOR UPDATE is only allowed in Apex.', 'UPDATE');

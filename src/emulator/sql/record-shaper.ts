@@ -7,8 +7,9 @@ import type { FieldDescribe } from '../../compiler/org-metadata.ts';
 import type { OutputNode } from './query-compiler.ts';
 import { storedDatetimeToRest } from './soql-values.ts';
 
+/** A query result record; `url` is absent only for `AggregateResult` records. */
 export interface SObjectRecord {
-  attributes: { type: string; url: string };
+  attributes: { type: string; url?: string };
   [field: string]: unknown;
 }
 

@@ -16,6 +16,7 @@
 
 import type Database from 'better-sqlite3';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
+import { aggregateRecord } from './aggregate-query.ts';
 import { MetadataIndex } from './metadata-index.ts';
 import { QueryCompiler, type CompiledQuery, type CompiledSubquery } from './query-compiler.ts';
 import { RecordShaper, type Row, type SObjectRecord, type SubqueryResult } from './record-shaper.ts';
@@ -61,8 +62,16 @@ export class SoqlEngine {
     const errors = new SoqlErrors(soql);
     const query = parseSoql(soql, errors);
     const compiled = new QueryCompiler(this.index, errors, options).compile(query);
+    if (compiled.aggregate) {
+      const { sql, params, columns } = compiled.aggregate;
+      const rows = this.statement(sql)
+        .pluck(false)
+        .raw(true)
+        .all(...params) as unknown[][];
+      return new ListCursor(rows.map((row) => aggregateRecord(columns, row)));
+    }
     const snapshot = this.statement(compiled.snapshotSql);
-    if (compiled.count) {
+    if (compiled.kind === 'count') {
       const count = Number(snapshot.pluck(true).get(...compiled.snapshotParams));
       return new CountCursor(count);
     }
@@ -84,6 +93,23 @@ export class SoqlEngine {
     }
     this.statements.set(sql, statement);
     return statement;
+  }
+}
+
+/** A result computed at open (aggregate queries return few rows). */
+class ListCursor implements QueryCursor {
+  private position = 0;
+  constructor(private readonly records: readonly SObjectRecord[]) {}
+  get totalSize(): number {
+    return this.records.length;
+  }
+  get done(): boolean {
+    return this.position >= this.records.length;
+  }
+  next(batchSize: number): SObjectRecord[] {
+    const page = this.records.slice(this.position, this.position + Math.max(1, Math.floor(batchSize)));
+    this.position += page.length;
+    return page;
   }
 }
 

@@ -41,6 +41,9 @@ export interface TranslateContext {
   nextAlias(): string;
 }
 
+/** IN lists longer than this are bound as one JSON array. */
+const INLINE_IN_LIMIT = 100;
+
 /** Salesforce allows at most this many semi-joins and anti-joins in one WHERE clause. */
 export const MAX_SEMI_JOINS = 2;
 
@@ -308,7 +311,13 @@ export class WhereTranslator {
   private inList(col: string, field: FieldDescribe, operands: readonly Operand[]): Fragment {
     const values = operands.filter((o) => o.kind === 'value').map((o) => o.value);
     const parts: Fragment[] = [];
-    if (values.length > 0)
+    // Long lists go in as one JSON parameter: SQLite limits the number of bound variables.
+    if (values.length > INLINE_IN_LIMIT)
+      parts.push({
+        sql: `${col}${collation(field)} IN (SELECT value FROM json_each(?))`,
+        params: [JSON.stringify(values)],
+      });
+    else if (values.length > 0)
       parts.push({
         sql: `${col}${collation(field)} IN (${values.map(() => '?').join(', ')})`,
         params: values,

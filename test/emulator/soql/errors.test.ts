@@ -133,12 +133,12 @@ describe('SOQL engine: Salesforce errors', () => {
   it('says clearly what the emulator does not support', () => {
     const cases: [string, string][] = [
       [
-        'SELECT Industry FROM Account GROUP BY Industry',
-        'The syncscope emulator does not support GROUP BY or HAVING.',
+        'SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry HAVING COUNT(Id) > 1',
+        'The syncscope emulator does not support HAVING.',
       ],
       [
-        'SELECT MAX(NumberOfEmployees) FROM Account',
-        'The syncscope emulator does not support MAX(NumberOfEmployees) in SELECT (only COUNT()).',
+        'SELECT toLabel(Industry) FROM Account',
+        'The syncscope emulator does not support toLabel(Industry) in SELECT.',
       ],
       [
         'SELECT Id FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2026',

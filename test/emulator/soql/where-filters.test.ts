@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorOf, bareMessage } from './expect-api-error.ts';
-import { A1, openTestOrg, type TestOrg } from './soql-test-org.ts';
+import { A1, A2, id, openTestOrg, type TestOrg } from './soql-test-org.ts';
 
 /**
  * Accounts (not deleted): Acme (Energy, 100 employees, revenue 1000.5, Gold;Priority),
@@ -150,6 +150,25 @@ describe('SOQL engine: WHERE', () => {
       const error = apiErrorOf(() => accounts(where));
       expect(error.errorCode, where).toBe('INVALID_FIELD');
       expect(bareMessage(error), where).toBe(message);
+    }
+  });
+});
+
+describe('SOQL engine: long IN lists', () => {
+  it('filters by thousands of Ids (bound as one JSON parameter)', () => {
+    const org = openTestOrg();
+    try {
+      const others = Array.from({ length: 40_000 }, (_, i) => `'${id('001', 1000 + i)}'`);
+      const result = org.query(
+        `SELECT Name FROM Account WHERE Id IN (${others.join(', ')}, '${A2}') OR Name = 'Zeta' ORDER BY Name`,
+      );
+      expect(result.records.map((r) => r['Name'])).toEqual(['acme north', 'Zeta']);
+      const names = Array.from({ length: 500 }, (_, i) => `'name ${i}'`);
+      expect(
+        org.query(`SELECT COUNT() FROM Account WHERE Name IN (${names.join(', ')}, 'ZETA')`).totalSize,
+      ).toBe(1);
+    } finally {
+      org.close();
     }
   });
 });
