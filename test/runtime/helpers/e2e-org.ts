@@ -202,11 +202,15 @@ export class FaultyTransport implements Transport {
   }
 }
 
-/** A store that throws on its k-th write (a process killed mid-transaction: the transaction rolls back). */
-export function crashingStore(
-  inner: SyncStore,
-  crashAtWrite: () => number | undefined,
-): SyncStore & { writes: number } {
+/**
+ * A store that throws on the k-th write after `arm(k)` (a process killed mid-transaction: the open
+ * transaction rolls back, earlier ones stay).
+ */
+export function crashingStore(inner: SyncStore): {
+  store: SyncStore;
+  arm(k: number | undefined): void;
+  writes(): number;
+} {
   const writes = new Set([
     'putRecord',
     'deleteRecord',
@@ -221,18 +225,19 @@ export function crashingStore(
     'setMeta',
     'appendHistory',
   ]);
-  const state = { writes: 0 };
-  return new Proxy(inner as SyncStore & { writes: number }, {
+  let countdown: number | undefined;
+  let count = 0;
+  const store = new Proxy(inner, {
     get(target, key, receiver) {
-      if (key === 'writes') return state.writes;
       const value = Reflect.get(target, key, receiver) as unknown;
       if (typeof value !== 'function') return value;
       if (!writes.has(String(key))) return (value as (...a: unknown[]) => unknown).bind(target);
       return (...args: unknown[]) => {
-        state.writes += 1;
-        if (state.writes === crashAtWrite()) throw new Error(`killed at store write ${state.writes}`);
+        count += 1;
+        if (countdown !== undefined && --countdown === 0) throw new Error('killed at a store write');
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
   });
+  return { store, arm: (k) => (countdown = k), writes: () => count };
 }
