@@ -140,6 +140,11 @@ export class EmbeddedOrg {
     for (const session of this.sessions.values()) session.expired = true;
   }
 
+  /** Makes expired tokens valid again (clearing the faults restores normal service). */
+  reviveSessions(): void {
+    for (const session of this.sessions.values()) session.expired = false;
+  }
+
   /** Recycle-bin time that getDeleted can still answer from (`earliestDateAvailable`). */
   earliestDeletedAvailable(): string {
     return (

@@ -4,7 +4,8 @@
  *   answers `{"now": iso, "running": bool}`. A set clock stands still unless `running` is true;
  *   DELETE returns to real time.
  * - `GET|POST|DELETE /__emulator/faults`: failNext/status/errorCode/message/path, latencyMs,
- *   expireSessions, dropConnectionNext, apiLimitRemaining.
+ *   expireSessions, dropConnectionNext, apiLimitRemaining. DELETE clears them all and makes expired
+ *   tokens valid again.
  * - `POST /__emulator/late-commit` `{object, id, secondsAgo}`: restamps a record as a transaction that
  *   started `secondsAgo` seconds ago and committed now would have left it.
  * - `GET|DELETE /__emulator/stats`: `{apiCalls, requests, byPath}`.
@@ -81,6 +82,7 @@ export function registerControls(app: FastifyInstance, org: EmbeddedOrg): void {
       controls.delete('/faults', async (_request, reply) => {
         org.faults.clear();
         org.usage.setRemaining(undefined);
+        org.reviveSessions();
         return sendApiResponse(reply, ok({ ...org.faults.state(), apiLimitRemaining: org.usage.remaining }));
       });
 
