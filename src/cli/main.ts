@@ -9,6 +9,10 @@ import { registerDeviceCommand } from './commands/device.ts';
 import { registerCompile } from './commands/compile.ts';
 import { registerValidate } from './commands/validate.ts';
 import { registerOrg } from './commands/org.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerStart } from './commands/start.ts';
+import { registerPreview } from './commands/preview.ts';
+import { registerPublish } from './commands/publish.ts';
 
 /** Every command module exports one of these. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -70,3 +74,4 @@ registrations.push();
 registrations.push(registerDeviceCommand);
 registrations.push(registerValidate, registerCompile);
 registrations.push(registerOrg);
+registrations.push(registerServe, registerStart, registerPreview, registerPublish);

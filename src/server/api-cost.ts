@@ -1,11 +1,13 @@
 /**
- * API-call arithmetic of a sync plan, as the device runtime spends calls (issue 4's engine):
- * - a first sync runs every `full` query, one call per page of `pageSize` rows;
- * - a later sync sends, per due object in plan order, a getUpdated + getDeleted window check (unless
- *   the object reconciles every sync) and then either its delta queries or, when it reconciles, its Id
- *   queries; these first requests are packed into /composite calls (one API call each, at most
- *   `queriesPerComposite` queries among `subrequestsPerComposite` subrequests); further pages of Id
- *   queries are one call each;
+ * API-call arithmetic of a sync plan, as the device runtime (src/runtime/download.ts) spends calls:
+ * - a first sync downloads in dependency waves: per wave, window checks and the first page of every
+ *   statement (a delta from the epoch, or the Id query for objects that reconcile every sync) packed into
+ *   /composite calls, further pages one call each, then by-Id fetches of what the Id queries found;
+ * - a later sync goes in waves of objects whose dependencies are done; per wave, the due objects'
+ *   getUpdated + getDeleted window checks (objects that do not reconcile every sync), then their delta
+ *   queries, or their Id queries when they reconcile, are packed in that order into /composite calls
+ *   (one API call each, at most `queriesPerComposite` queries among `subrequestsPerComposite`
+ *   subrequests); further pages of Id queries are one call each;
  * - objects reconcile every sync when the plan says so (relative dates, limit), otherwise once a day;
  * - every sync first checks for a newly published plan (`planCheckCallsPerSync`).
  * Pure: the figures come from row counts the caller measured.
@@ -30,6 +32,8 @@ export function pages(rows: number, pageSize = DEFAULT_ASSUMPTIONS.pageSize): nu
 /** Requests of one object in a sync where nothing changed. */
 export interface ObjectDeltaRequests {
   readonly name: string;
+  /** The plan's dependsOn: the object waits for these in a sync. */
+  readonly dependsOn: readonly string[];
   readonly syncEveryMinutes: number;
   readonly reconcileEverySync: boolean;
   /** Delta queries (one per template, or per chunk of Ids for device-driven templates). */
@@ -38,16 +42,40 @@ export interface ObjectDeltaRequests {
   readonly reconcileQueries: number;
   /** Further pages of those Id queries (over `pageSize` rows), one call each. */
   readonly reconcileExtraPages: number;
+  /** First sync: statements of the first download (delta from the epoch, or Id queries when it reconciles every sync). */
+  readonly firstQueries: number;
+  /** First sync: further pages of those statements. */
+  readonly firstExtraPages: number;
+  /** First sync: by-Id fetches of the records an Id query found (objects that reconcile every sync). */
+  readonly firstByIdQueries: number;
 }
 
-/**
- * One object's requests in the order the runtime sends them: the getUpdated/getDeleted window check
- * (objects that are not reconciled every sync), then its delta or its Id queries.
- */
-export function objectRequestSequence(object: ObjectDeltaRequests, reconcile: boolean): boolean[] {
-  const windowCheck = object.reconcileEverySync ? [] : [false, false];
-  const queries = reconcile || object.reconcileEverySync ? object.reconcileQueries : object.deltaQueries;
-  return [...windowCheck, ...new Array<boolean>(queries).fill(true)];
+/** One object's requests in a sync: window check (unless it reconciles every sync), then its queries. */
+export function objectRequests(
+  object: ObjectDeltaRequests,
+  reconcile: boolean,
+): { checks: number; queries: number } {
+  return {
+    checks: object.reconcileEverySync ? 0 : 2,
+    queries: reconcile || object.reconcileEverySync ? object.reconcileQueries : object.deltaQueries,
+  };
+}
+
+/** Objects grouped as the runtime syncs them: each wave's dependencies are in earlier waves. */
+export function waves(objects: readonly ObjectDeltaRequests[]): ObjectDeltaRequests[][] {
+  const settled = new Set<string>();
+  const out: ObjectDeltaRequests[][] = [];
+  let remaining = [...objects];
+  while (remaining.length > 0) {
+    const wave = remaining.filter((o) =>
+      o.dependsOn.every((d) => settled.has(d) || !objects.some((x) => x.name === d)),
+    );
+    if (wave.length === 0) throw new Error('the plan has a dependency cycle');
+    for (const object of wave) settled.add(object.name);
+    remaining = remaining.filter((o) => !wave.includes(o));
+    out.push(wave);
+  }
+  return out;
 }
 
 /**
@@ -78,24 +106,63 @@ export function compositeCalls(
   return calls;
 }
 
-/** API calls of one sync of `due` objects, `reconcileAll` forcing the daily reconciliation of every object. */
+/**
+ * API calls of one sync in which the objects named in `due` are downloaded (all when omitted),
+ * `reconcileAll` forcing the daily reconciliation of every object.
+ */
 export function syncCalls(
-  due: readonly ObjectDeltaRequests[],
+  objects: readonly ObjectDeltaRequests[],
   reconcileAll: boolean,
+  due?: ReadonlySet<string>,
   assumptions: Omit<PreviewAssumptions, 'tickMinutes'> = DEFAULT_ASSUMPTIONS,
 ): number {
-  if (due.length === 0) return 0;
-  const sequence = due.flatMap((o) => objectRequestSequence(o, reconcileAll));
-  const extraPages = due.reduce(
-    (n, o) => n + (reconcileAll || o.reconcileEverySync ? o.reconcileExtraPages : 0),
-    0,
-  );
-  return compositeCalls(sequence, assumptions) + extraPages + assumptions.planCheckCallsPerSync;
+  let calls = 0;
+  let any = false;
+  for (const wave of waves(objects)) {
+    const dueInWave = wave.filter((o) => !due || due.has(o.name));
+    if (dueInWave.length > 0) any = true;
+    const requests = dueInWave.map((o) => objectRequests(o, reconcileAll));
+    const sequence = [
+      ...new Array<boolean>(requests.reduce((n, r) => n + r.checks, 0)).fill(false),
+      ...new Array<boolean>(requests.reduce((n, r) => n + r.queries, 0)).fill(true),
+    ];
+    calls += compositeCalls(sequence, assumptions);
+    calls += dueInWave.reduce(
+      (n, o) => n + (reconcileAll || o.reconcileEverySync ? o.reconcileExtraPages : 0),
+      0,
+    );
+  }
+  return any ? calls + assumptions.planCheckCallsPerSync : 0;
+}
+
+/**
+ * API calls of a device's first sync: per wave, window checks and the first page of every statement
+ * packed together, further pages one call each, then the by-Id fetches of each reconciling object
+ * packed per object; and the plan check.
+ */
+export function firstSyncCalls(
+  objects: readonly ObjectDeltaRequests[],
+  assumptions: Omit<PreviewAssumptions, 'tickMinutes'> = DEFAULT_ASSUMPTIONS,
+): number {
+  let calls = 0;
+  for (const wave of waves(objects)) {
+    const checks = wave.reduce((n, o) => n + (o.reconcileEverySync ? 0 : 2), 0);
+    const queries = wave.reduce((n, o) => n + o.firstQueries, 0);
+    calls += compositeCalls(
+      [...new Array<boolean>(checks).fill(false), ...new Array<boolean>(queries).fill(true)],
+      assumptions,
+    );
+    for (const object of wave) {
+      calls += object.firstExtraPages;
+      calls += compositeCalls(new Array<boolean>(object.firstByIdQueries).fill(true), assumptions);
+    }
+  }
+  return objects.length > 0 ? calls + assumptions.planCheckCallsPerSync : 0;
 }
 
 /**
  * A day of scheduled syncs: the scheduler ticks every `tickMinutes`; at a tick, the objects whose own
- * interval has passed since their last download are synced together. The first sync of the day
+ * interval has passed since their last download are synced together (in waves, see syncCalls). The first sync of the day
  * reconciles every object (the daily reconciliation); later ones only the reconcileEverySync objects.
  */
 export function dailyCalls(
@@ -113,7 +180,7 @@ export function dailyCalls(
     });
     if (due.length === 0) continue;
     for (const object of due) lastRun.set(object.name, minute);
-    apiCallsPerDay += syncCalls(due, syncsPerDay === 0, assumptions);
+    apiCallsPerDay += syncCalls(objects, syncsPerDay === 0, new Set(due.map((o) => o.name)), assumptions);
     syncsPerDay += 1;
   }
   return { syncsPerDay, apiCallsPerDay };

@@ -200,7 +200,11 @@ export interface PreviewObject {
   readonly syncEveryMinutes: number;
   /** True when the object is Id-reconciled on every sync (relative dates, limit): it costs more per delta. */
   readonly reconcileEverySync: boolean;
-  /** API calls of this object's first download (query + queryMore pages). */
+  /**
+   * REST requests of this object's first download, before /composite packing: its window check (2,
+   * unless it reconciles every sync), the first page and further pages of each statement, and the
+   * by-Id fetches of objects that reconcile every sync.
+   */
   readonly firstSyncApiCalls: number;
   /**
    * REST requests of this object in a scheduled sync where nothing changed: its getUpdated/getDeleted
@@ -227,7 +231,7 @@ export interface PreviewAssumptions {
 export interface PreviewTotals {
   readonly records: number;
   readonly estimatedBytes: number;
-  /** API calls of a device's first sync. */
+  /** API calls of a device's first sync (requests packed into /composite calls per dependency wave). */
   readonly firstSyncApiCalls: number;
   /** API calls of a "Sync now" (every object) where nothing changed, after /composite grouping. */
   readonly deltaNoChangeApiCalls: number;

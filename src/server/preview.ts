@@ -9,7 +9,8 @@ import type { PreviewObject, PreviewPathCount, PreviewRequest, PreviewResponse }
 import {
   DEFAULT_ASSUMPTIONS,
   dailyCalls,
-  objectRequestSequence,
+  firstSyncCalls,
+  objectRequests,
   pages,
   syncCalls,
   tickMinutesOf,
@@ -18,7 +19,7 @@ import {
 import type { CompiledScope } from './compile-scope.ts';
 import { badRequest } from './http-error.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
-import { ScopeEvaluator } from './scope-evaluator.ts';
+import { ID_CHUNK_SIZE, ScopeEvaluator } from './scope-evaluator.ts';
 import { idList, isSalesforceId } from './soql-text.ts';
 
 /** Records read to estimate the payload per record. */
@@ -81,9 +82,14 @@ export async function previewScope(
       estimatedBytes: avgRecordBytes * ids.length,
       syncEveryMinutes: object.syncEveryMinutes,
       reconcileEverySync: object.reconcileEverySync,
-      firstSyncApiCalls: await firstSyncCalls(evaluator, object),
+      firstSyncApiCalls:
+        (object.reconcileEverySync ? 0 : 2) +
+        cost.firstQueries +
+        cost.firstExtraPages +
+        cost.firstByIdQueries,
       deltaNoChangeRequests:
-        objectRequestSequence(cost, false).length +
+        objectRequests(cost, false).checks +
+        objectRequests(cost, false).queries +
         (object.reconcileEverySync ? cost.reconcileExtraPages : 0),
     });
   }
@@ -99,8 +105,7 @@ export async function previewScope(
     totals: {
       records: objects.reduce((n, o) => n + o.count, 0),
       estimatedBytes: objects.reduce((n, o) => n + o.estimatedBytes, 0),
-      firstSyncApiCalls:
-        objects.reduce((n, o) => n + o.firstSyncApiCalls, 0) + DEFAULT_ASSUMPTIONS.planCheckCallsPerSync,
+      firstSyncApiCalls: firstSyncCalls(costs),
       deltaNoChangeApiCalls: syncCalls(costs, false),
       syncsPerDay: day.syncsPerDay,
       apiCallsPerDevicePerDay: day.apiCallsPerDay,
@@ -145,16 +150,6 @@ async function sampleRecords(
   return { sample, avgRecordBytes: ordered.length === 0 ? 0 : Math.round(bytes / ordered.length) };
 }
 
-/** Query pages of the object's first download. */
-async function firstSyncCalls(evaluator: ScopeEvaluator, object: PlanObject): Promise<number> {
-  let calls = 0;
-  for (const template of object.queries.full) {
-    for (const query of await evaluator.bind(object, template))
-      calls += pages(await evaluator.rowCount(query));
-  }
-  return calls;
-}
-
 /** The object's requests in a delta sync where nothing changed. */
 async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Promise<ObjectDeltaRequests> {
   let deltaQueries = 0;
@@ -165,16 +160,39 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
   let reconcileExtraPages = 0;
   for (const template of object.queries.ids) {
     for (const query of await evaluator.bind(object, template)) {
+      const rows = await evaluator.rowCount(query);
       reconcileQueries += 1;
-      reconcileExtraPages += pages(await evaluator.rowCount(query)) - 1;
+      reconcileExtraPages += pages(rows) - 1;
+    }
+  }
+  // The first download: a delta from the epoch selects what the full templates select, statement by
+  // statement; an object that reconciles every sync runs its Id queries and then fetches by Id.
+  let firstQueries = reconcileQueries;
+  let firstExtraPages = reconcileExtraPages;
+  let firstByIdQueries = 0;
+  if (object.reconcileEverySync) {
+    const perQuery = Math.min(object.queries.byIds?.idsPerQuery ?? ID_CHUNK_SIZE, ID_CHUNK_SIZE);
+    firstByIdQueries = Math.ceil((await evaluator.idsOf(object.name)).length / perQuery);
+  } else {
+    firstQueries = 0;
+    firstExtraPages = 0;
+    for (const template of object.queries.full) {
+      for (const query of await evaluator.bind(object, template)) {
+        firstQueries += 1;
+        firstExtraPages += pages(await evaluator.rowCount(query)) - 1;
+      }
     }
   }
   return {
     name: object.name,
+    dependsOn: object.dependsOn,
     syncEveryMinutes: object.syncEveryMinutes,
     reconcileEverySync: object.reconcileEverySync,
     deltaQueries,
     reconcileQueries,
     reconcileExtraPages,
+    firstQueries,
+    firstExtraPages,
+    firstByIdQueries,
   };
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   compositeCalls,
   dailyCalls,
-  objectRequestSequence,
+  firstSyncCalls,
+  objectRequests,
   pages,
   syncCalls,
   tickMinutesOf,
+  waves,
   type ObjectDeltaRequests,
 } from '../../src/server/api-cost.ts';
 
@@ -13,13 +15,18 @@ const object = (
   name: string,
   syncEveryMinutes: number,
   reconcileEverySync: boolean,
+  dependsOn: string[] = [],
 ): ObjectDeltaRequests => ({
   name,
+  dependsOn,
   syncEveryMinutes,
   reconcileEverySync,
   deltaQueries: 1,
   reconcileQueries: 1,
   reconcileExtraPages: 0,
+  firstQueries: 1,
+  firstExtraPages: 0,
+  firstByIdQueries: 0,
 });
 
 describe('API-call arithmetic', () => {
@@ -27,19 +34,16 @@ describe('API-call arithmetic', () => {
     expect([pages(0), pages(1), pages(2000), pages(2001), pages(10_000)]).toEqual([1, 1, 1, 2, 5]);
   });
 
-  it('sends a window check before delta queries, none for objects reconciled every sync', () => {
-    expect(objectRequestSequence(object('A', 30, false), false)).toEqual([false, false, true]);
-    expect(objectRequestSequence({ ...object('A', 30, false), reconcileQueries: 2 }, true)).toEqual([
-      false,
-      false,
-      true,
-      true,
-    ]);
-    expect(objectRequestSequence({ ...object('B', 30, true), reconcileQueries: 3 }, false)).toEqual([
-      true,
-      true,
-      true,
-    ]);
+  it('sends a window check with delta queries, none for objects reconciled every sync', () => {
+    expect(objectRequests(object('A', 30, false), false)).toEqual({ checks: 2, queries: 1 });
+    expect(objectRequests({ ...object('A', 30, false), reconcileQueries: 2 }, true)).toEqual({
+      checks: 2,
+      queries: 2,
+    });
+    expect(objectRequests({ ...object('B', 30, true), reconcileQueries: 3 }, false)).toEqual({
+      checks: 0,
+      queries: 3,
+    });
   });
 
   it('packs requests in order into composite calls: at most 5 queries and 25 subrequests each', () => {
@@ -50,29 +54,67 @@ describe('API-call arithmetic', () => {
     expect(compositeCalls(new Array(30).fill(false))).toBe(2);
     // 20 window checks, then 6 queries: the first call takes 20 + 5, the 6th query goes alone.
     expect(compositeCalls([...new Array(20).fill(false), ...new Array(6).fill(true)])).toBe(2);
-    // q q q q q c q: the 6th query closes the first call although only 6 subrequests were used.
-    expect(compositeCalls([true, true, true, true, true, false, true])).toBe(2);
   });
 
-  it('costs one sync: packed first requests, further Id pages, and the plan check', () => {
-    const objects = [{ ...object('A', 30, true), reconcileExtraPages: 2 }, object('B', 240, false)];
-    // A: 1 Id query (+2 pages), B: window check + 1 delta query -> 1 composite + 2 pages + 1 plan check.
-    expect(syncCalls(objects, false)).toBe(4);
-    expect(syncCalls([], false)).toBe(0);
+  it('groups objects in dependency waves', () => {
+    const objects = [
+      object('P', 30, false),
+      object('W', 30, true),
+      object('A', 30, true, ['W']),
+      object('C', 30, true, ['A', 'W']),
+    ];
+    expect(waves(objects).map((w) => w.map((o) => o.name))).toEqual([['P', 'W'], ['A'], ['C']]);
+  });
+
+  it('costs one sync: one packed batch per wave, further Id pages, and the plan check', () => {
+    const objects = [
+      object('P', 30, false),
+      { ...object('W', 30, true), reconcileExtraPages: 2 },
+      object('A', 30, true, ['W']),
+    ];
+    // Wave 1: P c c q + W q -> 1 call, plus W's 2 further pages; wave 2: A q -> 1 call; plan check 1.
+    expect(syncCalls(objects, false)).toBe(5);
+    // Only A due: its wave alone, plus the plan check.
+    expect(syncCalls(objects, false, new Set(['A']))).toBe(2);
+    expect(syncCalls(objects, false, new Set())).toBe(0);
   });
 
   it('costs a day at the schedules: every tick the due objects sync together', () => {
-    const objects = [object('A', 30, true), object('B', 240, false), object('C', 1440, false)];
-    // 48 ticks of 30 min; every sync: 1 composite + 1 plan check = 2 calls (at most 3 queries, 7 requests).
-    // t=0 reconciles B and C too: A q, B c c q, C c c q -> still one composite.
-    expect(dailyCalls(objects, 30)).toEqual({ syncsPerDay: 48, apiCallsPerDay: 96 });
+    const objects = [object('A', 30, true), object('B', 240, false), object('C', 1440, false, ['A'])];
+    // 48 ticks of 30 min. t=0: wave 1 (A q, B c c q) 1 call, wave 2 (C c c q) 1 call, + plan check = 3.
+    // t=240..1200 (5 ticks): wave 1 only (A, B) -> 1 + 1 = 2. The other 42 ticks: A alone -> 1 + 1 = 2.
+    expect(dailyCalls(objects, 30)).toEqual({ syncsPerDay: 48, apiCallsPerDay: 97 });
     const many = Array.from({ length: 6 }, (_, i) => object(`O${i}`, 60, false));
-    // 24 syncs of 6 objects: 6 x (c c q) = 18 requests, 6 queries -> 2 composites + 1 = 3 calls each.
+    // 24 syncs of 6 independent objects: 12 checks + 6 queries in one wave -> 2 composites + 1 = 3 each.
     expect(dailyCalls(many, 60)).toEqual({ syncsPerDay: 24, apiCallsPerDay: 72 });
   });
 
   it('ticks at the shortest interval of the plan and its objects', () => {
     expect(tickMinutesOf(30, [{ syncEveryMinutes: 240 }, { syncEveryMinutes: 15 }])).toBe(15);
     expect(tickMinutesOf(30, [{ syncEveryMinutes: 240 }])).toBe(30);
+  });
+});
+
+describe('first sync arithmetic', () => {
+  it('packs first pages per wave, then fetches by Id what the Id queries found', () => {
+    const first = (
+      o: ObjectDeltaRequests,
+      firstQueries: number,
+      firstExtraPages: number,
+      firstByIdQueries: number,
+    ) => ({
+      ...o,
+      firstQueries,
+      firstExtraPages,
+      firstByIdQueries,
+    });
+    const objects = [
+      first(object('P', 30, false), 1, 3, 0),
+      first(object('W', 30, true), 1, 0, 7),
+      first(object('A', 30, true, ['W']), 6, 0, 1),
+    ];
+    // Wave 1: P c c q + W q -> 1, P's 3 further pages, W's 7 by-Id fetches in 2 composites.
+    // Wave 2: A's 6 queries -> 2 composites, its by-Id fetch -> 1. Plan check 1.
+    expect(firstSyncCalls(objects)).toBe(1 + 3 + 2 + 2 + 1 + 1);
   });
 });

@@ -1,0 +1,130 @@
+/**
+ * `syncscope preview <scope.json> --user <id|username> [--users N] [--json] [org flags]`: what the scope
+ * puts on that user's device and what it costs, per object, measured on the org.
+ */
+
+import type { Command } from 'commander';
+import type { PreviewResponse } from '../../server/api-types.ts';
+import { compileScope } from '../../server/compile-scope.ts';
+import { HttpError } from '../../server/http-error.ts';
+import { OrgClient } from '../../server/org-client.ts';
+import { previewScope } from '../../server/preview.ts';
+import { readScopeFile } from '../../server/scope-file.ts';
+import { isSalesforceId, soqlString } from '../../server/soql-text.ts';
+import { CliError } from '../cli-error.ts';
+import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
+import type { CliIo, RegisterCommand } from '../main.ts';
+
+/** A user Id, or the Id of the user with that username. */
+export async function resolveUser(org: OrgClient, user: string): Promise<string> {
+  if (isSalesforceId(user)) return user;
+  const [record] = await org.queryAll(`SELECT Id FROM User WHERE Username = ${soqlString(user)}`);
+  if (!record) throw new CliError(`no user with the username '${user}' in the org`);
+  return String(record.Id);
+}
+
+/** The scope file compiled against the org; compile errors become a CliError listing every diagnostic. */
+export async function compileScopeFile(
+  org: OrgClient,
+  file: string,
+): Promise<Awaited<ReturnType<typeof compileScope>>> {
+  try {
+    return await compileScope(org, readScopeFile(file));
+  } catch (error) {
+    if (error instanceof HttpError && error.extra.diagnostics) {
+      const lines = error.extra.diagnostics.map(
+        (d) => `  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`,
+      );
+      throw new CliError(`${file} does not compile:\n${lines.join('\n')}`);
+    }
+    if (error instanceof HttpError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function kb(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** The per-object table and the cost lines, as printed. */
+export function formatPreview(preview: PreviewResponse): string[] {
+  const header = ['Object', 'Records', 'Paths', 'Payload', 'First sync', 'No-change delta', 'Every'];
+  const rows = preview.objects.map((o) => [
+    o.name,
+    `${o.count}${o.limitReached ? ` (limit ${o.limit})` : ''}`,
+    o.paths.map((p) => `${p.label}: ${p.count}`).join(', '),
+    kb(o.estimatedBytes),
+    `${o.firstSyncApiCalls} calls`,
+    `${o.deltaNoChangeRequests} requests${o.reconcileEverySync ? ' (reconciles)' : ''}`,
+    `${o.syncEveryMinutes} min`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const t = preview.totals;
+  const f = preview.fleet;
+  const out = [
+    `Preview of "${preview.scopeName}" for user ${preview.userId}`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `Device: ${t.records} records, ${kb(t.estimatedBytes)}; first sync ${t.firstSyncApiCalls} API calls; ` +
+      `"Sync now" with no changes ${t.deltaNoChangeApiCalls} API calls.`,
+    `Per day at the schedules: ${t.syncsPerDay} syncs, ${t.apiCallsPerDevicePerDay} API calls per device.`,
+  ];
+  if (f.dailyApiRequests) {
+    out.push(
+      `${f.users} device${f.users === 1 ? '' : 's'}: ${f.apiCallsPerDay} API calls per day = ${f.percentOfDailyMax}% of the org's ` +
+        `DailyApiRequests (${f.dailyApiRequests.max}); at most ${f.maxUsers} devices fit.`,
+    );
+  }
+  const a = preview.assumptions;
+  out.push(
+    `(Assumes ${a.pageSize} records per page, ${a.queriesPerComposite} queries per /composite call, ` +
+      `${a.planCheckCallsPerSync} plan check per sync, a scheduler tick of ${a.tickMinutes} min, a full reconciliation once a day.)`,
+  );
+  for (const d of preview.diagnostics) out.push(`${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+  return out;
+}
+
+export const registerPreview: RegisterCommand = (program: Command, io: CliIo) => {
+  addOrgOptions(
+    program
+      .command('preview')
+      .description("what a scope puts on a user's device and what it costs (counts, samples, API calls)")
+      .argument('<scope>', 'scope JSON file')
+      .requiredOption('--user <id|username>', 'the user whose device to preview (:userId)')
+      .option('--users <n>', 'devices to cost against the org daily API limit', '1')
+      .option('--param <name=value...>', "values of the scope's declared parameters")
+      .option('--json', 'print the preview as JSON'),
+  ).action(async (file: string, options: Record<string, unknown>) => {
+    const users = Number(options.users);
+    if (!Number.isInteger(users) || users < 1)
+      throw new CliError(`--users must be a whole number from 1, got '${String(options.users)}'`);
+    const parameters: Record<string, string> = {};
+    for (const pair of (options.param as string[] | undefined) ?? []) {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new CliError(`--param needs name=value, got '${pair}'`);
+      parameters[pair.slice(0, at)] = pair.slice(at + 1);
+    }
+    const org = await connectOrg(orgFlagsFrom(options));
+    try {
+      const client = new OrgClient(org.connection);
+      const compiled = await compileScopeFile(client, file);
+      const userId = await resolveUser(client, String(options.user));
+      const preview = await previewScope(client, compiled, { userId, users, parameters }).catch(
+        (error: unknown) => {
+          throw error instanceof HttpError ? new CliError(error.message) : error;
+        },
+      );
+      if (options.json) io.out(JSON.stringify(preview, null, 2));
+      else for (const line of formatPreview(preview)) io.out(line);
+    } finally {
+      await org.close();
+    }
+  });
+};

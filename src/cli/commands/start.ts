@@ -1,0 +1,85 @@
+/**
+ * `syncscope start` (what `npm start` runs): the config tool on the embedded demo org (or the org given)
+ * with the example scope, printing the compiled plan's summary and the URL.
+ */
+
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type { SyncPlan } from '../../compiler/plan.ts';
+import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
+import type { CliIo, RegisterCommand } from '../main.ts';
+import { compileScope } from '../../server/compile-scope.ts';
+import { DEFAULT_PORT } from '../../server/config-server.ts';
+import { HttpError } from '../../server/http-error.ts';
+import { OrgClient } from '../../server/org-client.ts';
+import { readScopeFile } from '../../server/scope-file.ts';
+import { REPO_ROOT } from '../../server/ui-build.ts';
+import { parsePort, serveUntilStopped } from './serve.ts';
+import { formatPreview } from './preview.ts';
+import { previewScope } from '../../server/preview.ts';
+import { DEMO_TECHNICIAN_ID } from '../../emulator/seed/demo-ids.ts';
+
+export const EXAMPLE_SCOPE = join(REPO_ROOT, 'examples/field-technician.scope.json');
+
+/** One line per object: paths, fields, schedule and why it reconciles. */
+export function planSummary(plan: SyncPlan): string[] {
+  const lines = [
+    `Scope "${plan.scopeName}": ${plan.objects.length} objects, sync every ${plan.syncEveryMinutes} min, ` +
+      `watermark ${plan.watermarkField} (overlap ${plan.overlapSeconds} s), plan v${plan.planVersion}`,
+  ];
+  const width = Math.max(...plan.objects.map((o) => o.name.length));
+  for (const object of plan.objects) {
+    const paths = object.paths
+      .map((p) => (p.kind === 'root' ? 'root' : `${p.kind} ${p.object}.${p.field}`))
+      .join(', ');
+    const access =
+      object.upload.access === 'readWrite' ? `readWrite/${object.upload.conflict ?? 'clientWins'}` : 'read';
+    const extras = [
+      object.limit !== undefined
+        ? `limit ${object.limit}${object.orderBy ? ` by ${object.orderBy}` : ''}`
+        : '',
+      object.reconcileEverySync
+        ? `reconciles every sync (${object.reconcileReason ?? 'time-dependent'})`
+        : '',
+    ].filter(Boolean);
+    lines.push(
+      `  ${object.name.padEnd(width)}  ${paths}; ${object.fields.length} fields; ${access}; every ${object.syncEveryMinutes} min` +
+        (extras.length > 0 ? `; ${extras.join('; ')}` : ''),
+    );
+  }
+  return lines;
+}
+
+export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
+  addOrgOptions(
+    program
+      .command('start')
+      .description('open the config tool with the example scope on the embedded demo org (npm start)')
+      .option('--port <n>', 'port (0: any free port)', String(DEFAULT_PORT))
+      .option('--scope <file>', 'the scope file to open', EXAMPLE_SCOPE),
+  ).action(async (options: Record<string, unknown>) => {
+    const port = parsePort(String(options.port));
+    const scopeFile = String(options.scope);
+    const scope = readScopeFile(scopeFile);
+    const org = await connectOrg(orgFlagsFrom(options));
+    await serveUntilStopped({
+      port,
+      scopeFile,
+      org,
+      io,
+      onListening: async () => {
+        try {
+          const compiled = await compileScope(new OrgClient(org.connection), scope);
+          for (const line of planSummary(compiled.plan)) io.out(line);
+          for (const d of compiled.diagnostics)
+            io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+        } catch (error) {
+          if (!(error instanceof HttpError)) throw error;
+          io.out(`The scope does not compile: ${error.message}`);
+          for (const d of error.extra.diagnostics ?? [])
+            io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+        }
+      },
+    });
+  });
+};
