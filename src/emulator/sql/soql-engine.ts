@@ -22,6 +22,7 @@ import { QueryCompiler, type CompiledQuery, type CompiledSubquery } from './quer
 import { RecordShaper, type Row, type SObjectRecord, type SubqueryResult } from './record-shaper.ts';
 import { SoqlErrors } from './soql-errors.ts';
 import { parseSoql } from './soql-parse.ts';
+import { UNICODE_LOWER_FUNCTION } from './where-translator.ts';
 
 export type { SObjectRecord, SubqueryResult } from './record-shaper.ts';
 
@@ -56,6 +57,9 @@ export class SoqlEngine {
     metadata: OrgMetadata,
   ) {
     this.index = new MetadataIndex(metadata);
+    db.function(UNICODE_LOWER_FUNCTION, { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    );
   }
 
   open(soql: string, options: QueryOptions): QueryCursor {

@@ -87,6 +87,28 @@ function collation(field: FieldDescribe): string {
   return TEXT_TYPES.has(field.type) ? ' COLLATE NOCASE' : '';
 }
 
+/** SQL function (registered by the engine) lower-casing text with Unicode rules. */
+export const UNICODE_LOWER_FUNCTION = 'soql_lower';
+
+/**
+ * How to compare a text column with `values`. SQLite's NOCASE (which indexes can serve) folds ASCII
+ * only; when a value has other letters (`'Émile'`) both sides are lower-cased with Unicode rules.
+ */
+function textComparison(
+  col: string,
+  field: FieldDescribe,
+  values: readonly unknown[],
+): { col: string; collate: string; values: readonly unknown[] } {
+  const unicode =
+    TEXT_TYPES.has(field.type) && values.some((v) => typeof v === 'string' && /[\u0080-\uffff]/.test(v));
+  if (!unicode) return { col, collate: collation(field), values };
+  return {
+    col: `${UNICODE_LOWER_FUNCTION}(${col})`,
+    collate: '',
+    values: values.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)),
+  };
+}
+
 export function isSemiJoin(condition: ConditionWithValueQuery): condition is ValueQueryCondition {
   return 'valueQuery' in condition && condition.valueQuery !== undefined;
 }
@@ -178,7 +200,8 @@ export class WhereTranslator {
           );
         const operand = operands[0] as Operand;
         if (operand.kind !== 'value') return { sql: '0', params: [] };
-        return { sql: `${col} LIKE ? ESCAPE '\\'`, params: [operand.value] };
+        const text = textComparison(col, field, [operand.value]);
+        return { sql: `${text.col} LIKE ? ESCAPE '\\'`, params: text.values };
       }
       case 'IN':
       case 'NOT IN': {
@@ -279,8 +302,8 @@ export class WhereTranslator {
     }
   }
 
-  private compare(operator: string, col: string, field: FieldDescribe, operand: Operand): Fragment {
-    const collate = collation(field);
+  private compare(operator: string, column: string, field: FieldDescribe, operand: Operand): Fragment {
+    const col = column;
     if (operand.kind === 'null') {
       if (operator === '=') return { sql: `${col} IS NULL`, params: [] };
       if (operator === '!=') return { sql: `${col} IS NOT NULL`, params: [] };
@@ -303,23 +326,29 @@ export class WhereTranslator {
           return { sql: `${col} >= ?`, params: [start] };
       }
     }
+    const text = textComparison(col, field, [operand.value]);
     if (operator === '!=')
-      return { sql: `(${col} IS NULL OR ${col} <> ?${collate})`, params: [operand.value] };
-    return { sql: `${col} ${operator} ?${collate}`, params: [operand.value] };
+      return { sql: `(${col} IS NULL OR ${text.col} <> ?${text.collate})`, params: text.values };
+    return { sql: `${text.col} ${operator} ?${text.collate}`, params: text.values };
   }
 
   private inList(col: string, field: FieldDescribe, operands: readonly Operand[]): Fragment {
-    const values = operands.filter((o) => o.kind === 'value').map((o) => o.value);
+    const text = textComparison(
+      col,
+      field,
+      operands.filter((o) => o.kind === 'value').map((o) => o.value),
+    );
+    const values = text.values;
     const parts: Fragment[] = [];
     // Long lists go in as one JSON parameter: SQLite limits the number of bound variables.
     if (values.length > INLINE_IN_LIMIT)
       parts.push({
-        sql: `${col}${collation(field)} IN (SELECT value FROM json_each(?))`,
+        sql: `${text.col}${text.collate} IN (SELECT value FROM json_each(?))`,
         params: [JSON.stringify(values)],
       });
     else if (values.length > 0)
       parts.push({
-        sql: `${col}${collation(field)} IN (${values.map(() => '?').join(', ')})`,
+        sql: `${text.col}${text.collate} IN (${values.map(() => '?').join(', ')})`,
         params: values,
       });
     if (operands.some((o) => o.kind === 'null')) parts.push({ sql: `${col} IS NULL`, params: [] });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorOf, bareMessage } from './expect-api-error.ts';
-import { A1, A2, id, openTestOrg, type TestOrg } from './soql-test-org.ts';
+import { A1, A2, id, insertRows, openTestOrg, type TestOrg } from './soql-test-org.ts';
 
 /**
  * Accounts (not deleted): Acme (Energy, 100 employees, revenue 1000.5, Gold;Priority),
@@ -167,6 +167,25 @@ describe('SOQL engine: long IN lists', () => {
       expect(
         org.query(`SELECT COUNT() FROM Account WHERE Name IN (${names.join(', ')}, 'ZETA')`).totalSize,
       ).toBe(1);
+    } finally {
+      org.close();
+    }
+  });
+});
+
+describe('SOQL engine: non-ASCII text', () => {
+  it('compares accented text case-insensitively (Unicode lower case)', () => {
+    const org = openTestOrg();
+    try {
+      insertRows(org.db, 'Account', [{ Id: id('001', 50), Name: 'Émile Café' }]);
+      const names = (where: string): unknown[] =>
+        org.query(`SELECT Name FROM Account WHERE ${where} ORDER BY Name`).records.map((r) => r['Name']);
+      expect(names(`Name = 'émile café'`)).toEqual(['Émile Café']);
+      expect(names(`Name LIKE 'ÉMILE%'`)).toEqual(['Émile Café']);
+      expect(names(`Name LIKE '%CAFÉ'`)).toEqual(['Émile Café']);
+      // (ORDER BY sorts non-ASCII letters by code point, after Z: see src/emulator/sql/README.md.)
+      expect(names(`Name IN ('Zeta', 'ÉMILE CAFÉ')`)).toEqual(['Zeta', 'Émile Café']);
+      expect(names(`Name != 'ÉMILE CAFÉ'`)).toEqual(['Acme', 'acme north', 'Beta 50%_off', 'Zeta']);
     } finally {
       org.close();
     }
