@@ -87,6 +87,11 @@ function collation(field: FieldDescribe): string {
   return TEXT_TYPES.has(field.type) ? ' COLLATE NOCASE' : '';
 }
 
+/** Null test; for text, an empty string written around the record store counts as null too. */
+function isNullSql(col: string, field: FieldDescribe): string {
+  return TEXT_TYPES.has(field.type) || isIdLike(field) ? `(${col} IS NULL OR ${col} = '')` : `${col} IS NULL`;
+}
+
 /** SQL function (registered by the engine) lower-casing text with Unicode rules. */
 export const UNICODE_LOWER_FUNCTION = 'soql_lower';
 
@@ -253,6 +258,8 @@ export class WhereTranslator {
           throw errors.malformed(`Invalid string literal ${raw}. ${error.message}`, raw);
         throw error;
       }
+      // Salesforce stores no empty strings: '' means null (outside LIKE).
+      if (text === '' && operator.toUpperCase() !== 'LIKE') return { kind: 'null' };
       if (isIdLike(field)) {
         const id = normalizeId(text);
         if (id === undefined) throw errors.filterOperator(`invalid ID field: ${text}`, raw);
@@ -305,8 +312,8 @@ export class WhereTranslator {
   private compare(operator: string, column: string, field: FieldDescribe, operand: Operand): Fragment {
     const col = column;
     if (operand.kind === 'null') {
-      if (operator === '=') return { sql: `${col} IS NULL`, params: [] };
-      if (operator === '!=') return { sql: `${col} IS NOT NULL`, params: [] };
+      if (operator === '=') return { sql: isNullSql(col, field), params: [] };
+      if (operator === '!=') return { sql: `(NOT ${isNullSql(col, field)})`, params: [] };
       return { sql: '0', params: [] };
     }
     if (operand.kind === 'range') {
@@ -351,7 +358,7 @@ export class WhereTranslator {
         sql: `${text.col}${text.collate} IN (${values.map(() => '?').join(', ')})`,
         params: values,
       });
-    if (operands.some((o) => o.kind === 'null')) parts.push({ sql: `${col} IS NULL`, params: [] });
+    if (operands.some((o) => o.kind === 'null')) parts.push({ sql: isNullSql(col, field), params: [] });
     for (const o of operands) if (o.kind === 'range') parts.push(this.compare('=', col, field, o));
     if (parts.length === 1) return parts[0] as Fragment;
     return {

@@ -34,6 +34,13 @@ describe('SOQL engine: WHERE', () => {
     expect(accounts(`Industry != null`)).toEqual(['Acme', 'Beta 50%_off', 'Zeta']);
   });
 
+  it("treats '' as null, as Salesforce (which stores no empty strings) does", () => {
+    expect(accounts(`Industry = ''`)).toEqual(['acme north']);
+    expect(accounts(`Industry != ''`)).toEqual(['Acme', 'Beta 50%_off', 'Zeta']);
+    expect(accounts(`ParentId = ''`)).toEqual(['Acme']);
+    expect(accounts(`Industry IN ('', 'Retail')`)).toEqual(['acme north', 'Beta 50%_off']);
+  });
+
   it('compares numbers and excludes nulls from ordering comparisons', () => {
     expect(accounts('NumberOfEmployees > 10')).toEqual(['Acme', 'acme north']);
     expect(accounts('NumberOfEmployees >= 10')).toEqual(['Acme', 'acme north', 'Zeta']);
