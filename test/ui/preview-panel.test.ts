@@ -29,7 +29,10 @@ function rowCount(el: PreviewPanel, object: string): number {
   return Number(shadow(el, `tr[data-object="${object}"] [data-count]`).textContent!.replace(/[^0-9]/g, ''));
 }
 
-describe('ss-preview-panel (against the embedded org)', () => {
+describe('ss-preview-panel (against the embedded org)', function () {
+  // A real org behind a real server: the first call starts them, and the machine may be busy.
+  this.timeout(60000);
+
   it('is accessible', async () => {
     const el = await fixture<PreviewPanel>(
       html`<ss-preview-panel

@@ -217,7 +217,11 @@ export default class DeviceSimulator extends LitElement {
           (s) =>
             html`<li data-step=${s.key} data-state=${s.state}>
               ${s.label}:
-              ${s.state === 'waiting' ? 'waiting' : `${s.done}${s.total !== undefined ? ` / ${s.total}` : ''}${s.state === 'done' ? ' ✓' : '…'}`}
+              ${
+                s.state === 'waiting'
+                  ? 'waiting'
+                  : `${s.done}${s.total !== undefined && s.total >= s.done ? ` / ${s.total}` : ''}${s.state === 'done' ? ' ✓' : '…'}`
+              }
             </li>`,
         )}
       </ol>
@@ -292,7 +296,7 @@ export default class DeviceSimulator extends LitElement {
             </option>`,
         )}
       </select>
-      <div class="records">
+      <div class="records" tabindex="0" role="region" aria-label=${`${object.name} records`}>
         <table class="table" aria-label=${`${object.name} records on the device`}>
           <thead>
             <tr>

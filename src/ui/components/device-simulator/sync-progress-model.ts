@@ -71,6 +71,7 @@ export class SyncProgressModel {
         : c.phase === 'download'
           ? `Downloading ${c.object}`
           : `Reconciling ${c.object}`;
-    return `${verb}: ${c.done}${c.total !== undefined ? ` of ${c.total}` : ''}`;
+    // A total below what is done (an estimate the runtime revised) is not shown.
+    return `${verb}: ${c.done}${c.total !== undefined && c.total >= c.done ? ` of ${c.total}` : ''}`;
   }
 }

@@ -58,7 +58,7 @@ export default class DiffPanel extends LitElement {
 
   #result(r: DiffResponse) {
     return html`
-      <p>
+      <p class="published">
         ${
           r.published
             ? html`Compared with version ${r.published.versionNumber} (${r.published.note}), published

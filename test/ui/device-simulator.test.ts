@@ -1,0 +1,151 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/ui/components/device-simulator/device-simulator.ts';
+import type { DeviceSimulator } from '../../src/ui/components/device-simulator/device-simulator.ts';
+import { ApiClient } from '../../src/ui/api-client.ts';
+import type { SessionUser } from '../../src/server/api-types.ts';
+import { makeStore, shadow } from './fixtures.ts';
+
+// A real config server over the embedded demo org answers /api (see web-test-runner.config.js).
+const api = new ApiClient();
+
+async function count(soql: string): Promise<number> {
+  const response = await api.orgRequest({
+    method: 'GET',
+    url: `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`,
+  });
+  return (response.body as { totalSize: number }).totalSize;
+}
+
+async function technician(): Promise<SessionUser> {
+  const session = await api.session();
+  return session.users.filter((u) => u.id !== session.connectedUser.id).at(-1)!;
+}
+
+function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+async function syncAndWait(el: DeviceSimulator): Promise<string[]> {
+  // Record what the progress area says while the sync runs.
+  const seen: string[] = [];
+  const observer = new MutationObserver(() => {
+    const running = el.shadowRoot!.querySelector('[data-state="syncing"] label');
+    const text = running?.textContent?.trim();
+    if (text && seen.at(-1) !== text) seen.push(text);
+  });
+  observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+  shadow<HTMLButtonElement>(el, '.toolbar button.brand').click();
+  await el.updateComplete;
+  expect(el.shadowRoot!.querySelector('[data-summary]')).to.equal(null);
+  await waitUntil(() => el.shadowRoot!.querySelector('[data-summary]'), 'no summary', { timeout: 60000 });
+  observer.disconnect();
+  return seen;
+}
+
+function summaryRow(el: DeviceSimulator, object: string, col: string): number {
+  return Number(
+    shadow(el, `[data-summary] tr[data-object="${object}"] td[data-col="${col}"]`).textContent!.trim(),
+  );
+}
+
+describe('ss-device-simulator (against the embedded org)', function () {
+  // A real org behind a real server: the first call starts them, and the machine may be busy.
+  this.timeout(60000);
+
+  it('is accessible', async () => {
+    const el = await fixture<DeviceSimulator>(
+      html`<ss-device-simulator
+        .store=${makeStore()}
+        .api=${api}
+        user-id="0058e0000000004AAA"
+      ></ss-device-simulator>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('Sync now shows progress by phase and object, then the summary and when the next sync is due', async () => {
+    const user = await technician();
+    const store = makeStore();
+    const el = await fixture<DeviceSimulator>(
+      html`<ss-device-simulator .store=${store} .api=${api} user-id=${user.id}></ss-device-simulator>`,
+    );
+    const seen = await syncAndWait(el);
+
+    expect(seen[0]).to.match(/^(Starting…|Uploading changes: 0( of 0)?)$/);
+    // WorkOrder has a limit and a relative date: the runtime brings it in by reconciliation.
+    expect(
+      seen.some((t) => /^Reconciling WorkOrder: \d+( of \d+)?$/.test(t)),
+      seen.join(' | '),
+    ).to.equal(true);
+    expect(
+      seen.some((t) => /^Downloading Product2: \d+( of \d+)?$/.test(t)),
+      seen.join(' | '),
+    ).to.equal(true);
+
+    expect(shadow(el, '[data-summary]').dataset['summary']).to.equal('ok');
+    expect(shadow(el, '#summary-title').textContent).to.match(
+      /^\s*Sync complete\s+in [\d,]+ ms, \d+ API calls\s*$/,
+    );
+    const engine = el.engine!;
+    for (const o of store.plan!.objects) {
+      expect(summaryRow(el, o.name, 'records'), o.name).to.equal(engine.records(o.name).length);
+      expect(summaryRow(el, o.name, 'downloaded'), o.name).to.equal(engine.records(o.name).length);
+    }
+    const where = `OwnerId = '${user.id}' AND Status != 'Closed' AND StartDate = NEXT_N_DAYS:14`;
+    expect(summaryRow(el, 'WorkOrder', 'records')).to.equal(
+      Math.min(500, await count(`SELECT COUNT() FROM WorkOrder WHERE ${where}`)),
+    );
+    expect(summaryRow(el, 'Product2', 'records')).to.equal(
+      await count('SELECT COUNT() FROM Product2 WHERE IsActive = true'),
+    );
+
+    const progress = shadow<HTMLProgressElement>(el, 'progress');
+    expect(progress.value).to.equal(100);
+    expect(
+      [...el.shadowRoot!.querySelectorAll('.steps li')].map((li) => li.getAttribute('data-state')),
+    ).to.deep.equal(Array(store.plan!.objects.length + 1).fill('done'));
+    expect(shadow(el, '[data-next-sync]').textContent).to.equal(
+      new Date(engine.nextSyncAt!).toLocaleTimeString(),
+    );
+    expect(shadow(el, 'table[aria-label="Sync history"] tbody').children.length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an offline edit waits in pending changes and uploads first on the next sync', async () => {
+    const user = await technician();
+    const el = await fixture<DeviceSimulator>(
+      html`<ss-device-simulator .store=${makeStore()} .api=${api} user-id=${user.id}></ss-device-simulator>`,
+    );
+    await syncAndWait(el);
+    const id = String(el.engine!.records('WorkOrder')[0]!.Id);
+    const subject = `Changed offline ${Date.now()}`;
+    choose(shadow<HTMLSelectElement>(el, '#view-object'), 'WorkOrder');
+    await el.updateComplete;
+    choose(shadow<HTMLSelectElement>(el, '#edit-record'), id);
+    await el.updateComplete;
+    choose(shadow<HTMLSelectElement>(el, '#edit-field'), 'Subject');
+    await el.updateComplete;
+    const value = shadow<HTMLInputElement>(el, '#edit-value');
+    value.value = subject;
+    value.dispatchEvent(new Event('input'));
+    shadow<HTMLButtonElement>(el, '.edit button').click();
+    await el.updateComplete;
+    const pending = [...el.shadowRoot!.querySelectorAll('table[aria-label="Pending changes"] tbody tr')].map(
+      (r) =>
+        r
+          .textContent!.replace(/\s+/g, ' ')
+          .trim()
+          .replace(/ Undo$/, ''),
+    );
+    expect(pending).to.deep.equal([`1 update WorkOrder ${id} {"Subject":"${subject}"} pending`]);
+
+    await syncAndWait(el);
+    expect(summaryRow(el, 'WorkOrder', 'records')).to.be.greaterThan(0);
+    expect(shadow(el, '[data-summary] tr[data-object="WorkOrder"] td').textContent!.trim()).to.equal('1');
+    expect(shadow(el, '#pending-title').textContent).to.equal('Pending changes (0)');
+    expect(
+      await count(`SELECT COUNT() FROM WorkOrder WHERE Id = '${id}' AND Subject = '${subject}'`),
+    ).to.equal(1);
+  });
+});
