@@ -1,0 +1,72 @@
+/**
+ * The oracle: what the plan's scope holds on the server right now, from the plan's `full` queries run
+ * straight on the org (idSource templates bound from the oracle's own results, Ids chunked under the URL
+ * limit). The benchmarks size the data with it; the soak compares every device with it.
+ */
+
+import type { Connection } from 'jsforce';
+import type { SyncPlan } from '../../src/compiler/plan.ts';
+import { firstByOrder } from '../../src/runtime/download.ts';
+import { toStoredRecord, type SfRecord } from '../../src/runtime/records.ts';
+import { bindChunked, bindSoql } from '../../src/runtime/soql-binding.ts';
+
+export async function queryAll(conn: Connection, soql: string): Promise<SfRecord[]> {
+  const out: SfRecord[] = [];
+  let result = await conn.query<Record<string, unknown>>(soql);
+  for (const record of result.records) out.push(toStoredRecord(record));
+  while (!result.done && result.nextRecordsUrl) {
+    result = await conn.queryMore<Record<string, unknown>>(result.nextRecordsUrl);
+    for (const record of result.records) out.push(toStoredRecord(record));
+  }
+  return out;
+}
+
+/** Records in scope per plan object, each list sorted by Id. */
+export async function scopeOnServer(
+  conn: Connection,
+  plan: SyncPlan,
+  userId: string,
+): Promise<Record<string, SfRecord[]>> {
+  const result: Record<string, SfRecord[]> = {};
+  for (const object of plan.objects) {
+    const rows: SfRecord[] = [];
+    let statements = 0;
+    for (const template of object.queries.full) {
+      const values = { userId, parameterTypes: plan.parameters };
+      if (!template.idSource) {
+        rows.push(...(await queryAll(conn, bindSoql(template, values))));
+        statements += 1;
+        continue;
+      }
+      const { object: source, field } = template.idSource;
+      const ids = [
+        ...new Set(
+          (result[source] ?? [])
+            .map((r) => (field === 'Id' ? r.Id : r[field]))
+            .filter((v): v is string => typeof v === 'string'),
+        ),
+      ].sort();
+      for (const chunk of chunks(ids, 500))
+        for (const statement of bindChunked(template, values, chunk, { apiVersion: plan.apiVersion })) {
+          rows.push(...(await queryAll(conn, statement.soql)));
+          statements += 1;
+        }
+    }
+    const byId = new Map(rows.map((r) => [r.Id, r] as const));
+    let records = [...byId.values()];
+    if (object.limit !== undefined && statements > 1)
+      records = firstByOrder(records, object.orderBy, object.limit);
+    result[object.name] = records.sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+  }
+  return result;
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function countRecords(scope: Record<string, readonly unknown[]>): number {
+  return Object.values(scope).reduce((n, list) => n + list.length, 0);
+}
