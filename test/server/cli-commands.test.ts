@@ -44,7 +44,7 @@ describe('syncscope preview and publish', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines[0]).toBe(`Preview of "Field technician" for user ${org.ids.tech}`);
+    expect(lines[0]).toBe(`Preview of "Field technician" for tina.tech@fixture.example (${org.ids.tech})`);
     expect(lines[1]).toMatch(/^Object +Records +Paths +Payload +First sync +No-change delta +Every$/);
     const rows = lines.slice(3, 9).map((l) => l.split(/ {2,}/));
     expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]])).toEqual([

@@ -47,7 +47,7 @@ function kb(bytes: number): string {
 }
 
 /** The per-object table and the cost lines, as printed. */
-export function formatPreview(preview: PreviewResponse): string[] {
+export function formatPreview(preview: PreviewResponse, userLabel?: string): string[] {
   const header = ['Object', 'Records', 'Paths', 'Payload', 'First sync', 'No-change delta', 'Every'];
   const rows = preview.objects.map((o) => [
     o.name,
@@ -67,7 +67,7 @@ export function formatPreview(preview: PreviewResponse): string[] {
   const t = preview.totals;
   const f = preview.fleet;
   const out = [
-    `Preview of "${preview.scopeName}" for user ${preview.userId}`,
+    `Preview of "${preview.scopeName}" for ${userLabel ? `${userLabel} (${preview.userId})` : `user ${preview.userId}`}`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
@@ -122,7 +122,10 @@ export const registerPreview: RegisterCommand = (program: Command, io: CliIo) =>
         },
       );
       if (options.json) io.out(JSON.stringify(preview, null, 2));
-      else for (const line of formatPreview(preview)) io.out(line);
+      else {
+        const label = String(options.user) === userId ? undefined : String(options.user);
+        for (const line of formatPreview(preview, label)) io.out(line);
+      }
     } finally {
       await org.close();
     }

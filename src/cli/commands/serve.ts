@@ -19,8 +19,8 @@ export interface ServeSettings {
   readonly ui?: boolean;
   /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
   readonly until?: Promise<unknown>;
-  /** Awaited once the server listens, before the URL is printed (start prints the plan summary here). */
-  readonly onListening?: (server: ConfigServer) => Promise<void> | void;
+  /** Awaited before the server starts (and builds the page): start prints the plan summary here. */
+  readonly beforeStart?: () => Promise<void> | void;
 }
 
 /** Serves until `until` (a signal by default); always closes the server and the org. */
@@ -28,6 +28,8 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<void> 
   const { io, org } = settings;
   let server: ConfigServer | undefined;
   try {
+    io.out(`Connected to ${org.description}`);
+    await settings.beforeStart?.();
     server = await startConfigServer({
       org,
       scopeFile: settings.scopeFile,
@@ -42,7 +44,6 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<void> 
       }
       throw error;
     });
-    io.out(`Connected to ${org.description}`);
     if (!server.servesUi) {
       io.out(
         settings.ui === false
@@ -50,7 +51,6 @@ export async function serveUntilStopped(settings: ServeSettings): Promise<void> 
           : 'The config tool page is missing (src/ui/index.html); the API is up.',
       );
     }
-    await settings.onListening?.(server);
     io.out(`syncscope config tool: ${server.url}`);
     io.out('Press Ctrl-C to stop.');
     await (settings.until ?? signal());

@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../../server/ui-build.ts';
 import { parsePort, serveUntilStopped } from './serve.ts';
 import { formatPreview } from './preview.ts';
 import { previewScope } from '../../server/preview.ts';
-import { DEMO_TECHNICIAN_ID } from '../../emulator/seed/demo-ids.ts';
+import { DEMO_TECHNICIAN_ID, DEMO_TECHNICIAN_USERNAME } from '../../emulator/seed/demo-ids.ts';
 
 export const EXAMPLE_SCOPE = join(REPO_ROOT, 'examples/field-technician.scope.json');
 
@@ -67,12 +67,21 @@ export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
       scopeFile,
       org,
       io,
-      onListening: async () => {
+      beforeStart: async () => {
         try {
-          const compiled = await compileScope(new OrgClient(org.connection), scope);
+          const client = new OrgClient(org.connection);
+          const compiled = await compileScope(client, scope);
           for (const line of planSummary(compiled.plan)) io.out(line);
           for (const d of compiled.diagnostics)
             io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+          if (org.kind === 'embedded') {
+            // The demo's first technician: what the example scope puts on her device, and its cost.
+            io.out('');
+            const preview = await previewScope(client, compiled, { userId: DEMO_TECHNICIAN_ID });
+            for (const line of formatPreview({ ...preview, diagnostics: [] }, DEMO_TECHNICIAN_USERNAME))
+              io.out(line);
+            io.out('');
+          }
         } catch (error) {
           if (!(error instanceof HttpError)) throw error;
           io.out(`The scope does not compile: ${error.message}`);
