@@ -1,7 +1,9 @@
 /**
  * Phase 1 of a sync: the outbox goes up, oldest first, in /composite calls of up to 25 subrequests (one
- * API call each). A child created offline references its parent created offline by `@{ref.id}` in the
- * same call, or by the server Id once the parent is mapped.
+ * API call each). Alike changes that need no per-record header (creates nobody references, clientWins
+ * updates and deletes) travel as sObject Collections inside the call (up to 5 x 200 records), so a big
+ * outbox still costs few calls. A child created offline references its parent created offline by
+ * `@{ref.id}` in the same call, or by the server Id once the parent is mapped.
  *
  * Never twice: every entry is marked inFlight (in a committed transaction) before it is sent, and the
  * response is applied in one transaction. An entry still inFlight at the next sync had its response lost,
@@ -23,7 +25,10 @@ import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding
 import type { OutboxEntry } from './store/sync-store.ts';
 import { ApiRequestError } from './sync-errors.ts';
 
+/** Subrequests per /composite call, sObject Collections among them, records per collection. */
 const MAX_BATCH = 25;
+const MAX_COLLECTIONS = 5;
+const MAX_COLLECTION = 200;
 /** How far before a lost create's attempt (device time) to look for it, allowing for clock skew. */
 const LOST_CREATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -42,9 +47,10 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
   for (;;) {
     const batch = nextBatch(context, attempted);
     if (batch.length === 0) break;
-    for (const item of batch) attempted.add(item.entry.seq);
+    const items = batch.flatMap(unitItems);
+    for (const item of items) attempted.add(item.entry.seq);
     await sendBatch(context, batch, touched);
-    done += batch.length;
+    done += items.length;
     context.progress({ phase: 'upload', done, total });
   }
   return { touchedObjects: touched };
@@ -54,19 +60,46 @@ interface BatchItem {
   readonly entry: OutboxEntry;
   readonly planObject: PlanObject;
   readonly subrequest: CompositeSubrequest;
+  /** Resolved values and target Id, for sObject Collections. */
+  readonly fields: Record<string, unknown>;
+  readonly targetId: string;
+  /** May go in an sObject Collection: no per-record header, no reference to a record of this call. */
+  readonly collectible: boolean;
 }
+
+/** One composite subrequest: a single record, or an sObject Collection of up to 200 alike changes. */
+type Unit =
+  | { readonly kind: 'single'; readonly item: BatchItem }
+  | {
+      readonly kind: 'collection';
+      readonly op: OutboxEntry['op'];
+      readonly object: string;
+      readonly items: BatchItem[];
+      readonly referenceId: string;
+    };
 
 function referenceIdOf(seq: number): string {
   return `c${seq}`;
 }
 
-/** Picks the next sendable entries in order; an entry waits while anything it depends on is unresolved. */
-function nextBatch(context: SyncContext, attempted: Set<number>): BatchItem[] {
+/**
+ * Picks the next sendable entries in order and packs them into one /composite call: at most 25
+ * subrequests, of which at most 5 sObject Collections of up to 200 records. An entry waits while anything
+ * it depends on is unresolved (an earlier change of the same record, a parent not uploaded yet).
+ */
+function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] {
   const { store, plan } = context;
-  const batch: BatchItem[] = [];
+  const units: Unit[] = [];
+  const openCollections = new Map<string, Extract<Unit, { kind: 'collection' }>>();
+  let collections = 0;
   const blockedRecords = new Set<string>();
   const createdInBatch = new Map<string, number>();
-  for (const entry of store.listChanges()) {
+  const changes = store.listChanges();
+  // Local Ids other changes point at: their creates must answer with a referenceable Id (single subrequest).
+  const referenced = new Set<string>();
+  for (const change of changes)
+    for (const value of Object.values(change.fields)) if (isLocalId(value)) referenced.add(value);
+  for (const entry of changes) {
     const key = `${entry.object}/${entry.recordId}`;
     const sendable = entry.status === 'pending' && !attempted.has(entry.seq) && !blockedRecords.has(key);
     if (!sendable) {
@@ -78,12 +111,15 @@ function nextBatch(context: SyncContext, attempted: Set<number>): BatchItem[] {
       blockedRecords.add(key);
       continue;
     }
+    let usesReference = false;
     const resolve = (value: unknown): { ok: boolean; value: unknown } => {
       if (!isLocalId(value)) return { ok: true, value };
       const serverId = store.resolveId(value);
       if (serverId) return { ok: true, value: serverId };
       const seq = createdInBatch.get(value);
-      return seq === undefined ? { ok: false, value } : { ok: true, value: `@{${referenceIdOf(seq)}.id}` };
+      if (seq === undefined) return { ok: false, value };
+      usesReference = true;
+      return { ok: true, value: `@{${referenceIdOf(seq)}.id}` };
     };
     const fields: Record<string, unknown> = {};
     let ok = true;
@@ -97,15 +133,66 @@ function nextBatch(context: SyncContext, attempted: Set<number>): BatchItem[] {
       blockedRecords.add(key);
       continue;
     }
-    batch.push({
+    const subrequest = subrequestFor(context, entry, object, fields, target.value);
+    const collectible =
+      !usesReference &&
+      !subrequest.httpHeaders &&
+      (entry.op !== 'create' || (subrequest.method === 'POST' && !referenced.has(entry.recordId)));
+    const item: BatchItem = {
       entry,
       planObject: object,
-      subrequest: subrequestFor(context, entry, object, fields, target.value),
-    });
+      subrequest,
+      fields,
+      targetId: String(target.value),
+      collectible,
+    };
+    const collectionKey = `${entry.op}/${entry.object}`;
+    const open = openCollections.get(collectionKey);
+    if (collectible && open && open.items.length < MAX_COLLECTION) open.items.push(item);
+    else if (units.length === MAX_BATCH) break;
+    else if (collectible && collections < MAX_COLLECTIONS) {
+      const unit = {
+        kind: 'collection' as const,
+        op: entry.op,
+        object: entry.object,
+        items: [item],
+        referenceId: `k${entry.seq}`,
+      };
+      openCollections.set(collectionKey, unit);
+      collections += 1;
+      units.push(unit);
+    } else units.push({ kind: 'single', item });
     if (entry.op === 'create') createdInBatch.set(entry.recordId, entry.seq);
-    if (batch.length === MAX_BATCH) break;
   }
-  return batch;
+  return units;
+}
+
+function unitItems(unit: Unit): BatchItem[] {
+  return unit.kind === 'single' ? [unit.item] : unit.items;
+}
+
+function collectionSubrequest(
+  context: SyncContext,
+  unit: Extract<Unit, { kind: 'collection' }>,
+): CompositeSubrequest {
+  const url = `${context.api.base}/composite/sobjects`;
+  if (unit.op === 'delete')
+    return {
+      method: 'DELETE',
+      url: `${url}?ids=${unit.items.map((i) => i.targetId).join(',')}&allOrNone=false`,
+      referenceId: unit.referenceId,
+    };
+  const records = unit.items.map((item) => ({
+    attributes: { type: unit.object },
+    ...item.fields,
+    ...(unit.op === 'update' ? { Id: item.targetId } : {}),
+  }));
+  return {
+    method: unit.op === 'create' ? 'POST' : 'PATCH',
+    url,
+    referenceId: unit.referenceId,
+    body: { allOrNone: false, records },
+  };
 }
 
 function subrequestFor(
@@ -135,8 +222,9 @@ function subrequestFor(
     return { method: 'POST', url: base, referenceId, body: fields };
   }
   const url = `${base}/${String(recordId)}`;
-  if (entry.op === 'update') return { method: 'PATCH', url, referenceId, body: fields, httpHeaders };
-  return { method: 'DELETE', url, referenceId, httpHeaders };
+  if (entry.op === 'update')
+    return { method: 'PATCH', url, referenceId, body: fields, ...(httpHeaders ? { httpHeaders } : {}) };
+  return { method: 'DELETE', url, referenceId, ...(httpHeaders ? { httpHeaders } : {}) };
 }
 
 /** RFC 7231 date for If-Unmodified-Since (whole seconds, as Salesforce stamps are). */
@@ -144,11 +232,12 @@ export function httpDate(iso: string): string {
   return new Date(iso).toUTCString();
 }
 
-async function sendBatch(context: SyncContext, batch: BatchItem[], touched: Set<string>): Promise<void> {
+async function sendBatch(context: SyncContext, units: Unit[], touched: Set<string>): Promise<void> {
   const { store, clock } = context;
+  const items = units.flatMap(unitItems);
   // Committed before the request leaves: a crash from here on is resolved by recoverInFlight.
   store.transaction(() => {
-    for (const { entry } of batch)
+    for (const { entry } of items)
       store.replaceChange({
         ...entry,
         status: 'inFlight',
@@ -159,12 +248,16 @@ async function sendBatch(context: SyncContext, batch: BatchItem[], touched: Set<
   });
   let responses: CompositeSubresponse[];
   try {
-    responses = await context.api.composite(batch.map((item) => item.subrequest));
+    responses = await context.api.composite(
+      units.map((unit) =>
+        unit.kind === 'single' ? unit.item.subrequest : collectionSubrequest(context, unit),
+      ),
+    );
   } catch (error) {
     if (error instanceof ApiRequestError && error.kind === 'permanent') {
       // The org refused the whole call, so nothing was applied: the changes wait, the sync reports it.
       store.transaction(() => {
-        for (const { entry } of batch) {
+        for (const { entry } of items) {
           const current = store.getChange(entry.seq);
           if (current) store.replaceChange({ ...current, status: 'pending' });
         }
@@ -174,12 +267,39 @@ async function sendBatch(context: SyncContext, batch: BatchItem[], touched: Set<
   }
   store.transaction(() => {
     const failedRefs = new Set<string>();
-    batch.forEach((item, index) => {
-      const response =
-        responses[index] ?? responses.find((r) => r.referenceId === item.subrequest.referenceId);
-      applyResponse(context, item, response, failedRefs, touched);
+    units.forEach((unit, index) => {
+      const response = responses[index];
+      if (unit.kind === 'single') return applyResponse(context, unit.item, response, failedRefs, touched);
+      // One result per record, in order; a refused collection as a whole fails each of its records.
+      const results =
+        Array.isArray(response?.body) && response.httpStatusCode < 300
+          ? (response.body as SaveResult[])
+          : undefined;
+      unit.items.forEach((item, k) => {
+        const result = results?.[k];
+        const perRecord: CompositeSubresponse | undefined = !results
+          ? response
+          : result?.success
+            ? { httpStatusCode: 200, referenceId: item.subrequest.referenceId, body: { id: result.id } }
+            : {
+                httpStatusCode: 400,
+                referenceId: item.subrequest.referenceId,
+                body: (result?.errors ?? []).map((e) => ({
+                  errorCode: e.statusCode,
+                  message: e.message,
+                  fields: e.fields,
+                })),
+              };
+        applyResponse(context, item, perRecord, failedRefs, touched);
+      });
     });
   });
+}
+
+interface SaveResult {
+  readonly id?: string;
+  readonly success: boolean;
+  readonly errors?: readonly { statusCode: string; message: string; fields?: string[] }[];
 }
 
 function applyResponse(

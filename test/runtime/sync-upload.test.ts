@@ -68,6 +68,37 @@ describe('upload', () => {
     await h.expectDeviceMatchesServer(device);
   });
 
+  it('sends a big outbox as sObject Collections inside one /composite call', async () => {
+    const { engine, account, kase } = await syncedDevice();
+    for (let i = 0; i < 450; i++)
+      engine.create('Contact', { LastName: `Bulk ${i}`, Email: `b${i}@x.example`, AccountId: account });
+    engine.update('Case', kase, { Status: 'Working' });
+    const transport = new FaultyTransport(h.conn);
+    const device = h.device(plan(), { transport, store: engine.store });
+    const summary = await device.syncNow();
+    expect(summary.error).toBeUndefined();
+    expect(summary.counts.Contact?.uploaded).toBe(450);
+    const upload = JSON.parse(transport.bodies[0]!) as {
+      compositeRequest: { method: string; url: string; body?: { records: unknown[] } }[];
+    };
+    expect(
+      upload.compositeRequest.map((r) => [
+        r.method,
+        r.url.replace(/^.*\/v62\.0/, ''),
+        r.body?.records.length,
+      ]),
+    ).toEqual([
+      ['POST', '/composite/sobjects', 200],
+      ['POST', '/composite/sobjects', 200],
+      ['POST', '/composite/sobjects', 50],
+      ['PATCH', '/composite/sobjects', 1],
+    ]);
+    expect(transport.bodies[1]).not.toContain('/composite/sobjects');
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName LIKE 'Bulk %'")).toBe(450);
+    expect(device.pendingChanges()).toEqual([]);
+    await h.expectDeviceMatchesServer(device);
+  });
+
   it('clientWins sends only the changed fields: the server keeps its other changes', async () => {
     const { engine, kase } = await syncedDevice();
     engine.update('Case', kase, { Subject: 'Outage (device)' });

@@ -180,6 +180,8 @@ export async function scopeOnServer(
 export class FaultyTransport implements Transport {
   calls = 0;
   readonly log: string[] = [];
+  /** Request bodies, in order (undefined for GETs). */
+  readonly bodies: (string | undefined)[] = [];
   failAt: { call: number; when: 'before' | 'after'; error?: unknown } | undefined;
 
   constructor(private readonly inner: Transport) {}
@@ -193,6 +195,7 @@ export class FaultyTransport implements Transport {
     this.log.push(
       `${request.method} ${decodeURIComponent(request.url.replace(/^.*\/services\/data\/v[\d.]+/, ''))}`,
     );
+    this.bodies.push(request.body);
     const fail = this.failAt;
     const error = () => fail?.error ?? Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     if (fail && fail.call === this.calls && fail.when === 'before') throw error();
