@@ -15,7 +15,10 @@ export interface ChildRun {
 
 export function runSyncChild(strategy: string, args: readonly string[]): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/sync-child.ts', strategy, ...args], {
+    // SYNC_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the device side alone.
+    const nodeArgs = process.env.SYNC_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const script = ['bin/run-ts.js', 'bench/sync-child.ts', strategy, ...args];
+    const child = spawn(process.execPath, [...nodeArgs, ...script], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
