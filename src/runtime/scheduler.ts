@@ -74,7 +74,10 @@ export class SyncScheduler {
     this.#handle = this.timer.setTimeout(
       () => {
         this.#handle = undefined;
-        void this.runScheduledSync().finally(() => this.rearm());
+        // The sync re-arms the timer when it ends (as every sync does); this covers a sync that threw.
+        void this.runScheduledSync().finally(() => {
+          if (this.#handle === undefined) this.rearm();
+        });
       },
       Math.max(0, at - this.clock.now()),
     );

@@ -188,7 +188,11 @@ export class SyncEngine {
 
   async #runSync(trigger: 'manual' | 'scheduled'): Promise<SyncSummary> {
     const startedAt = this.#clock.now();
-    const plan = this.plan;
+    const plan = this.#store.getPlan();
+    if (!plan) {
+      const error = 'no sync plan on this device yet: install one with setPlan()';
+      return { ...emptySummary(trigger, startedAt), error, errors: [error] };
+    }
     const api = new SalesforceApi(this.#transport, plan.apiVersion, this.#pageSize);
     const context: SyncContext = {
       store: this.#store,
@@ -248,8 +252,25 @@ export class SyncEngine {
       nextSyncAt,
     };
     this.#emitter.emit('summary', summary);
+    // A manual sync moves the schedule too (the timer follows nextSyncAt).
+    this.#scheduler.rearm();
     return summary;
   }
+}
+
+function emptySummary(trigger: 'manual' | 'scheduled', at: number): SyncSummary {
+  return {
+    ok: false,
+    trigger,
+    startedAt: at,
+    endedAt: at,
+    apiCalls: 0,
+    counts: {},
+    errors: [],
+    dropped: [],
+    pendingChanges: 0,
+    conflicts: 0,
+  };
 }
 
 function hasKind(error: unknown): error is { kind: FailureKind } {
