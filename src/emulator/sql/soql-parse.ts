@@ -3,7 +3,7 @@
  * Apex bind variables (`:name`), which only Apex accepts.
  */
 
-import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js';
+import { parseQuery, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { SoqlErrors } from './soql-errors.ts';
 
 const BIND_MESSAGE = 'Bind variables only allowed in Apex code';
@@ -25,7 +25,47 @@ function bindOffset(soql: string): number | undefined {
   return undefined;
 }
 
+/** `NOT` keywords outside string literals, except the `NOT IN` operator. */
+function countNotKeywords(soql: string): number {
+  const code = soql.replace(/'(?:[^'\\]|\\.)*'/g, "''");
+  return (code.match(/\bNOT\b(?!\s+IN\b)/gi) ?? []).length;
+}
+
+/** Negations the parser kept, in every WHERE of the query (subqueries and semi-joins included). */
+function countNegations(where: WhereClause | undefined): number {
+  let count = 0;
+  let node: WhereClause | undefined = where;
+  while (node) {
+    const left = node.left as Record<string, unknown> | null;
+    const operator = 'operator' in node ? node.operator : undefined;
+    if (operator === 'NOT' && (left === null || !('field' in left || 'fn' in left))) count++;
+    const inner = left?.['valueQuery'] as Query | undefined;
+    if (inner) count += countNegations(inner.where);
+    node = 'right' in node ? node.right : undefined;
+  }
+  return count;
+}
+
+function negationsOf(query: Query): number {
+  return (query.fields ?? []).reduce(
+    (sum, f) => sum + (f.type === 'FieldSubquery' ? countNegations(f.subquery.where) : 0),
+    countNegations(query.where),
+  );
+}
+
 export function parseSoql(soql: string, errors: SoqlErrors): Query {
+  const query = parseOrThrow(soql, errors);
+  // soql-parser-js keeps at most two NOTs in a row (`NOT NOT NOT x = 1` comes back with two), which
+  // would silently invert a filter: refuse rather than answer wrongly.
+  if (negationsOf(query) !== countNotKeywords(soql))
+    throw errors.malformed(
+      'The syncscope emulator cannot read three or more NOT operators in a row; remove the double negation.',
+      'NOT',
+    );
+  return query;
+}
+
+function parseOrThrow(soql: string, errors: SoqlErrors): Query {
   // Binds are rejected by the parser itself (`found: ':'`); parsing with allowApexBindVariables would
   // also cost ~30 ms a query, as the library then builds a new parser each time.
   try {

@@ -58,6 +58,24 @@ describe('SOQL engine: Salesforce errors', () => {
     ).toContain('ERROR at Row:1:Column:60');
   });
 
+  it('refuses three NOTs in a row, which its parser would silently drop one of', () => {
+    for (const soql of [
+      `SELECT Id FROM Account WHERE NOT NOT NOT Name = 'Acme'`,
+      `SELECT Id FROM Account WHERE NOT (NOT (NOT Name = 'Acme' OR Industry = null))`,
+      `SELECT Id, (SELECT Id FROM Contacts WHERE NOT (NOT (NOT LastName = 'x'))) FROM Account`,
+    ]) {
+      const error = errorOf(soql);
+      expect(error.errorCode, soql).toBe('MALFORMED_QUERY');
+      expect(bareMessage(error), soql).toBe(
+        'The syncscope emulator cannot read three or more NOT operators in a row; remove the double negation.',
+      );
+    }
+    expect(
+      org.query(`SELECT Id FROM Account WHERE NOT (NOT Name = 'Acme') AND Industry NOT IN ('x')`).totalSize,
+    ).toBe(1);
+    expect(org.query(`SELECT Id FROM Account WHERE Name != 'NOT NOT NOT'`).totalSize).toBe(4);
+  });
+
   it('rejects Apex bind variables', () => {
     for (const soql of [
       'SELECT Id FROM Account WHERE Name = :name',

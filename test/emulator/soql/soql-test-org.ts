@@ -30,7 +30,7 @@ export const W3 = id('0WO', 3);
 
 type Row = Record<string, unknown>;
 
-const rows: Record<string, Row[]> = {
+export const testRows: Readonly<Record<string, readonly Row[]>> = {
   User: [
     { Id: U1, Name: 'Ada Admin', Email: 'ada@example.com', IsActive: 1, ManagerId: null },
     { Id: U2, Name: 'Tess Tech', Email: 'tess@example.com', IsActive: 1, ManagerId: U1 },
@@ -161,7 +161,7 @@ export interface QueryResult {
 export function openTestOrg(): TestOrg {
   const db = new Database(':memory:');
   createTables(db, soqlMetadata);
-  for (const [table, list] of Object.entries(rows)) insertRows(db, table, list);
+  for (const [table, list] of Object.entries(testRows)) insertRows(db, table, list);
   const engine = new SoqlEngine(db, soqlMetadata);
   return {
     db,
