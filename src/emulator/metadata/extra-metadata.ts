@@ -59,8 +59,8 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads a file (or a directory of `<Object>.json` files) and merges it into `base`. */
-export function loadMetadataFile(path: string, base: OrgMetadata): OrgMetadata {
+/** The JSON documents in a file, or in the `*.json` files of a directory, with their file names. */
+export function readMetadataDocuments(path: string): { source: string; json: unknown }[] {
   const documents: { source: string; json: unknown }[] = [];
   const read = (file: string): void => {
     let text: string;
@@ -83,8 +83,13 @@ export function loadMetadataFile(path: string, base: OrgMetadata): OrgMetadata {
   } else {
     read(path);
   }
+  return documents;
+}
+
+/** Reads a file (or a directory of `<Object>.json` files) and merges it into `base`. */
+export function loadMetadataFile(path: string, base: OrgMetadata): OrgMetadata {
   let merged = base;
-  for (const { source, json } of documents) {
+  for (const { source, json } of readMetadataDocuments(path)) {
     try {
       merged = mergeMetadata(merged, json);
     } catch (error) {

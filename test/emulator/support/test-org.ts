@@ -68,7 +68,7 @@ export async function startTestOrg(options: StartOrgOptions = {}): Promise<TestO
 
 /** The rejection of `promise` (fails the test if it resolves). */
 export async function rejection(
-  promise: Promise<unknown>,
+  promise: PromiseLike<unknown>,
 ): Promise<Error & { errorCode?: string; data?: unknown }> {
   try {
     await promise;
