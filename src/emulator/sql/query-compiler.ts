@@ -178,6 +178,15 @@ export class QueryCompiler {
         'COUNT',
       );
 
+    // The select list is checked first, as Salesforce reports the first bad name in the statement.
+    const aggregateQuery = !isCount && isAggregateQuery(query);
+    if (isCount && query.groupBy) throw errors.malformed('COUNT() cannot be used with GROUP BY.', 'GROUP');
+    const { selectScope, select, subqueries } = this.selectList(
+      object,
+      isCount || aggregateQuery ? [] : fields,
+      query.sObjectAlias,
+    );
+
     // The snapshot: which Ids match, in which order.
     const filterScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
     const conditions: string[] = [];
@@ -219,7 +228,7 @@ export class QueryCompiler {
       };
     }
 
-    if (isAggregateQuery(query)) {
+    if (aggregateQuery) {
       const aggregate = compileAggregate(
         { ...query, fields },
         filterScope,
@@ -242,8 +251,27 @@ export class QueryCompiler {
     const orderSql = this.orderBy(query.orderBy, filterScope, 't0');
     const snapshotSql = `SELECT t0."Id" ${from} ${filterScope.joinSql()} ${whereSql} ORDER BY ${orderSql} ${limitSql}`;
 
-    // The page: selected columns for a batch of snapshot Ids.
-    const selectScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
+    const columns = ['t0."Id" AS _id', ...select.columns].join(', ');
+    const pageSql = `SELECT ${columns} FROM json_each(?) AS page JOIN ${quoteIdent(object.name)} AS t0 ON t0."Id" = page.value ${selectScope.joinSql()} ORDER BY page.key`;
+    return {
+      sObject: object.name,
+      kind: 'records',
+      snapshotSql,
+      snapshotParams: [...params, ...limitParams],
+      pageSql,
+      nodes: select.nodes,
+      subqueries,
+    };
+  }
+
+  /** The page's columns and record shape (validating the SELECT list). */
+  private selectList(
+    object: ObjectInfo,
+    fields: readonly FieldType[],
+    fromAlias: string | undefined,
+  ): { selectScope: JoinScope; select: SelectList; subqueries: CompiledSubquery[] } {
+    const { errors } = this;
+    const selectScope = new JoinScope(object, 't0', errors, fromAlias);
     const select = new SelectList(1, object.name, 0, errors);
     const subqueries: CompiledSubquery[] = [];
     for (const field of fields) {
@@ -258,7 +286,7 @@ export class QueryCompiler {
         case 'FieldSubquery': {
           if (subqueries.length >= MAX_SUBQUERIES)
             throw errors.malformed(`A query may have at most ${MAX_SUBQUERIES} subqueries.`);
-          const sub = this.subquery(object, field.subquery, query.sObjectAlias);
+          const sub = this.subquery(object, field.subquery, fromAlias);
           if (select.nodes.some((n) => n.key === sub.key))
             throw errors.malformed(`duplicate field selected: ${sub.key}`, sub.key);
           select.nodes.push({ kind: 'subquery', key: sub.key, index: subqueries.length });
@@ -274,17 +302,7 @@ export class QueryCompiler {
           throw errors.malformed('The syncscope emulator does not support TYPEOF.', 'TYPEOF');
       }
     }
-    const columns = ['t0."Id" AS _id', ...select.columns].join(', ');
-    const pageSql = `SELECT ${columns} FROM json_each(?) AS page JOIN ${quoteIdent(object.name)} AS t0 ON t0."Id" = page.value ${selectScope.joinSql()} ORDER BY page.key`;
-    return {
-      sObject: object.name,
-      kind: 'records',
-      snapshotSql,
-      snapshotParams: [...params, ...limitParams],
-      pageSql,
-      nodes: select.nodes,
-      subqueries,
-    };
+    return { selectScope, select, subqueries };
   }
 
   private queryableObject(name: string): ObjectInfo {
