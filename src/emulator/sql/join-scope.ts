@@ -58,7 +58,14 @@ export class JoinScope {
   /** Resolves a dotted path as written in the query. */
   resolvePath(text: string): ResolvedField {
     const parts = text.split('.');
-    if (parts.length > 1 && this.fromAlias && parts[0]?.toLowerCase() === this.fromAlias.toLowerCase())
+    const first = parts[0]?.toLowerCase();
+    // `FROM Account a` allows `a.Name`; the object's own name works as a prefix too (`Account.Name`)
+    // unless it is also one of its relationships.
+    if (
+      parts.length > 1 &&
+      ((this.fromAlias && first === this.fromAlias.toLowerCase()) ||
+        (first === this.root.name.toLowerCase() && !this.root.parent(first)))
+    )
       parts.shift();
     const fieldName = parts.pop() as string;
     return this.resolve(parts, fieldName, text);

@@ -227,6 +227,17 @@ describe('SOQL engine: selected fields in the REST shape', () => {
     });
   });
 
+  it('accepts the object name as a path prefix unless it is a relationship', () => {
+    expect(org.query(`SELECT Account.Name FROM Account WHERE Account.Id = '${A2}'`).records).toEqual([
+      { attributes: { type: 'Account', url: url('Account', A2) }, Name: 'acme north' },
+    ]);
+    // On Contact, Account is the parent relationship.
+    expect(org.query(`SELECT Account.Name FROM Contact WHERE Id = '${C3}'`).records[0]?.['Account']).toEqual({
+      attributes: { type: 'Account', url: url('Account', A2) },
+      Name: 'acme north',
+    });
+  });
+
   it('accepts a FROM alias as a path prefix', () => {
     const result = org.query(`SELECT a.Name, a.Owner.Name FROM Account a WHERE a.Id = '${A2}'`);
     expect(result.records).toEqual([
