@@ -158,6 +158,65 @@ describe('GET /query', () => {
   });
 });
 
+describe('query cursors', () => {
+  const open = async () => {
+    const page = await t.http(
+      'GET',
+      `/services/data/v62.0/query?q=${encodeURIComponent('SELECT Id FROM Account')}`,
+      {
+        headers: { 'Sforce-Query-Options': 'batchSize=200' },
+      },
+    );
+    return (page.body as { nextRecordsUrl: string }).nextRecordsUrl;
+  };
+
+  it('keeps at most 10 open cursors per user, dropping the oldest', async () => {
+    const locators: string[] = [];
+    for (let i = 0; i < 11; i++) locators.push(await open());
+    expect((await t.http('GET', locators[0]!)).body).toMatchObject([{ errorCode: 'INVALID_QUERY_LOCATOR' }]);
+    expect((await t.http('GET', locators[1]!)).status).toBe(200);
+  });
+
+  it('expires a cursor unused for 15 minutes on the org clock', async () => {
+    const fresh = await open();
+    const stale = await open();
+    await t.control('POST', '/clock', { advanceSeconds: 14 * 60 });
+    expect((await t.http('GET', fresh)).status).toBe(200);
+    await t.control('POST', '/clock', { advanceSeconds: 2 * 60 });
+    expect((await t.http('GET', stale)).body).toMatchObject([
+      { errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' },
+    ]);
+    await t.control('POST', '/clock', { now: TEST_NOW });
+  });
+
+  it("refuses another user's locator", async () => {
+    const locator = await open();
+    const other = (await t.control('POST', '/sessions', {})).body as { accessToken: string };
+    expect((await t.http('GET', locator, { token: other.accessToken })).status).toBe(200);
+    const tech = t.running.org.store.create(
+      'User',
+      {
+        Username: 'other@x.example',
+        LastName: 'Other',
+        Email: 'other@x.example',
+        Alias: 'other',
+        TimeZoneSidKey: 'GMT',
+        LocaleSidKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        LanguageLocaleKey: 'en_US',
+      },
+      t.running.userId,
+    );
+    const techToken = (await t.control('POST', '/sessions', { userId: tech })).body as {
+      accessToken: string;
+    };
+    const next = await open();
+    expect((await t.http('GET', next, { token: techToken.accessToken })).body).toMatchObject([
+      { errorCode: 'INVALID_QUERY_LOCATOR' },
+    ]);
+  });
+});
+
 describe('GET /queryAll', () => {
   it('includes deleted records (jsforce scanAll)', async () => {
     const { id } = (await t.conn.sobject('Account').create({ Name: 'Gone' })) as { id: string };

@@ -80,6 +80,35 @@ describe('POST /sobjects/{T} and GET /sobjects/{T}/{id}', () => {
     });
   });
 
+  it("derives a service appointment's parent type and account, and names contacts", async () => {
+    const { id: accountId } = (await t.conn.sobject('Account').create({ Name: 'Parent Co' })) as {
+      id: string;
+    };
+    const { id: woId } = (await t.conn.sobject('WorkOrder').create({ AccountId: accountId })) as {
+      id: string;
+    };
+    const { id } = (await t.conn.sobject('ServiceAppointment').create({
+      ParentRecordId: woId,
+      EarliestStartTime: '2026-03-13T08:00:00Z',
+      DueDate: '2026-03-14T18:00:00Z',
+    })) as { id: string };
+    const appointment = await t.conn.sobject('ServiceAppointment').retrieve(id);
+    expect(appointment).toMatchObject({
+      ParentRecordType: 'WorkOrder',
+      AccountId: accountId,
+      AppointmentNumber: 'SA-0001',
+      Status: 'None',
+      EarliestStartTime: '2026-03-13T08:00:00.000+0000',
+    });
+    const { id: contactId } = (await t.conn
+      .sobject('Contact')
+      .create({ FirstName: 'Ines', LastName: 'Duarte' })) as {
+      id: string;
+    };
+    await t.conn.sobject('Contact').update({ Id: contactId, FirstName: 'Inês' });
+    expect((await t.conn.sobject('Contact').retrieve(contactId)).Name).toBe('Inês Duarte');
+  });
+
   it('reads selected fields with ?fields=', async () => {
     const { id } = (await t.conn.sobject('Product2').create({ Name: 'Gasket', IsActive: 'true' })) as {
       id: string;

@@ -389,8 +389,7 @@ export class RecordStore {
         (f) =>
           !f.nillable &&
           f.type !== 'boolean' &&
-          f.createable &&
-          (creating ? !f.defaultedOnCreate : given.includes(f.name)) &&
+          (creating ? f.createable && !f.defaultedOnCreate : f.updateable && given.includes(f.name)) &&
           (row[f.name] === null || row[f.name] === undefined),
       )
       .map((f) => f.name);

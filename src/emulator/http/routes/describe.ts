@@ -1,9 +1,29 @@
 /** `/sobjects` (describe global), `/sobjects/{T}` (basic info) and `/sobjects/{T}/describe`. */
 
-import type { SObjectDescribe } from '../../../compiler/org-metadata.ts';
+import type { FieldType, SObjectDescribe } from '../../../compiler/org-metadata.ts';
 import type { EmbeddedOrg } from '../../org.ts';
 import type { ApiRouter } from '../api-router.ts';
 import { json } from '../api-types.ts';
+
+const SOAP_TYPES: Partial<Record<FieldType, string>> = {
+  id: 'tns:ID',
+  reference: 'tns:ID',
+  boolean: 'xsd:boolean',
+  int: 'xsd:int',
+  double: 'xsd:double',
+  currency: 'xsd:double',
+  percent: 'xsd:double',
+  date: 'xsd:date',
+  datetime: 'xsd:dateTime',
+  time: 'xsd:time',
+  base64: 'xsd:base64Binary',
+  address: 'urn:address',
+  location: 'urn:location',
+};
+
+function soapType(type: FieldType): string {
+  return SOAP_TYPES[type] ?? 'xsd:string';
+}
 
 function urls(version: string, d: SObjectDescribe): Record<string, string> {
   const base = `/services/data/v${version}/sobjects/${d.name}`;
@@ -62,7 +82,7 @@ export function registerDescribe(router: ApiRouter, org: EmbeddedOrg): void {
       ...describe,
       fields: d.fields.map((f) => ({
         ...f,
-        soapType: `xsd:${f.type === 'int' ? 'int' : f.type === 'boolean' ? 'boolean' : f.type === 'double' || f.type === 'currency' || f.type === 'percent' ? 'double' : f.type === 'date' ? 'date' : f.type === 'datetime' ? 'dateTime' : f.type === 'base64' ? 'base64Binary' : 'string'}`,
+        soapType: soapType(f.type),
         nameField: f.name === 'Name' || (f.name.endsWith('Number') && !f.createable && f.type === 'string'),
         idLookup: f.name === 'Id' || f.externalId || f.name === 'Name',
         picklistValues: f.picklistValues ?? [],
