@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
+import { ADMIN_USERNAME } from '../../src/emulator/index.ts';
 import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 
@@ -150,6 +151,29 @@ describe('syncscope device', () => {
         'error: Product2 is read-only on devices (the scope\'s access is "read"); ask the admin to set access "readWrite"',
       ],
     });
+  });
+
+  it('syncs through an sf CLI login with --target-org', async () => {
+    const { AuthInfo } = await import('@salesforce/core');
+    // What `sf org login` leaves behind: an auth file for the user (read from the org) and an alias.
+    // This sandbox cannot DNS-resolve even 127.0.0.1 in time; sf's documented switch skips the check.
+    process.env.SF_DISABLE_DNS_CHECK = 'true';
+    const authInfo = await AuthInfo.create({
+      username: ADMIN_USERNAME,
+      accessTokenOptions: { accessToken: h.org.token, instanceUrl: h.org.url, loginUrl: h.org.url },
+    });
+    await authInfo.save();
+    await authInfo.setAlias('device-test');
+    const account = await h.create('Account', { Name: 'Via alias', Industry: 'Energy' });
+    const sync = await run('device', 'sync', '--plan', planFile, '--db', db, '--target-org', 'device-test');
+    expect(sync.err).toEqual([]);
+    expect(sync.code).toBe(0);
+    const dump = JSON.parse(
+      (await run('device', 'dump', '--db', db, '--object', 'Account')).out.join('\n'),
+    ) as {
+      Account: { Id: string }[];
+    };
+    expect(dump.Account.map((r) => r.Id)).toEqual([account]);
   });
 
   it('exits 1 when the sync fails (bad token), keeping the database usable', async () => {
