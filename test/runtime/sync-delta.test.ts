@@ -156,6 +156,23 @@ describe('delta sync against the embedded org', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('reconciles after 20 days offline, beyond what getDeleted can answer', async () => {
+    const ids = await seed();
+    const engine = h.device(plan());
+    await engine.syncNow();
+    await h.advance(60);
+    await h.remove('Contact', ids.c1);
+    await h.update('Account', ids.a2, { Industry: 'Retail' });
+    // getDeleted answers 15 days back at most; the daily reconciliation is due anyway.
+    await h.advance(20 * 86_400);
+    const summary = await engine.syncNow();
+    expect(summary.error).toBeUndefined();
+    expect(summary.counts.Contact).toMatchObject({ reconciled: true, removed: 1 });
+    expect(engine.store.getRecord('Contact', ids.c1)).toBeUndefined();
+    expect(engine.store.getRecord('Account', ids.a2)).toBeUndefined();
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('costs two API calls when nothing changed', async () => {
     await seed();
     const engine = h.device(plan());
