@@ -11,12 +11,20 @@ import { NoticeEvent } from './events/events.ts';
 import { emptyScope } from './state/scope-edits.ts';
 import { ScopeStore } from './state/scope-store.ts';
 import type { CompileFn } from './state/scope-store.ts';
+import { createWorkerCompiler, startCompileWorker } from './state/worker-compiler.ts';
 
 async function start(): Promise<void> {
   const app = document.querySelector('ss-app');
   if (!app) return;
   const api = new ApiClient();
-  const store = new ScopeStore(compile as unknown as CompileFn, emptyScope());
+  // The compiler runs in a worker so typing never waits for it; in the page itself where workers fail.
+  let compiler: CompileFn | { async: ReturnType<typeof createWorkerCompiler> };
+  try {
+    compiler = { async: createWorkerCompiler(startCompileWorker()) };
+  } catch {
+    compiler = compile as CompileFn;
+  }
+  const store = new ScopeStore(compiler, emptyScope());
   app.api = api;
   app.store = store;
   try {

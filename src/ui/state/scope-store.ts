@@ -1,7 +1,12 @@
 /**
  * The config tool's single source of truth: the scope being edited, the org's describe, and the result of
- * compiling the one with the other. Every edit recompiles at once (the compiler is pure and fast), so
- * diagnostics and the plan are never stale; nothing visible is debounced.
+ * compiling the one with the other. Every edit is applied at once and starts a compile; nothing visible is
+ * debounced.
+ *
+ * Two ways to compile: a synchronous function (tests, small scopes: the result is there when `edit`
+ * returns), or an asynchronous one (the page: the compiler runs in a Web Worker, so typing never waits for
+ * it). Asynchronously, at most one compile runs; edits made meanwhile are compiled together as soon as it
+ * ends (latest wins), and a `scope-change` with origin `compile` announces each result.
  */
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
@@ -18,8 +23,17 @@ export interface CompileResult {
 
 export type CompileFn = (scope: unknown, options: { metadata?: OrgMetadata }) => CompileResult;
 
-/** Where a change came from, so the view that made it can skip re-rendering its own text. */
-export type ChangeOrigin = 'form' | 'json' | 'load' | 'metadata';
+/** Compiles elsewhere (a worker); `ms` is the compiler's own time there. */
+export type AsyncCompileFn = (
+  scope: unknown,
+  options: { metadata?: OrgMetadata },
+) => Promise<{ result: CompileResult; ms: number }>;
+
+/**
+ * Where a change came from, so the view that made it can skip re-rendering its own text. `compile`: a
+ * new compile result for the current scope (asynchronous mode), the scope itself did not change.
+ */
+export type ChangeOrigin = 'form' | 'json' | 'load' | 'metadata' | 'compile';
 
 export class ScopeChangeEvent extends Event {
   constructor(readonly origin: ChangeOrigin) {
@@ -38,8 +52,13 @@ export class ScopeStore extends EventTarget {
   /** Increments on every change; cheap change detection for views. */
   revision = 0;
 
+  /** The revision the current result was compiled from (equal to `revision` when up to date). */
+  resultRevision = -1;
+  #inFlight: Promise<void> | undefined;
+  #queued = false;
+
   constructor(
-    private readonly compileFn: CompileFn,
+    private readonly compileFn: CompileFn | { readonly async: AsyncCompileFn },
     scope: SyncScope,
     metadata?: OrgMetadata,
   ) {
@@ -47,6 +66,16 @@ export class ScopeStore extends EventTarget {
     this.#scope = scope;
     this.#metadata = metadata;
     this.#recompile();
+  }
+
+  /** True while the result is older than the scope (asynchronous mode, a compile is under way). */
+  get compiling(): boolean {
+    return this.resultRevision !== this.revision;
+  }
+
+  /** Resolves once the result matches the current scope. */
+  async settled(): Promise<void> {
+    while (this.#inFlight) await this.#inFlight;
   }
 
   get scope(): SyncScope {
@@ -97,29 +126,50 @@ export class ScopeStore extends EventTarget {
   }
 
   #changed(origin: ChangeOrigin): void {
-    this.#recompile();
     this.revision++;
+    this.#recompile();
     this.dispatchEvent(new ScopeChangeEvent(origin));
   }
 
   #recompile(): void {
-    const started = performance.now();
-    try {
-      this.#result = this.compileFn(this.#scope, this.#metadata ? { metadata: this.#metadata } : {});
-    } catch (error) {
-      // A compiler bug must not take the editor down with it: show it like any other problem.
-      this.#result = {
-        diagnostics: [
-          {
-            code: 'UI_COMPILER_FAILED',
-            severity: 'error',
-            path: '',
-            message: `The compiler failed on this scope: ${error instanceof Error ? error.message : String(error)}`,
-          },
-        ],
-      };
+    const options = this.#metadata ? { metadata: this.#metadata } : {};
+    if (typeof this.compileFn === 'function') {
+      const started = performance.now();
+      try {
+        this.#apply(this.compileFn(this.#scope, options), this.revision);
+      } catch (error) {
+        this.#apply(failed(error), this.revision);
+      }
+      this.lastCompileMs = performance.now() - started;
+      return;
     }
-    this.lastCompileMs = performance.now() - started;
+    if (this.#inFlight) {
+      this.#queued = true;
+      return;
+    }
+    const compileAsync = this.compileFn.async;
+    const revision = this.revision;
+    this.#inFlight = compileAsync(this.#scope, options)
+      .then(
+        ({ result, ms }) => {
+          this.lastCompileMs = ms;
+          this.#apply(result, revision);
+        },
+        (error: unknown) => this.#apply(failed(error), revision),
+      )
+      .finally(() => {
+        this.#inFlight = undefined;
+        if (this.#queued || revision !== this.revision) {
+          this.#queued = false;
+          this.#recompile();
+        }
+        this.dispatchEvent(new ScopeChangeEvent('compile'));
+      });
+  }
+
+  #apply(result: CompileResult, revision: number): void {
+    this.#result = result;
+    this.resultRevision = revision;
     this.#byControl = new Map();
     this.#byObject = new Map();
     for (const d of this.#result.diagnostics) {
@@ -128,6 +178,20 @@ export class ScopeStore extends EventTarget {
       if (object !== undefined) push(this.#byObject, object, d);
     }
   }
+}
+
+/** A compiler bug must not take the editor down with it: it shows like any other problem. */
+function failed(error: unknown): CompileResult {
+  return {
+    diagnostics: [
+      {
+        code: 'UI_COMPILER_FAILED',
+        severity: 'error',
+        path: '',
+        message: `The compiler failed on this scope: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ],
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

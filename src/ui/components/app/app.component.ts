@@ -290,9 +290,9 @@ export default class App extends LitElement {
         </aside>
       </div>
       <footer>
-        <span data-compile-ms=${store.lastCompileMs.toFixed(2)}
-          >Compiled in ${store.lastCompileMs.toFixed(1)} ms</span
-        >
+        <span data-compile-ms=${store.lastCompileMs.toFixed(2)} role="status">
+          ${store.compiling ? 'Checking…' : `Compiled in ${store.lastCompileMs.toFixed(1)} ms`}
+        </span>
         <span>${Object.keys(objectsOf(store.scope)).length} objects</span>
         <span>
           ${

@@ -41,6 +41,10 @@ export default css`
     background: var(--ss-brand-light);
     outline: none;
   }
+  button .badge {
+    align-self: start;
+    justify-self: start;
+  }
   .where {
     display: block;
     color: var(--ss-brand-dark);

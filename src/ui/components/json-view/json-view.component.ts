@@ -33,8 +33,10 @@ export default class JsonView extends LitElement {
 
   #subscribed: ScopeStore | undefined;
   readonly #onChange = (event: Event): void => {
-    // Text the user typed stays as typed (their layout); everything else rewrites it.
-    if ((event as ScopeChangeEvent).origin !== 'json') this.#resetText();
+    // Text the user typed stays as typed (their layout); a form edit or a loaded file rewrites it; a
+    // compile result or a new describe only re-renders the problems.
+    const origin = (event as ScopeChangeEvent).origin;
+    if (origin === 'form' || origin === 'load') this.#resetText();
     else this.requestUpdate();
   };
 

@@ -49,6 +49,10 @@ export default css`
     font-weight: 700;
   }
   .via {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-width: 0;
     color: var(--ss-text-weak);
     font-size: var(--slds-g-font-scale-neg-1, 0.75rem);
     font-family: var(--ss-mono);

@@ -1,0 +1,53 @@
+/**
+ * The page's side of compile-worker.ts: an asynchronous compile function for ScopeStore. The describe is
+ * sent to the worker once per change (it can be large), the scope with every compile.
+ */
+import type { OrgMetadata } from '../../compiler/org-metadata.ts';
+import type { AsyncCompileFn, CompileResult } from './scope-store.ts';
+
+interface Reply {
+  readonly id: number;
+  readonly result?: CompileResult;
+  readonly ms?: number;
+  readonly error?: string;
+}
+
+export function createWorkerCompiler(worker: Worker): AsyncCompileFn {
+  let nextId = 0;
+  let sentMetadata: OrgMetadata | undefined | null = null;
+  const waiting = new Map<
+    number,
+    { resolve: (r: { result: CompileResult; ms: number }) => void; reject: (e: Error) => void }
+  >();
+  worker.addEventListener('message', (event: MessageEvent<Reply>) => {
+    const pending = waiting.get(event.data.id);
+    if (!pending) return;
+    waiting.delete(event.data.id);
+    if (event.data.result) pending.resolve({ result: event.data.result, ms: event.data.ms ?? 0 });
+    else pending.reject(new Error(event.data.error ?? 'the compiler worker failed'));
+  });
+  worker.addEventListener('error', (event) => {
+    for (const pending of waiting.values())
+      pending.reject(new Error(event.message || 'the compiler worker failed to load'));
+    waiting.clear();
+  });
+  return (scope, options) => {
+    if (options.metadata !== sentMetadata) {
+      worker.postMessage({ type: 'metadata', metadata: options.metadata });
+      sentMetadata = options.metadata;
+    }
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ type: 'compile', id, scope });
+    });
+  };
+}
+
+/** A worker running compile-worker.ts (bundled by Vite, served as TypeScript by the test runner). */
+export function startCompileWorker(): Worker {
+  return new Worker(new URL('./compile-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'syncscope-compiler',
+  });
+}
