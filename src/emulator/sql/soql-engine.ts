@@ -17,6 +17,7 @@
 import type Database from 'better-sqlite3';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import { aggregateRecord } from './aggregate-query.ts';
+import { ApiError } from '../api-error.ts';
 import { MetadataIndex } from './metadata-index.ts';
 import { QueryCompiler, type CompiledQuery, type CompiledSubquery } from './query-compiler.ts';
 import { RecordShaper, type Row, type SObjectRecord, type SubqueryResult } from './record-shaper.ts';
@@ -66,6 +67,24 @@ export class SoqlEngine {
     const errors = new SoqlErrors(soql);
     const query = parseSoql(soql, errors);
     const compiled = new QueryCompiler(this.index, errors, options).compile(query);
+    try {
+      return this.run(compiled, options);
+    } catch (error) {
+      // SQLite's own limits (expression depth, compound terms) mean the query is too complex for us.
+      if (
+        error instanceof Error &&
+        /too large|too many|too complex|stack overflow|at most \d+ tables/i.test(error.message)
+      )
+        throw new ApiError(
+          400,
+          'QUERY_TOO_COMPLICATED',
+          `Query is either selecting too many fields or the filter conditions are too complicated (${error.message}).`,
+        );
+      throw error;
+    }
+  }
+
+  private run(compiled: CompiledQuery, options: QueryOptions): QueryCursor {
     if (compiled.aggregate) {
       const { sql, params, columns } = compiled.aggregate;
       const rows = this.statement(sql)
@@ -79,6 +98,9 @@ export class SoqlEngine {
       const count = Number(snapshot.pluck(true).get(...compiled.snapshotParams));
       return new CountCursor(count);
     }
+    // Prepared now, so that a statement SQLite refuses fails the query, not a later page.
+    this.statement(compiled.pageSql);
+    for (const sub of compiled.subqueries) this.statement(sub.sql);
     const ids = snapshot.pluck(true).all(...compiled.snapshotParams) as string[];
     return new SnapshotCursor(this, compiled, ids, new RecordShaper(options.apiVersion ?? '62.0'));
   }

@@ -41,6 +41,19 @@ export interface TranslateContext {
   nextAlias(): string;
 }
 
+/**
+ * Joins many terms with AND / OR in groups, so SQLite's expression depth (max 1000, and a flat
+ * `a OR b OR c ...` nests one level per term) grows with the logarithm of the count, not the count.
+ */
+function joinBalanced(terms: readonly string[], operator: string): string {
+  const GROUP = 64;
+  if (terms.length <= GROUP) return `(${terms.join(operator)})`;
+  const groups: string[] = [];
+  for (let i = 0; i < terms.length; i += GROUP)
+    groups.push(joinBalanced(terms.slice(i, i + GROUP), operator));
+  return joinBalanced(groups, operator);
+}
+
 /** IN lists longer than this are bound as one JSON array. */
 const INLINE_IN_LIMIT = 100;
 
@@ -151,7 +164,10 @@ export class WhereTranslator {
       case 'or': {
         const parts = node.children.map((child) => this.node(child));
         return {
-          sql: `(${parts.map((p) => p.sql).join(node.kind === 'and' ? ' AND ' : ' OR ')})`,
+          sql: joinBalanced(
+            parts.map((p) => p.sql),
+            node.kind === 'and' ? ' AND ' : ' OR ',
+          ),
           params: parts.flatMap((p) => p.params),
         };
       }

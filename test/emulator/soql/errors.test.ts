@@ -177,3 +177,36 @@ describe('SOQL engine: Salesforce errors', () => {
     expect(org.query('SELECT Id FROM Account WITH SECURITY_ENFORCED').totalSize).toBe(4);
   });
 });
+
+describe('SOQL engine: very large queries', () => {
+  let org: TestOrg;
+  beforeAll(() => {
+    org = openTestOrg();
+  });
+  afterAll(() => org.close());
+
+  it('runs thousands of OR terms (grouped to stay within SQLite expression depth)', () => {
+    const where = Array.from({ length: 3000 }, (_, i) => `Name = 'x${i}'`).join(' OR ');
+    expect(
+      org.query(`SELECT Name FROM Account WHERE ${where} OR Name = 'Zeta'`).records.map((r) => r['Name']),
+    ).toEqual(['Zeta']);
+  });
+
+  it('answers QUERY_TOO_COMPLICATED when SQLite cannot take the joins', () => {
+    const paths: string[] = [];
+    const userHops = ['Manager', 'CreatedBy'];
+    const walk = (prefix: string[], onUser: boolean): void => {
+      if (prefix.length > 0) paths.push([...prefix, 'Name'].join('.'));
+      if (prefix.length === 5) return;
+      for (const hop of onUser ? userHops : ['Parent', 'Owner', 'CreatedBy'])
+        walk([...prefix, hop], onUser || hop !== 'Parent');
+    };
+    walk([], false);
+    expect(paths.length).toBeGreaterThan(64);
+    const error = apiErrorOf(() => org.query(`SELECT ${paths.join(', ')} FROM Account`));
+    expect(error.errorCode).toBe('QUERY_TOO_COMPLICATED');
+    expect(error.message).toMatch(
+      /^Query is either selecting too many fields or the filter conditions are too complicated/,
+    );
+  });
+});
