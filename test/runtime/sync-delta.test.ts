@@ -6,6 +6,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncScope } from '../../src/compiler/scope.ts';
+import type { Transport, TransportRequest } from '../../src/runtime/transport.ts';
 import { compilePlan, FaultyTransport, startHarness, type Harness } from './helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 
@@ -153,6 +154,38 @@ describe('delta sync against the embedded org', () => {
     const good = await engine.syncNow();
     expect(good.ok).toBe(true);
     expect(engine.store.listRecordIds('Product2')).toHaveLength(450);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('falls back to reconciliation when getDeleted no longer reaches back to the last check', async () => {
+    const ids = await seed();
+    // The org answers that its Contact deletions are only known from far in the future on.
+    const transport: Transport = {
+      instanceUrl: h.conn.instanceUrl,
+      request: async <R>(request: TransportRequest) => {
+        const answer = await h.conn.request<R>(request);
+        const asked = request.body
+          ? (JSON.parse(request.body) as { compositeRequest?: { url: string }[] })
+          : {};
+        const answers = (answer as { compositeResponse?: { body: Record<string, unknown> }[] })
+          .compositeResponse;
+        asked.compositeRequest?.forEach((sub, i) => {
+          if (sub.url.includes('/sobjects/Contact/deleted/') && answers?.[i])
+            answers[i]!.body.earliestDateAvailable = '2100-01-01T00:00:00.000+0000';
+        });
+        return answer;
+      },
+    };
+    const engine = h.device(plan(), { transport });
+    await engine.syncNow();
+    await h.advance(60);
+    await h.remove('Contact', ids.c1);
+    await h.advance(60);
+    const summary = await engine.syncNow();
+    expect(summary.error).toBeUndefined();
+    expect(summary.counts.Contact).toMatchObject({ reconciled: true, removed: 1 });
+    expect(summary.counts.Account?.reconciled).toBe(false);
+    expect(engine.store.getRecord('Contact', ids.c1)).toBeUndefined();
     await h.expectDeviceMatchesServer(engine);
   });
 
