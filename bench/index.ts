@@ -37,8 +37,9 @@ const program = new Command()
   .option('--records <n>', 'records in the technician scope of the big org', (v) => Number(v), 100_000)
   .option('--only <names>', 'comma-separated benchmark names (prefixes match)')
   .option('--json', 'one JSON object per line instead of a table')
+  .option('--repeat <n>', 'runs per side of the timed comparisons (median, alternating)', (v) => Number(v), 3)
   .parse();
-const options = program.opts<{ records: number; only?: string; json?: boolean }>();
+const options = program.opts<{ records: number; only?: string; json?: boolean; repeat: number }>();
 
 const label = (n: number): string => (n >= 1000 ? `${Math.round(n / 1000)}k` : String(n));
 const BIG = options.records;
@@ -99,6 +100,22 @@ async function measured(tech: TechnicianOrg, strategy: string, args: string[]) {
   return { report, apiCalls: await tech.apiCalls() };
 }
 
+/** Runs `a` and `b` alternately `options.repeat` times; the run of median time of each side. */
+async function alternating<T extends { report: { ms: number } }>(
+  a: (round: number) => Promise<T>,
+  b: (round: number) => Promise<T>,
+): Promise<[T, T]> {
+  const as: T[] = [];
+  const bs: T[] = [];
+  for (let round = 0; round < Math.max(1, options.repeat); round++) {
+    as.push(await a(round));
+    bs.push(await b(round));
+  }
+  const median = (runs: T[]) =>
+    [...runs].sort((x, y) => x.report.ms - y.report.ms)[Math.floor(runs.length / 2)]!;
+  return [median(as), median(bs)];
+}
+
 async function syncBenchmarks(): Promise<void> {
   const bigNames = [
     names.initial,
@@ -151,20 +168,31 @@ async function syncBenchmarks(): Promise<void> {
     const mobile = join(work, 'mobilesync.sqlite');
     const args = (db: string) => childArgs(tech, planFile, db, deviceNow);
 
-    // Initial sync: engine vs bare loop (and MobileSync's first sync, for the later baselines).
-    log('initial sync: bare loop...');
-    const bare = await measured(tech, 'bare', args(join(work, 'bare.sqlite')));
-    log(`  ${bare.report.records} records in ${round(bare.report.ms)} ms, ${bare.apiCalls} API calls`);
-    log('initial sync: syncscope engine...');
-    const initial = await measured(tech, 'engine', args(device));
-    log(
-      `  ${initial.report.records} records in ${round(initial.report.ms)} ms, ${initial.apiCalls} API calls, peak RSS ${initial.report.maxRssMb} MB`,
+    // Initial sync: engine vs bare loop, alternating, each into a fresh database; the device of the
+    // engine's first run is the one the later benchmarks continue with.
+    log(`initial sync: syncscope engine vs bare loop, ${options.repeat} runs each...`);
+    const [initial, bare] = await alternating(
+      (round) => measured(tech, 'engine', args(round === 0 ? device : join(work, `device-${round}.sqlite`))),
+      (round) => measured(tech, 'bare', args(join(work, `bare-${round}.sqlite`))),
     );
-    log('initial sync: MobileSync strategy...');
-    const msInitial = await measured(tech, 'mobilesync-initial', args(mobile));
     log(
-      `  ${msInitial.report.records} records in ${round(msInitial.report.ms)} ms, ${msInitial.apiCalls} API calls`,
+      `  engine: ${initial.report.records} records in ${round(initial.report.ms)} ms, ${initial.apiCalls} API calls, peak RSS ${initial.report.maxRssMb} MB`,
     );
+    log(
+      `  bare loop: ${bare.report.records} records in ${round(bare.report.ms)} ms, ${bare.apiCalls} API calls`,
+    );
+    const needMobile = [
+      names.deltaCalls,
+      names.reconcile,
+      names.reconcileCalls,
+      names.uploadCalls,
+      names.uploadMs,
+    ].some(wanted);
+    const msInitial = needMobile ? await measured(tech, 'mobilesync-initial', args(mobile)) : undefined;
+    if (msInitial)
+      log(
+        `  MobileSync: ${msInitial.report.records} records in ${round(msInitial.report.ms)} ms, ${msInitial.apiCalls} API calls`,
+      );
     const engineRate = initial.report.records / (initial.report.ms / 1000);
     const bareRate = bare.report.records / (bare.report.ms / 1000);
     add({
@@ -175,7 +203,7 @@ async function syncBenchmarks(): Promise<void> {
       ratio: ratio(initial.report.ms, bare.report.ms),
       target: 'time ratio <= 1.3',
       met: initial.report.ms / bare.report.ms <= 1.3,
-      note: `${initial.report.records} records; engine ${round(initial.report.ms / 1000, 2)} s / ${initial.apiCalls} calls, bare ${round(bare.report.ms / 1000, 2)} s / ${bare.apiCalls} calls, MobileSync ${round(msInitial.report.ms / 1000, 2)} s / ${msInitial.apiCalls} calls`,
+      note: `${initial.report.records} records; engine ${round(initial.report.ms / 1000, 2)} s / ${initial.apiCalls} calls, bare ${round(bare.report.ms / 1000, 2)} s / ${bare.apiCalls} calls${msInitial ? `, MobileSync ${round(msInitial.report.ms / 1000, 2)} s / ${msInitial.apiCalls} calls` : ''}; median of ${options.repeat}`,
     });
     add({
       name: names.rssBig,
@@ -188,111 +216,121 @@ async function syncBenchmarks(): Promise<void> {
       note: `${tech.scopeSize} records`,
     });
 
-    // A sync where nothing changed.
-    log('delta sync, nothing changed...');
-    const noChange = await measured(tech, 'engine', args(device));
-    const msResync = await measured(tech, 'mobilesync-resync', args(mobile));
-    const msGhosts = await measured(tech, 'mobilesync-ghosts', args(mobile));
-    const msCalls = msResync.apiCalls + msGhosts.apiCalls;
-    log(
-      `  syncscope ${noChange.apiCalls} calls; MobileSync ${msResync.apiCalls} + ${msGhosts.apiCalls} calls`,
-    );
-    add({
-      name: names.deltaCalls,
-      value: noChange.apiCalls,
-      unit: 'API calls',
-      baseline: msCalls,
-      ratio: ratio(noChange.apiCalls, msCalls),
-      target: 'ratio <= 0.34',
-      met: noChange.apiCalls / msCalls <= 0.34,
-      note: `syncscope ${round(noChange.report.ms)} ms; MobileSync reSync ${msResync.apiCalls} + ghost cleanup ${msGhosts.apiCalls} calls, ${round(msResync.report.ms + msGhosts.report.ms)} ms`,
-    });
+    if (wanted(names.deltaCalls)) {
+      // A sync where nothing changed.
+      log('delta sync, nothing changed...');
+      const noChange = await measured(tech, 'engine', args(device));
+      const msResync = await measured(tech, 'mobilesync-resync', args(mobile));
+      const msGhosts = await measured(tech, 'mobilesync-ghosts', args(mobile));
+      const msCalls = msResync.apiCalls + msGhosts.apiCalls;
+      log(
+        `  syncscope ${noChange.apiCalls} calls; MobileSync ${msResync.apiCalls} + ${msGhosts.apiCalls} calls`,
+      );
+      add({
+        name: names.deltaCalls,
+        value: noChange.apiCalls,
+        unit: 'API calls',
+        baseline: msCalls,
+        ratio: ratio(noChange.apiCalls, msCalls),
+        target: 'ratio <= 0.34',
+        met: noChange.apiCalls / msCalls <= 0.34,
+        note: `syncscope ${round(noChange.report.ms)} ms; MobileSync reSync ${msResync.apiCalls} + ghost cleanup ${msGhosts.apiCalls} calls, ${round(msResync.report.ms + msGhosts.report.ms)} ms`,
+      });
+    }
 
-    // 100 server-side changes, then a delta sync.
-    log('100 server changes, then a delta sync...');
-    const clock = (await tech.control('clock', { advanceSeconds: 120 })) as { now: string };
-    deviceNow = Date.parse(clock.now);
-    await serverChanges(tech, device, 100);
-    const delta = await measured(tech, 'engine', args(device));
-    log(`  ${round(delta.report.ms)} ms, ${delta.apiCalls} calls`);
-    add({
-      name: names.delta100,
-      value: round(delta.report.ms),
-      unit: 'ms',
-      baseline: round(initial.report.ms),
-      ratio: ratio(delta.report.ms, initial.report.ms),
-      target: 'ratio to initial <= 0.05',
-      met: delta.report.ms / initial.report.ms <= 0.05,
-      note: `${delta.apiCalls} API calls`,
-    });
+    if (wanted(names.delta100)) {
+      // 100 server-side changes, then a delta sync.
+      log('100 server changes, then a delta sync...');
+      const clock = (await tech.control('clock', { advanceSeconds: 120 })) as { now: string };
+      deviceNow = Date.parse(clock.now);
+      await serverChanges(tech, device, 100);
+      const delta = await measured(tech, 'engine', args(device));
+      log(`  ${round(delta.report.ms)} ms, ${delta.apiCalls} calls`);
+      add({
+        name: names.delta100,
+        value: round(delta.report.ms),
+        unit: 'ms',
+        baseline: round(initial.report.ms),
+        ratio: ratio(delta.report.ms, initial.report.ms),
+        target: 'ratio to initial <= 0.05',
+        met: delta.report.ms / initial.report.ms <= 0.05,
+        note: `${delta.apiCalls} API calls`,
+      });
+    }
 
-    // Reconciliation of everything the device holds.
-    log('reconcile every object...');
-    const reconcile = await measured(tech, 'engine', [...args(device), '--reconcile-all']);
-    const msReconcile = await measured(tech, 'mobilesync-ghosts', args(mobile));
-    log(
-      `  syncscope ${round(reconcile.report.ms)} ms / ${reconcile.apiCalls} calls; MobileSync ${round(msReconcile.report.ms)} ms / ${msReconcile.apiCalls} calls`,
-    );
-    add({
-      name: names.reconcile,
-      value: round(reconcile.report.ms),
-      unit: 'ms',
-      baseline: round(msReconcile.report.ms),
-      ratio: ratio(reconcile.report.ms, msReconcile.report.ms),
-      target: 'time ratio <= 0.5',
-      met: reconcile.report.ms / msReconcile.report.ms <= 0.5,
-      note: `${reconcile.report.records} records on the device`,
-    });
-    add({
-      name: names.reconcileCalls,
-      value: reconcile.apiCalls,
-      unit: 'API calls',
-      baseline: msReconcile.apiCalls,
-      ratio: ratio(reconcile.apiCalls, msReconcile.apiCalls),
-    });
+    if (wanted(names.reconcile) || wanted(names.reconcileCalls)) {
+      // Reconciliation of everything the device holds, alternating with MobileSync's ghost cleanup.
+      log(`reconcile every object, ${options.repeat} runs each...`);
+      const [reconcile, msReconcile] = await alternating(
+        () => measured(tech, 'engine', [...args(device), '--reconcile-all']),
+        () => measured(tech, 'mobilesync-ghosts', args(mobile)),
+      );
+      log(
+        `  syncscope ${round(reconcile.report.ms)} ms / ${reconcile.apiCalls} calls; MobileSync ${round(msReconcile.report.ms)} ms / ${msReconcile.apiCalls} calls`,
+      );
+      add({
+        name: names.reconcile,
+        value: round(reconcile.report.ms),
+        unit: 'ms',
+        baseline: round(msReconcile.report.ms),
+        ratio: ratio(reconcile.report.ms, msReconcile.report.ms),
+        target: 'time ratio <= 0.5',
+        met: reconcile.report.ms / msReconcile.report.ms <= 0.5,
+        note: `${reconcile.report.records} records on the device; median of ${options.repeat}`,
+      });
+      add({
+        name: names.reconcileCalls,
+        value: reconcile.apiCalls,
+        unit: 'API calls',
+        baseline: msReconcile.apiCalls,
+        ratio: ratio(reconcile.apiCalls, msReconcile.apiCalls),
+      });
+    }
 
-    // 1,000 offline changes uploaded.
-    log('1,000 offline changes...');
-    const store = new SqliteStore(device);
-    const changes = offlineChanges(
-      {
-        workOrders: store.listRecords('WorkOrder'),
-        lineItems: store.listRecords('WorkOrderLineItem'),
-        accountIds: store.listRecordIds('Account'),
-      },
-      tech.userId,
-      1000,
-      deviceNow,
-    );
-    queueOnDevice(store, changes);
-    const queued = store.listChanges().length;
-    store.close();
-    const changesFile = join(work, 'changes.json');
-    writeFileSync(changesFile, JSON.stringify(changes));
-    const upload = await measured(tech, 'engine', args(device));
-    const msUpload = await measured(tech, 'mobilesync-upload', [...args(mobile), '--changes', changesFile]);
-    const uploadCalls = upload.report.uploadRequests ?? upload.apiCalls;
-    log(
-      `  syncscope ${uploadCalls} calls / ${round(upload.report.uploadMs ?? 0)} ms (whole sync ${upload.apiCalls} calls, ${upload.report.pendingChanges} left); MobileSync ${msUpload.apiCalls} calls / ${round(msUpload.report.ms)} ms`,
-    );
-    const creates = changes.filter((c) => c.kind === 'create').length;
-    add({
-      name: names.uploadCalls,
-      value: uploadCalls,
-      unit: 'API calls',
-      baseline: msUpload.apiCalls,
-      ratio: ratio(uploadCalls, msUpload.apiCalls),
-      target: 'ratio <= 0.02',
-      met: uploadCalls / msUpload.apiCalls <= 0.02,
-      note: `${queued} outbox entries: ${creates} creates (work orders with a line item each), ${changes.length - creates} updates; ${upload.report.pendingChanges} not uploaded`,
-    });
-    add({
-      name: names.uploadMs,
-      value: round(upload.report.uploadMs ?? 0),
-      unit: 'ms',
-      baseline: round(msUpload.report.ms),
-      ratio: ratio(upload.report.uploadMs ?? 0, msUpload.report.ms),
-    });
+    if (wanted(names.uploadCalls) || wanted(names.uploadMs)) {
+      // 1,000 offline changes uploaded.
+      log('1,000 offline changes...');
+      const store = new SqliteStore(device);
+      const changes = offlineChanges(
+        {
+          workOrders: store.listRecords('WorkOrder'),
+          lineItems: store.listRecords('WorkOrderLineItem'),
+          accountIds: store.listRecordIds('Account'),
+        },
+        tech.userId,
+        1000,
+        deviceNow,
+      );
+      queueOnDevice(store, changes);
+      const queued = store.listChanges().length;
+      store.close();
+      const changesFile = join(work, 'changes.json');
+      writeFileSync(changesFile, JSON.stringify(changes));
+      const upload = await measured(tech, 'engine', args(device));
+      const msUpload = await measured(tech, 'mobilesync-upload', [...args(mobile), '--changes', changesFile]);
+      const uploadCalls = upload.report.uploadRequests ?? upload.apiCalls;
+      log(
+        `  syncscope ${uploadCalls} calls / ${round(upload.report.uploadMs ?? 0)} ms (whole sync ${upload.apiCalls} calls, ${upload.report.pendingChanges} left); MobileSync ${msUpload.apiCalls} calls / ${round(msUpload.report.ms)} ms`,
+      );
+      const creates = changes.filter((c) => c.kind === 'create').length;
+      add({
+        name: names.uploadCalls,
+        value: uploadCalls,
+        unit: 'API calls',
+        baseline: msUpload.apiCalls,
+        ratio: ratio(uploadCalls, msUpload.apiCalls),
+        target: 'ratio <= 0.02',
+        met: uploadCalls / msUpload.apiCalls <= 0.02,
+        note: `${queued} outbox entries: ${creates} creates (work orders with a line item each), ${changes.length - creates} updates; ${upload.report.pendingChanges} not uploaded`,
+      });
+      add({
+        name: names.uploadMs,
+        value: round(upload.report.uploadMs ?? 0),
+        unit: 'ms',
+        baseline: round(msUpload.report.ms),
+        ratio: ratio(upload.report.uploadMs ?? 0, msUpload.report.ms),
+      });
+    }
   } finally {
     await tech.close();
   }
