@@ -101,6 +101,35 @@ describe('sObject Collections (/composite/sobjects)', () => {
     expect(await countAccounts('Keep me')).toBe(1);
   });
 
+  it('upserts arrays by external Id (jsforce upsert on arrays)', async () => {
+    const first = await t.conn.sobject('Product2').upsert(
+      [
+        { Name: 'Pump', StockKeepingUnit: 'UP-1' },
+        { Name: 'Fan', StockKeepingUnit: 'UP-2' },
+      ],
+      'StockKeepingUnit',
+    );
+    expect(first).toEqual([
+      { id: expect.stringMatching(/^01t/), success: true, errors: [], created: true },
+      { id: expect.stringMatching(/^01t/), success: true, errors: [], created: true },
+    ]);
+    const second = await t.conn.sobject('Product2').upsert(
+      [
+        { Name: 'Pump v2', StockKeepingUnit: 'UP-1' },
+        { Name: 'Valve', StockKeepingUnit: 'UP-3' },
+      ],
+      'StockKeepingUnit',
+    );
+    expect(second).toEqual([
+      { id: first[0]!.id, success: true, errors: [], created: false },
+      { id: expect.stringMatching(/^01t/), success: true, errors: [], created: true },
+    ]);
+    const names = await t.conn.query(
+      "SELECT Name FROM Product2 WHERE StockKeepingUnit LIKE 'UP-%' ORDER BY StockKeepingUnit",
+    );
+    expect(names.records.map((r) => r.Name)).toEqual(['Pump v2', 'Fan', 'Valve']);
+  });
+
   it('refuses more than 200 records', async () => {
     const records = Array.from({ length: 201 }, (_, i) => ({
       attributes: { type: 'Account' },

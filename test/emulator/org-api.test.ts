@@ -71,6 +71,17 @@ describe('authentication', () => {
     });
   });
 
+  it("answers jsforce's identity() through the resources' identity URL", async () => {
+    const identity = (await t.conn.identity()) as unknown as Record<string, unknown>;
+    expect(identity).toMatchObject({
+      id: `${t.running.url}/id/${ORG_ID}/${ADMIN_USER_ID}`,
+      user_id: ADMIN_USER_ID,
+      organization_id: ORG_ID,
+      username: 'admin@syncscope.example',
+      display_name: 'Ada Admin',
+    });
+  });
+
   it('works with @salesforce/core AuthInfo + Connection from a token (no extra calls)', async () => {
     await t.control('DELETE', '/stats');
     const authInfo = await AuthInfo.create({

@@ -75,7 +75,42 @@ export function registerIdentity(
   };
   app.get('/services/oauth2/userinfo', info);
   app.post('/services/oauth2/userinfo', info);
-  app.get('/id/:orgId/:userId', info);
+  // The identity URL answers in its own shape (what jsforce's identity() reads).
+  app.get('/id/:orgId/:userId', async (request, reply) => {
+    const userId = sessionUser(org, request);
+    const { orgId, userId: asked } = request.params as { orgId: string; userId: string };
+    if (orgId !== org.orgId || asked !== userId)
+      return sendApiResponse(reply, {
+        status: 403,
+        body: [{ message: 'Bad_Id', errorCode: 'BAD_ID', fields: [] }],
+      });
+    const base = instanceUrl(request);
+    const about = userInfo(org, userId, base);
+    return sendApiResponse(reply, {
+      status: 200,
+      body: {
+        id: about.sub,
+        asserted_user: true,
+        user_id: userId,
+        organization_id: org.orgId,
+        username: about.preferred_username,
+        nick_name: about.nickname,
+        display_name: about.name,
+        email: about.email,
+        first_name: about.given_name,
+        last_name: about.family_name,
+        timezone: about.zoneinfo,
+        active: about.active,
+        user_type: about.user_type,
+        language: about.language,
+        locale: about.locale,
+        utcOffset: about.utcOffset,
+        last_modified_date: about.updated_at,
+        is_app_installed: true,
+        urls: about.urls,
+      },
+    });
+  });
 
   app.post('/services/oauth2/token', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string | undefined>;

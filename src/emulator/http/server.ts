@@ -26,7 +26,7 @@ export const MAX_URL_BYTES = 16_384;
 
 export function createApiRouter(org: EmbeddedOrg): ApiRouter {
   const router = new ApiRouter();
-  registerVersions(router);
+  registerVersions(router, org.orgId);
   registerDescribe(router, org);
   registerRecords(router, org);
   registerReplication(router, org);

@@ -46,6 +46,23 @@ interface ObjectInfo {
   readonly rules: ObjectRules;
 }
 
+/** Several records share the external Id an upsert named. */
+export class MultipleMatchesError extends ApiError {
+  constructor(
+    object: string,
+    field: string,
+    readonly ids: readonly string[],
+  ) {
+    super(
+      400,
+      'DUPLICATE_EXTERNAL_ID',
+      `${field}: more than one record found for external id field: [${ids.join(', ')}]`,
+      [field],
+    );
+    void object;
+  }
+}
+
 export function notFound(): ApiError {
   return new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
 }
@@ -242,6 +259,43 @@ export class RecordStore {
     const existing = this.liveRow(describe.name, id18);
     this.checkPrecondition(existing, options);
     this.deleteCascading(info, existing, userId, this.nowStamp());
+  }
+
+  /**
+   * Upsert by external Id: updates the one live record whose `fieldName` equals `value`, or creates one
+   * with that value; several matches throw MultipleMatchesError (REST answers 300 with their URLs).
+   */
+  upsert(
+    object: string,
+    fieldName: string,
+    value: string,
+    body: Record<string, unknown>,
+    userId: string,
+    options: WriteOptions = {},
+  ): { id: string; created: boolean } {
+    const type = this.describe(object).name;
+    const ids = this.findByExternalId(type, fieldName, value);
+    const field = this.field(type, fieldName) as FieldDescribe;
+    const fields = { ...body };
+    for (const key of Object.keys(fields)) {
+      if (key.toLowerCase() !== field.name.toLowerCase()) continue;
+      if (fields[key] !== null && String(fields[key]) !== value)
+        throw new ApiError(
+          400,
+          'INVALID_FIELD',
+          `The ${field.name} field in the body does not match the external ID value (${value})`,
+          [field.name],
+        );
+      delete fields[key];
+    }
+    if (ids.length > 1) throw new MultipleMatchesError(type, field.name, ids);
+    if (ids.length === 1) {
+      const id = ids[0] as string;
+      this.update(type, id, fields, userId, options);
+      return { id, created: false };
+    }
+    if (field.name === 'Id') throw notFound();
+    return { id: this.create(type, { ...fields, [field.name]: value }, userId), created: true };
   }
 
   /** Records of `object` whose external-Id field equals `value` (live ones only). */

@@ -18,6 +18,7 @@ export const MAX_COLLECTION_RECORDS = 200;
 export interface SaveResult {
   id?: string;
   success: boolean;
+  created?: boolean;
   errors: { statusCode: string; message: string; fields: string[] }[];
 }
 
@@ -32,7 +33,8 @@ class Rollback extends Error {}
 /** One record's write; `id` is the record it is about, when known before it runs (update, delete). */
 interface Operation {
   readonly id?: string;
-  run(): string;
+  /** Returns the record's Id, or Id and whether it was created (upsert). */
+  run(): string | { id: string; created: boolean };
 }
 
 function failure(error: unknown, id: string | undefined): SaveResult {
@@ -51,7 +53,10 @@ export function runAll(org: EmbeddedOrg, allOrNone: boolean, operations: readonl
     org.db.transaction(() => {
       results = operations.map((operation) => {
         try {
-          return { id: org.db.transaction(() => operation.run())(), success: true, errors: [] };
+          const done = org.db.transaction(() => operation.run())();
+          return typeof done === 'string'
+            ? { id: done, success: true, errors: [] }
+            : { id: done.id, success: true, errors: [], created: done.created };
         } catch (error) {
           return failure(error, operation.id);
         }
@@ -161,6 +166,30 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
         },
       };
     });
+    return json(200, runAll(org, allOrNone, operations));
+  });
+
+  // Upsert many by external Id (API 46.0+): per record `{id, success, errors, created}`.
+  router.on('PATCH', '/composite/sobjects/:type/:field', (request, params) => {
+    const type = store.describe(params.type as string).name;
+    const fieldName = params.field as string;
+    const { allOrNone, records } = collectionBody(request.body);
+    const operations = records.map((record): Operation => ({
+      run: () => {
+        const fields = withoutAttributes(record);
+        const key = Object.keys(fields).find((k) => k.toLowerCase() === fieldName.toLowerCase());
+        const value = key === undefined ? null : fields[key];
+        if (value === null || value === undefined || value === '')
+          throw new ApiError(400, 'MISSING_ARGUMENT', `${fieldName} not specified`, [fieldName]);
+        return store.upsert(
+          typeOf({ attributes: { type }, ...record }),
+          fieldName,
+          String(value),
+          fields,
+          request.userId,
+        );
+      },
+    }));
     return json(200, runAll(org, allOrNone, operations));
   });
 

@@ -7,7 +7,7 @@
 import { ApiError } from '../../api-error.ts';
 import { toId18 } from '../../ids.ts';
 import type { EmbeddedOrg } from '../../org.ts';
-import { notFound } from '../../store/record-store.ts';
+import { MultipleMatchesError, notFound } from '../../store/record-store.ts';
 import type { ApiRouter } from '../api-router.ts';
 import { json, NO_CONTENT, type ApiRequest, type ApiResponse } from '../api-types.ts';
 
@@ -123,35 +123,19 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
   // Upsert by external Id: 201 created, 200 updated (API 46.0+ answers with a body), 300 if ambiguous.
   router.on('PATCH', '/sobjects/:type/:field/:value', (request, params) => {
     const type = store.describe(params.type as string).name;
-    const fieldName = params.field as string;
-    const value = params.value as string;
-    const body = { ...recordBody(request.body) };
-    const field = store.field(type, fieldName);
-    for (const key of Object.keys(body)) {
-      if (field && key.toLowerCase() === field.name.toLowerCase()) {
-        if (body[key] !== null && String(body[key]) !== value)
-          throw new ApiError(
-            400,
-            'INVALID_FIELD',
-            `The ${field.name} field in the body does not match the external ID value in the URL (${value})`,
-            [field.name],
-          );
-        delete body[key];
-      }
+    const body = recordBody(request.body);
+    const options = { ifUnmodifiedSince: ifUnmodifiedSince(request) };
+    try {
+      const result = transact(() =>
+        store.upsert(type, params.field as string, params.value as string, body, request.userId, options),
+      );
+      return result.created
+        ? created(request, type, result.id, { created: true })
+        : json(200, { id: result.id, success: true, errors: [], created: false });
+    } catch (error) {
+      if (error instanceof MultipleMatchesError) return multipleChoices(request, type, error.ids);
+      throw error;
     }
-    return transact(() => {
-      const ids = store.findByExternalId(type, fieldName, value);
-      if (ids.length > 1) return multipleChoices(request, type, ids);
-      if (ids.length === 1) {
-        const id = ids[0] as string;
-        store.update(type, id, body, request.userId, { ifUnmodifiedSince: ifUnmodifiedSince(request) });
-        return json(200, { id, success: true, errors: [], created: false });
-      }
-      if (field && field.name === 'Id')
-        throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
-      const id = store.create(type, { ...body, [field?.name ?? fieldName]: value }, request.userId);
-      return created(request, type, id, { created: true });
-    });
   });
 }
 

@@ -30,8 +30,12 @@ const RESOURCES = [
   'ui-api',
 ];
 
-export function registerVersions(router: ApiRouter): void {
+export function registerVersions(router: ApiRouter, orgId: string): void {
   router.on('GET', '/', (request) =>
-    json(200, Object.fromEntries(RESOURCES.map((r) => [r, `/services/data/v${request.version}/${r}`]))),
+    json(200, {
+      ...Object.fromEntries(RESOURCES.map((r) => [r, `/services/data/v${request.version}/${r}`])),
+      // jsforce's identity() follows this.
+      identity: `http://${request.headers.host ?? '127.0.0.1'}/id/${orgId}/${request.userId}`,
+    }),
   );
 }
