@@ -74,7 +74,8 @@ function parseOrThrow(soql: string, errors: SoqlErrors): Query {
     const message = error instanceof Error ? error.message : String(error);
     const lexing = /unexpected character: ->(.)<- at offset: (\d+)/.exec(message);
     if (lexing) throw errors.unexpectedToken(lexing[1], Number(lexing[2]));
-    const found = /but found(?::| -->) '(.*?)'(?: <--)?\s*$/s.exec(message);
+    const found =
+      /but found(?::| -->) '(.*?)'(?: <--)?\s*$/s.exec(message) ?? /but found: (.*?)\s*$/s.exec(message);
     if (found) {
       const token = found[1] as string;
       if (token === ':') throw errors.malformed(BIND_MESSAGE, bindOffset(soql));

@@ -195,6 +195,10 @@ export class WhereTranslator {
     const { field } = resolved;
     if (!field.filterable)
       throw errors.invalidField(`field '${field.name}' can not be filtered in query call`, condition.field);
+    const listOperator = ['IN', 'NOT IN', 'INCLUDES', 'EXCLUDES'].includes(condition.operator.toUpperCase());
+    // `Name IN 'x'` parses, but SOQL wants a parenthesized list.
+    if (listOperator && !Array.isArray(condition.value))
+      throw errors.unexpectedToken(String(condition.value));
     const values = Array.isArray(condition.value) ? condition.value : [condition.value];
     const literalType = condition.literalType;
     const types: (LiteralType | undefined)[] = Array.isArray(literalType)

@@ -47,6 +47,10 @@ describe('SOQL engine: Salesforce errors', () => {
         "unexpected token: 'AND'",
       ],
       ['SELECT Id Name FROM Account', "unexpected token: 'Name'"],
+      ['SELECT Id FROM Account;', "unexpected token: ';'"],
+      ['SELECT Id FROM Account LIMIT 5 LIMIT 6', "unexpected token: 'LIMIT'"],
+      [`SELECT Id FROM Account WHERE Name IN 'x'`, "unexpected token: ''x''"],
+      ['SELECT Id FROM Account WHERE Id IN ()', "unexpected token: '('"],
     ];
     for (const [soql, message] of cases) {
       const error = errorOf(soql);
