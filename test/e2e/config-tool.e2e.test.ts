@@ -1,7 +1,8 @@
 /**
  * End to end: `syncscope serve` (the real CLI, in a child process) on an embedded demo org, the real page
  * in headless Chromium: edit a `where`, preview it for a technician, publish it; then a device (the
- * runtime's SyncEngine) fetches the published plan from the org and syncs exactly what the preview said.
+ * runtime's SyncEngine) fetches the published plan from the org and syncs exactly what the preview said,
+ * and so does the page's device simulator (the engine in the browser, through the server's org proxy).
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -180,6 +181,19 @@ describe('the config tool, end to end', () => {
     expect(store.listRecords('Product2')).toHaveLength(inactiveProducts);
     expect(store.listRecords('Product2').every((r) => r.IsActive === false)).toBe(true);
     expect(store.listRecords('WorkOrder')).toHaveLength(workOrders);
+
+    // The in-browser device simulator (the same engine, through the server's org proxy) installs the
+    // published plan and syncs it too.
+    await (await find('#tab-device')).click();
+    await (await find('ss-device-simulator >>> .toolbar button:nth-of-type(3):not([disabled])')).click();
+    await (await find('ss-device-simulator >>> .toolbar button.brand:not([disabled])')).click();
+    await find('ss-device-simulator >>> section[data-summary="ok"]');
+    expect(await text('ss-device-simulator >>> tr[data-object="Product2"] td[data-col="records"]')).toBe(
+      String(inactiveProducts),
+    );
+    expect(await text('ss-device-simulator >>> tr[data-object="WorkOrder"] td[data-col="records"]')).toBe(
+      String(workOrders),
+    );
 
     // The page never saw the token, and nothing failed in it.
     expect(await page.content()).not.toContain(org.token);
