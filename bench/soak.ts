@@ -85,6 +85,7 @@ const counts = {
   faultsInjected: 0,
   faultsByKind: {} as Record<string, number>,
   serverEdits: 0,
+  serverEditsRefused: 0,
   deviceEdits: 0,
   clockMoves: 0,
   conflictsResolved: 0,
@@ -585,7 +586,11 @@ try {
     orgNow += tick * 1000;
     const roll = random();
     if (roll < 0.3) {
-      const what = await serverEdit();
+      // A refusal by the org (a validation rule, a record deleted meanwhile) is part of the game.
+      const what = await serverEdit().catch((error: unknown) => {
+        counts.serverEditsRefused += 1;
+        return `refused: ${error instanceof Error ? error.message : String(error)}`;
+      });
       counts.serverEdits += 1;
       say(`${step} server: ${what}`);
     } else if (roll < 0.58) {
@@ -626,7 +631,7 @@ const tracked = edits.length;
 const unsent = edits.filter((e) => e.state === 'pending').length;
 console.log(
   [
-    `steps ${counts.steps}: server edits ${counts.serverEdits}, device edits ${counts.deviceEdits} (${tracked} tracked changes, ${unsent} still in outboxes, ${edits.filter((e) => e.state === 'dropped').length} dropped by conflict policy), clock moves ${counts.clockMoves}, conflicts resolved ${counts.conflictsResolved}`,
+    `steps ${counts.steps}: server edits ${counts.serverEdits} (${counts.serverEditsRefused} refused by the org), device edits ${counts.deviceEdits} (${tracked} tracked changes, ${unsent} still in outboxes, ${edits.filter((e) => e.state === 'dropped').length} dropped by conflict policy), clock moves ${counts.clockMoves}, conflicts resolved ${counts.conflictsResolved}`,
     `syncs run ${counts.syncsRun}: completed ${counts.syncsCompleted}, failed ${counts.syncsFailed}, killed ${counts.kills}`,
     `faults injected ${counts.faultsInjected} ${JSON.stringify(counts.faultsByKind)}`,
     `divergences ${counts.divergences}, losses ${counts.losses}, duplicates ${counts.duplicates}`,

@@ -99,7 +99,8 @@ function describe(i: number, count: number): SObjectDescribe {
   };
 }
 
-export function generatedScope(count: number): { scope: SyncScope; metadata: OrgMetadata } {
+/** `variant` changes every where clause, so a compile of another variant cannot reuse cached parses. */
+export function generatedScope(count: number, variant = 0): { scope: SyncScope; metadata: OrgMetadata } {
   const objects: Record<string, unknown> = {};
   const metadata: Record<string, SObjectDescribe> = { ...standardMetadata() };
   for (let i = 0; i < count; i++) {
@@ -109,9 +110,11 @@ export function generatedScope(count: number): { scope: SyncScope; metadata: Org
     objects[name] = {
       fields: ['Name', 'Status__c', 'Amount__c', 'Due__c', ...(parent !== undefined ? ['Parent__c'] : [])],
       ...(parent === undefined
-        ? { where: "OwnerId = :userId AND Status__c != 'Closed'" }
+        ? { where: `OwnerId = :userId AND Status__c != 'Closed' AND Amount__c >= ${variant}` }
         : { childOf: { object: objectName(parent), field: 'Parent__c' } }),
-      ...(i > 0 && i % 5 === 0 ? { where: 'Amount__c > 100 AND Due__c = NEXT_N_DAYS:30' } : {}),
+      ...(i > 0 && i % 5 === 0
+        ? { where: `Amount__c > ${100 + i + variant * 1000} AND Due__c = NEXT_N_DAYS:30` }
+        : {}),
       ...(i % 3 === 0 ? { access: 'readWrite', conflict: 'clientWins' } : {}),
     };
   }
