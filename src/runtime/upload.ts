@@ -21,7 +21,7 @@ import { isLocalId } from './local-ids.ts';
 import type { SfRecord } from './records.ts';
 import { firstError, type CompositeSubrequest, type CompositeSubresponse } from './salesforce-api.ts';
 import { countsFor, planObject, type SyncContext } from './sync-context.ts';
-import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
+import { bindChunked, isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
 import { ApiRequestError } from './sync-errors.ts';
 
@@ -45,6 +45,7 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
   let done = 0;
   if (total > 0) context.progress({ phase: 'upload', done, total });
   for (;;) {
+    await rebaseStamps(context);
     const batch = nextBatch(context, attempted);
     if (batch.length === 0) break;
     const items = batch.flatMap(unitItems);
@@ -54,6 +55,45 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
     context.progress({ phase: 'upload', done, total });
   }
   return { touchedObjects: touched };
+}
+
+/**
+ * Reads the current stamp of records whose earlier change the device just applied, for the changes that
+ * follow it (see OutboxEntry.rebase). Someone else's write in the instant between is not detected.
+ */
+async function rebaseStamps(context: SyncContext): Promise<void> {
+  const { store, plan } = context;
+  const waiting = store
+    .listChanges()
+    .filter((c) => c.rebase && c.status === 'pending' && isSalesforceId(c.recordId));
+  const objects = [...new Set(waiting.map((c) => c.object))];
+  for (const object of objects) {
+    const ids = [...new Set(waiting.filter((c) => c.object === object).map((c) => c.recordId))];
+    const template = {
+      soql: `SELECT Id, ${plan.watermarkField} FROM ${object} WHERE Id IN :ids`,
+      binds: ['ids' as const],
+    };
+    const stamps = new Map<string, string>();
+    for (const chunk of bindChunked(template, {}, ids, { apiVersion: context.api.apiVersion })) {
+      let page = await context.api.query(chunk.soql);
+      for (;;) {
+        for (const record of page.records) stamps.set(String(record.Id), String(record[plan.watermarkField]));
+        if (page.done || !page.nextRecordsUrl) break;
+        page = await context.api.queryMore(page.nextRecordsUrl);
+      }
+    }
+    store.transaction(() => {
+      for (const change of waiting.filter((c) => c.object === object)) {
+        const current = store.getChange(change.seq);
+        if (current)
+          store.replaceChange({
+            ...current,
+            rebase: false,
+            baseStamp: stamps.get(change.recordId) ?? current.baseStamp,
+          });
+      }
+    });
+  }
 }
 
 interface BatchItem {
@@ -383,6 +423,10 @@ function completeEntry(context: SyncContext, entry: OutboxEntry, serverId: strin
     const id = store.resolveId(entry.recordId) ?? entry.recordId;
     const base = store.getRecord(entry.object, id);
     if (base) store.putRecord(entry.object, { ...base, ...resolved, Id: id });
+    // Our own write moved the record's stamp: later changes of it must not 412 against it.
+    for (const other of store.listChanges())
+      if (other.seq > entry.seq && other.object === entry.object && other.recordId === entry.recordId)
+        store.replaceChange({ ...other, rebase: true });
   } else {
     store.deleteRecord(entry.object, store.resolveId(entry.recordId) ?? entry.recordId);
   }

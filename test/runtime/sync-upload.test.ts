@@ -242,6 +242,27 @@ describe('upload', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it("does not let a second edit conflict with the device's own first one", async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, contact } = await syncedDevice(transport);
+    engine.update('Contact', contact, { Email: 'first@x.example' });
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    // The first edit is in flight (applied on the server, answer lost); the user edits again.
+    engine.update('Contact', contact, { LastName: 'Ada (second)' });
+    expect(engine.pendingChanges().map((c) => [c.status, c.fields])).toEqual([
+      ['inFlight', { Email: 'first@x.example' }],
+      ['pending', { LastName: 'Ada (second)' }],
+    ]);
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.dropped).toEqual([]);
+    expect(engine.pendingChanges()).toEqual([]);
+    const server = (await h.conn.sobject('Contact').retrieve(contact)) as Record<string, unknown>;
+    expect([server.Email, server.LastName]).toEqual(['first@x.example', 'Ada (second)']);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('does not turn its own lost conditional update into a conflict', async () => {
     const transport = new FaultyTransport(h.conn);
     const { engine, contact } = await syncedDevice(transport);

@@ -39,6 +39,11 @@ export interface OutboxEntry {
   readonly fields: Readonly<Record<string, unknown>>;
   /** The server stamp of the version the user edited (conditional updates, conflicts). */
   readonly baseStamp?: string;
+  /**
+   * Set when an earlier change of the same record was applied on the server after this one was made:
+   * the record's stamp moved by the device's own write, so it is read again before this one is sent.
+   */
+  readonly rebase?: boolean;
   readonly status: ChangeStatus;
   readonly error?: ChangeError;
   /** How many times it was sent. */
