@@ -214,6 +214,34 @@ describe('validation errors', () => {
     });
   }
 
+  it('rejects a duplicate value of a unique field with DUPLICATE_VALUE', async () => {
+    const { id } = (await t.conn.sobject('Product2').create({ Name: 'P', StockKeepingUnit: 'UNIQ-1' })) as {
+      id: string;
+    };
+    const response = await t.http('POST', '/services/data/v62.0/sobjects/Product2', {
+      body: { Name: 'Q', StockKeepingUnit: 'uniq-1' },
+    });
+    expect(response.body).toEqual([
+      {
+        message: `duplicate value found: StockKeepingUnit duplicates value on record with id: ${id}`,
+        errorCode: 'DUPLICATE_VALUE',
+        fields: ['StockKeepingUnit'],
+      },
+    ]);
+    await t.conn.sobject('Product2').update({ Id: id, StockKeepingUnit: 'UNIQ-1', Name: 'P2' });
+  });
+
+  it('answers JSON_PARSER_ERROR for a body that is not JSON', async () => {
+    const response = await fetch(`${t.running.url}/services/data/v62.0/sobjects/Account`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.running.token}`, 'Content-Type': 'application/json' },
+      body: '{"Name": ',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/json;charset=UTF-8');
+    expect(((await response.json()) as { errorCode: string }[])[0]!.errorCode).toBe('JSON_PARSER_ERROR');
+  });
+
   it('reaches jsforce as an error with errorCode', async () => {
     const error = await rejection(
       t.conn.sobject('Contact').create({ FirstName: 'No last name' }) as Promise<unknown>,

@@ -204,6 +204,7 @@ export class RecordStore {
       row.OwnerId = userId;
     this.checkRequired(info, row, Object.keys(values), true);
     this.checkReferences(info, values);
+    this.checkUnique(info, values, undefined);
     const context = this.ruleContext(userId, stamp);
     info.rules.beforeInsert?.(row, context);
     this.insertRow(describe.name, row);
@@ -242,6 +243,7 @@ export class RecordStore {
     const row: StoredRow = { ...existing, ...values };
     this.checkRequired(info, row, Object.keys(values), false);
     this.checkReferences(info, values);
+    this.checkUnique(info, values, id18);
     Object.assign(row, { LastModifiedDate: stamp, LastModifiedById: userId, SystemModstamp: stamp });
     const context = this.ruleContext(userId, stamp);
     info.rules.beforeUpdate?.(row, existing, context);
@@ -477,6 +479,25 @@ export class RecordStore {
       if (!row || row.IsDeleted === 1)
         throw new ApiError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [f.name]);
       values[name] = id18;
+    }
+  }
+
+  /** Unique fields (Username, StockKeepingUnit, unique external Ids) compare case-insensitively. */
+  private checkUnique(info: ObjectInfo, values: StoredRow, selfId: string | undefined): void {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === null || value === undefined) continue;
+      const f = info.fieldsByLower.get(name.toLowerCase()) as FieldDescribe;
+      if (!f.unique) continue;
+      const clash = this.statement(
+        `SELECT "Id" FROM ${quoteIdent(info.describe.name)} WHERE ${quoteIdent(f.name)} = ? COLLATE NOCASE AND "IsDeleted" = 0 AND "Id" IS NOT ? LIMIT 1`,
+      ).get(value, selfId ?? null) as { Id: string } | undefined;
+      if (clash)
+        throw new ApiError(
+          400,
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${f.name} duplicates value on record with id: ${clash.Id}`,
+          [f.name],
+        );
     }
   }
 
