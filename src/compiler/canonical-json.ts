@@ -13,7 +13,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.join(',')}}`;
 }
 
-/** Lower-case hex sha256 of the canonical JSON of `value`. Browser-safe (no node:crypto). */
+/** Lower-case hex sha256 of a string's UTF-8 bytes. Browser-safe (no node:crypto). */
+export function hashText(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/** Lower-case hex sha256 of the canonical JSON of `value`. */
 export function hashJson(value: unknown): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(value))));
+  return hashText(canonicalJson(value));
 }

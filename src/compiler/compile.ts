@@ -7,7 +7,7 @@
  */
 
 import type { OrderByClause, WhereClause } from '@jetstreamapp/soql-parser-js';
-import { canonicalJson, hashJson } from './canonical-json.ts';
+import { canonicalJson, hashJson, hashText } from './canonical-json.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
 import { describeObject, findField } from './metadata-lookup.ts';
@@ -56,6 +56,25 @@ interface Analysis {
 }
 
 export function compile(scope: unknown, options: CompileOptions = {}): CompileResult {
+  try {
+    return compileOrThrow(scope, options);
+  } catch (error) {
+    // A bug must not take down the editor that compiles on every keystroke: report it like any problem.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      diagnostics: [
+        {
+          code: 'INTERNAL_ERROR',
+          severity: 'error',
+          path: '',
+          message: `the compiler failed: ${message} (please report this scope)`,
+        },
+      ],
+    };
+  }
+}
+
+function compileOrThrow(scope: unknown, options: CompileOptions): CompileResult {
   const sink = new DiagnosticSink();
   const metadata = options.metadata;
   checkScopeShape(scope, sink);
@@ -64,11 +83,12 @@ export function compile(scope: unknown, options: CompileOptions = {}): CompileRe
   checkObjectNames(model, sink);
   const usedParameters = new Set<string>();
   const analyses = new Map<string, Analysis>();
+  const names = new Set(model.objects.map((o) => o.name));
   for (const object of model.objects) {
     const known = metadata ? checkObjectInOrg(object, metadata, sink) : true;
     const objectMetadata = known ? metadata : undefined;
     checkFields(object, objectMetadata, sink);
-    checkPaths(model, object, metadata, sink);
+    checkPaths(names, object, metadata, sink);
     checkUploadPolicy(object, sink);
     let where: WhereClause | undefined;
     let relativeDates: readonly string[] = [];
@@ -309,20 +329,21 @@ function buildPlan(
     if (reasons.length > 0) reconcileReasons.set(object.name, reasons.join('; '));
 
     const upload = uploadPolicy(object, fields, metadata);
-    const definition = {
-      name: object.name,
-      fields,
-      paths,
-      queries: { full, delta, ids, byIds },
-      ...(object.limit !== undefined ? { limit: object.limit } : {}),
-      watermarkField: model.watermarkField,
-      dependencies: dependsOn.map((d) => planObjects.get(d)?.fingerprint ?? ''),
-    };
+    // What the device holds for this object depends on exactly these; schedule and upload policy do not.
+    const definition = [
+      object.name,
+      model.watermarkField,
+      String(object.limit ?? ''),
+      fields.join(','),
+      ...paths.map((p) => (p.kind === 'root' ? 'root' : `${p.kind} ${p.object}.${p.field}`)),
+      ...[...full, ...delta, ...ids, byIds].map((t) => t.soql),
+      ...dependsOn.map((d) => planObjects.get(d)?.fingerprint ?? ''),
+    ].join('\n');
     const planObject: PlanObject = {
       name: object.name,
       fields,
       dependsOn,
-      fingerprint: hashJson(definition),
+      fingerprint: hashText(definition),
       syncEveryMinutes: object.syncEveryMinutes ?? model.syncEveryMinutes,
       upload,
       ...(object.limit !== undefined ? { limit: object.limit } : {}),

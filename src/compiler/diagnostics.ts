@@ -73,6 +73,8 @@ export const DIAGNOSTIC_CODES = {
   ORDER_BY_WITHOUT_LIMIT: 'info',
   LIMIT_ACROSS_PATHS: 'info',
   DEVICE_DRIVEN_PATH: 'info',
+  // A compiler bug, reported instead of thrown
+  INTERNAL_ERROR: 'error',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -6,7 +6,6 @@
 import { composeQuery, parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { OrderByClause, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Placeholder, QueryTemplate } from './plan.ts';
-import { tokenizeSoql } from './soql-tokens.ts';
 
 /** The runtime's budget for `GET /services/data/vXX.X/query?q=<urlencoded SOQL>` (Salesforce rejects > 16,384 with headers). */
 export const URL_BUDGET_BYTES = 16_000;
@@ -54,12 +53,15 @@ function placeholderOf(name: string): Placeholder {
     : `param:${name}`;
 }
 
-/** Placeholders in order of first appearance (string literals are skipped by the tokenizer). */
+/** A string literal (skipped) or a `:name` placeholder; `NEXT_N_DAYS:14` has a digit after the colon. */
+const LITERAL_OR_BIND = /'(?:[^'\\]|\\.)*'|:([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** Placeholders in order of first appearance (string literals are skipped). */
 export function bindsOf(soql: string): Placeholder[] {
   const out: Placeholder[] = [];
-  for (const token of tokenizeSoql(soql)) {
-    if (token.kind !== 'bind') continue;
-    const placeholder = placeholderOf(token.text.slice(1));
+  for (const match of soql.matchAll(LITERAL_OR_BIND)) {
+    if (match[1] === undefined) continue;
+    const placeholder = placeholderOf(match[1]);
     if (!out.includes(placeholder)) out.push(placeholder);
   }
   return out;
@@ -71,27 +73,41 @@ export function withSampleLiterals(
   parameterTypes: ReadonlyMap<string, string>,
   idCount = 1,
 ): string {
-  let out = '';
-  let at = 0;
-  for (const token of tokenizeSoql(soql)) {
-    if (token.kind !== 'bind') continue;
-    const name = token.text.slice(1);
-    const literal =
-      name === 'watermark'
-        ? '2024-01-31T00:00:00Z'
-        : name === 'userId'
-          ? "'005000000000000AAA'"
-          : name === 'parentIds' || name === 'ids'
-            ? `(${Array.from({ length: idCount }, () => SAMPLE_ID).join(',')})`
-            : (SAMPLE_BY_TYPE[parameterTypes.get(name) ?? 'string'] ?? "'sample'");
-    out += soql.slice(at, token.start) + literal;
-    at = token.end;
-  }
-  return out + soql.slice(at);
+  return soql.replace(LITERAL_OR_BIND, (text: string, name: string | undefined) => {
+    if (name === undefined) return text;
+    if (name === 'watermark') return '2024-01-31T00:00:00Z';
+    if (name === 'userId') return "'005000000000000AAA'";
+    if (name === 'parentIds' || name === 'ids')
+      return `(${Array.from({ length: idCount }, () => SAMPLE_ID).join(',')})`;
+    return SAMPLE_BY_TYPE[parameterTypes.get(name) ?? 'string'] ?? "'sample'";
+  });
 }
 
 function urlBytes(soql: string, apiVersion: string): number {
   return `/services/data/v${apiVersion}/query?q=`.length + encodeURIComponent(soql).length;
+}
+
+/**
+ * Parse results by statement, with the SELECT list and object normalized (`SELECT Id FROM X`): the field
+ * list is schema-checked names joined by the composer, so the conditions and clauses are what can break.
+ * Bounded so a long editing session cannot grow it without end.
+ */
+const parseChecks = new Map<string, string | undefined>();
+const PARSE_CHECK_CACHE = 20_000;
+const SELECT_FROM = /^SELECT .+? FROM [A-Za-z0-9_]+/;
+
+function parseErrorOf(bound: string): string | undefined {
+  const key = bound.replace(SELECT_FROM, 'SELECT Id FROM X');
+  if (parseChecks.has(key)) return parseChecks.get(key);
+  let error: string | undefined;
+  try {
+    parseQuery(key);
+  } catch (e) {
+    error = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+  }
+  if (parseChecks.size >= PARSE_CHECK_CACHE) parseChecks.clear();
+  parseChecks.set(key, error);
+  return error;
 }
 
 /** Builds a template and checks it; `problem` is set when it is not sendable. */
@@ -103,18 +119,17 @@ export function buildTemplate(
   const soql = composeSoql(spec);
   const binds = bindsOf(soql);
   const bindsIds = binds.includes('parentIds') || binds.includes('ids');
-  const sample = withSampleLiterals(soql, parameterTypes);
-  let problem: TemplateProblem | undefined;
-  try {
-    parseQuery(sample);
-  } catch (error) {
-    problem = {
-      code: 'TEMPLATE_INVALID',
-      message: `internal: the compiled query does not parse once bound (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): ${soql}`,
-    };
-  }
+  const parseError = parseErrorOf(withSampleLiterals(soql, parameterTypes));
+  let problem: TemplateProblem | undefined = parseError
+    ? {
+        code: 'TEMPLATE_INVALID',
+        message: `internal: the compiled query does not parse once bound (${parseError}): ${soql}`,
+      }
+    : undefined;
   let idsPerQuery: number | undefined;
-  const base = urlBytes(withSampleLiterals(soql, parameterTypes, 0), apiVersion);
+  const unbound = withSampleLiterals(soql, parameterTypes, 0);
+  // A character URL-encodes to at most 9 bytes: short statements need no exact count.
+  const base = bindsIds || unbound.length * 9 + 64 > URL_BUDGET_BYTES ? urlBytes(unbound, apiVersion) : 0;
   if (bindsIds) {
     const perId = encodeURIComponent(`${SAMPLE_ID},`).length;
     idsPerQuery = Math.min(MAX_IDS_PER_QUERY, Math.floor((URL_BUDGET_BYTES - base) / perId));

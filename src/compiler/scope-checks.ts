@@ -84,12 +84,11 @@ export function checkObjectInOrg(object: ModelObject, metadata: OrgMetadata, sin
 }
 
 export function checkPaths(
-  model: ScopeModel,
+  names: ReadonlySet<string>,
   object: ModelObject,
   metadata: OrgMetadata | undefined,
   sink: DiagnosticSink,
 ): void {
-  const names = new Set(model.objects.map((o) => o.name));
   const seen = new Set<string>();
   for (const path of object.paths) {
     const key = `${path.kind}|${path.object.toLowerCase()}|${path.field.toLowerCase()}`;

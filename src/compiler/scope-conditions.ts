@@ -1,24 +1,50 @@
 /**
  * How each object's records in scope are expressed as queries. A path contributes one query per way its
- * source object's scope can be written as a condition (a union); the choice, per path:
+ * source object's scope can be written as a condition (a union). Every server-side alternative carries two
+ * equivalent forms of its condition:
  *
- *   1. a semi-join on the source's condition: `WorkOrderId IN (SELECT Id FROM WorkOrder WHERE ...)`;
- *   2. for childOf, when the parent's condition already holds a semi-join (no nesting allowed), the same
- *      condition through the relationship: `WorkOrder.OwnerId = :userId`, `AccountId IN (SELECT ...)`;
- *   3. otherwise the device's own Ids: `WorkOrderId IN :parentIds` / `Id IN :ids`, bound in chunks from the
- *      records the device holds (always right, since objects sync after the objects they depend on).
+ *   where: the readable form, which may hold semi-joins (`WorkOrderId IN (SELECT Id FROM WorkOrder WHERE ...)`)
+ *   flat:  the same without semi-joins, read through relationships (`WorkOrder.OwnerId = :userId`), when one
+ *          exists; a semi-join on this object may only wrap a flat condition (Salesforce forbids nesting).
  *
- * A source with a `limit` is always case 3: "the first n by an order" has no SOQL condition.
+ * Per path, the first that applies:
+ *   1. a semi-join on the source's flat condition:
+ *        childOf:      `WorkOrderId IN (SELECT Id FROM WorkOrder WHERE <flat>)`
+ *        referencedBy: `Id IN (SELECT AccountId FROM WorkOrder WHERE <flat>)`
+ *   2. childOf only: the source's readable condition read through the relationship, where its semi-joins
+ *      stand on the parent's Id (`Id IN (...)` on Account becomes `AccountId IN (...)` on Contact);
+ *   3. the device's own Ids: `WorkOrderId IN :parentIds` / `Id IN :ids`, bound in chunks from the records the
+ *      device holds (always right, since objects sync after the objects they depend on).
+ * A source with a `limit` is always case 3: "the first n by an order" is not a SOQL condition.
  */
 
 import type { ValueQueryCondition, WhereClause } from '@jetstreamapp/soql-parser-js';
-import { andAll, countSemiJoins, relationshipDepth, throughRelationship, whereOf } from './where-ast.ts';
+import {
+  andAll,
+  countSemiJoins,
+  isSemiJoin,
+  leavesOf,
+  relationshipDepth,
+  throughRelationship,
+  whereOf,
+} from './where-ast.ts';
 import type { ModelObject, ModelPath } from './scope-model.ts';
 import { conventionalRelationshipName } from './scope-model.ts';
 
+/** A condition that may be absent (`undefined` = every record), wrapped so "no form" can be told apart. */
+export interface Condition {
+  readonly where: WhereClause | undefined;
+}
+
 /** One query's worth of an object's scope: its full condition on the object. */
 export type ScopeAlternative =
-  | { readonly kind: 'server'; readonly where: WhereClause | undefined; readonly path: ModelPath | undefined }
+  | {
+      readonly kind: 'server';
+      readonly where: WhereClause | undefined;
+      /** The semi-join-free equivalent, when there is one. */
+      readonly flat: Condition | undefined;
+      readonly path: ModelPath | undefined;
+    }
   | {
       readonly kind: 'device';
       readonly where: WhereClause;
@@ -75,6 +101,10 @@ export function bindCondition(field: string, operator: 'IN' | '>', placeholder: 
   return whereOf({ field, operator, literalType: 'APEX_BIND_VARIABLE', value: placeholder });
 }
 
+function notNull(field: string): WhereClause {
+  return whereOf({ field, operator: '!=', literalType: 'NULL', value: 'NULL' });
+}
+
 export function relationshipNameOf(path: ModelPath): string {
   return path.relationshipName ?? conventionalRelationshipName(path.field) ?? path.field;
 }
@@ -95,26 +125,46 @@ function deviceAlternative(path: ModelPath, own: WhereClause | undefined): Scope
       };
 }
 
-/** The condition on `object` for records reached through `path` from one server-side alternative of its source. */
+/**
+ * A parent's condition read from the child through `path` (childOf), with `field != NULL` unless a
+ * semi-join on the field already implies it (`Parent.Status != 'Closed'` is true when there is no parent).
+ */
+function readThrough(path: ModelPath, source: WhereClause | undefined): WhereClause | undefined {
+  if (POLYMORPHIC_FIELDS.has(path.field.toLowerCase())) return undefined;
+  if (!source) return notNull(path.field);
+  const rewritten = throughRelationship(source, relationshipNameOf(path), path.field);
+  if (!rewritten || relationshipDepth(rewritten) > MAX_RELATIONSHIP_DEPTH) return undefined;
+  const implied = leavesOf(rewritten).some(
+    ({ leaf, underOr, underNot }) => isSemiJoin(leaf) && !underOr && !underNot && leaf.field === path.field,
+  );
+  return implied ? rewritten : andAll([notNull(path.field), rewritten]);
+}
+
+/** The alternative for `object` reached through `path` from one server-side alternative of its source. */
 function throughPath(
   object: string,
   path: ModelPath,
-  source: WhereClause | undefined,
-): WhereClause | undefined {
-  const sourceAllowed = path.object !== object && !NOT_IN_SEMI_JOIN.has(path.object.toLowerCase());
+  source: Extract<ScopeAlternative, { kind: 'server' }>,
+  own: WhereClause | undefined,
+): ScopeAlternative | undefined {
+  const semiJoinAllowed =
+    path.object !== object && !NOT_IN_SEMI_JOIN.has(path.object.toLowerCase()) && source.flat !== undefined;
+  const ownFlat = countSemiJoins(own) === 0;
+  let where: WhereClause | undefined;
+  let flat: Condition | undefined;
   if (path.kind === 'childOf') {
-    if (sourceAllowed && countSemiJoins(source) === 0) return semiJoin(path.field, path.object, 'Id', source);
-    if (!source || POLYMORPHIC_FIELDS.has(path.field.toLowerCase())) return undefined;
-    const rewritten = throughRelationship(source, relationshipNameOf(path), path.field);
-    if (!rewritten || relationshipDepth(rewritten) > MAX_RELATIONSHIP_DEPTH) return undefined;
-    // `Parent.Status != 'Closed'` is true when there is no parent at all: require one.
-    return andAll([
-      whereOf({ field: path.field, operator: '!=', literalType: 'NULL', value: 'NULL' }),
-      rewritten,
-    ]);
+    const viaRelationship = source.flat ? readThrough(path, source.flat.where) : undefined;
+    if (semiJoinAllowed) where = andAll([semiJoin(path.field, path.object, 'Id', source.flat?.where), own]);
+    else {
+      const readable = readThrough(path, source.where);
+      where = readable ? andAll([readable, own]) : undefined;
+    }
+    if (viaRelationship && ownFlat) flat = { where: andAll([viaRelationship, own]) };
+  } else if (semiJoinAllowed) {
+    where = andAll([semiJoin('Id', path.object, path.field, source.flat?.where), own]);
   }
-  if (sourceAllowed && countSemiJoins(source) === 0) return semiJoin('Id', path.object, path.field, source);
-  return undefined;
+  if (!where || countSemiJoins(where) > MAX_SEMI_JOINS) return undefined;
+  return { kind: 'server', where, flat, path };
 }
 
 /** Computes an object's alternatives from its paths and the already-computed scopes of its sources. */
@@ -124,8 +174,10 @@ export function objectScope(
   sources: ReadonlyMap<string, ObjectScope>,
 ): ObjectScope {
   const deviceOnly = object.limit !== undefined;
-  if (object.paths.length === 0)
-    return { alternatives: [{ kind: 'server', where: own, path: undefined }], deviceOnly };
+  if (object.paths.length === 0) {
+    const flat = countSemiJoins(own) === 0 ? { where: own } : undefined;
+    return { alternatives: [{ kind: 'server', where: own, flat, path: undefined }], deviceOnly };
+  }
   const alternatives: ScopeAlternative[] = [];
   for (const path of object.paths) {
     const source = sources.get(path.object);
@@ -133,17 +185,13 @@ export function objectScope(
     const serverSide: ScopeAlternative[] = [];
     let needsDevice = source.deviceOnly || source.alternatives.length > MAX_QUERIES_PER_PATH;
     for (const alternative of needsDevice ? [] : source.alternatives) {
-      if (alternative.kind === 'device') {
+      const reached =
+        alternative.kind === 'server' ? throughPath(object.name, path, alternative, own) : undefined;
+      if (!reached) {
         needsDevice = true;
         break;
       }
-      const condition = throughPath(object.name, path, alternative.where);
-      const where = condition ? andAll([condition, own]) : undefined;
-      if (!where || countSemiJoins(where) > MAX_SEMI_JOINS) {
-        needsDevice = true;
-        break;
-      }
-      serverSide.push({ kind: 'server', where, path });
+      serverSide.push(reached);
     }
     alternatives.push(...(needsDevice ? [deviceAlternative(path, own)] : serverSide));
   }

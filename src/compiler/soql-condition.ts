@@ -5,7 +5,8 @@
 
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { OrderByClause, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
-import type { DiagnosticSink } from './diagnostics.ts';
+import { DiagnosticSink } from './diagnostics.ts';
+import type { DiagnosticCode } from './diagnostics.ts';
 import { invalidEscapes, tokenizeSoql } from './soql-tokens.ts';
 import type { SoqlToken } from './soql-tokens.ts';
 import { hasMixedAndOr, toTree } from './where-ast.ts';
@@ -29,7 +30,11 @@ type ParseOutcome = { query: Query } | { error: Error };
 
 function tryParse(soql: string): ParseOutcome {
   try {
-    return { query: parseQuery(soql, { allowApexBindVariables: true }) };
+    // ignoreParseErrors must be given: soql-parser-js rebuilds its parser (about 100 ms) whenever the
+    // option differs from the last call's, and `undefined` differs from the default `false`.
+    return {
+      query: parseQuery(soql, { allowApexBindVariables: true, ignoreParseErrors: false, logErrors: false }),
+    };
   } catch (error) {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
@@ -161,7 +166,7 @@ function extraClauses(query: Query, allowOrderBy: boolean): string[] {
 }
 
 /** Parses a `where` condition; reports problems at `path` and returns undefined when it is not valid SOQL. */
-export function parseWhere(text: string, path: string, sink: DiagnosticSink): ParsedWhere | undefined {
+function parseWhereUncached(text: string, path: string, sink: DiagnosticSink): ParsedWhere | undefined {
   const tokens = tokenizeSoql(text);
   if (!lexicalChecks(text, tokens, path, sink)) return undefined;
   const outcome = tryParse(WHERE_PREFIX + text);
@@ -194,7 +199,7 @@ export function parseWhere(text: string, path: string, sink: DiagnosticSink): Pa
 }
 
 /** Parses an `orderBy` list (`StartDate ASC NULLS LAST, Name`). */
-export function parseOrderBy(text: string, path: string, sink: DiagnosticSink): ParsedOrderBy | undefined {
+function parseOrderByUncached(text: string, path: string, sink: DiagnosticSink): ParsedOrderBy | undefined {
   const tokens = tokenizeSoql(text);
   if (!lexicalChecks(text, tokens, path, sink)) return undefined;
   const outcome = tryParse(ORDER_BY_PREFIX + text);
@@ -217,3 +222,28 @@ export function parseOrderBy(text: string, path: string, sink: DiagnosticSink): 
   const orderBy = Array.isArray(outcome.query.orderBy) ? outcome.query.orderBy : [outcome.query.orderBy];
   return { text, orderBy, tokens };
 }
+
+/**
+ * Results by text, so that recompiling on every keystroke re-parses only the condition being typed. The
+ * cached ASTs are shared: the compiler never mutates them (every combinator copies).
+ */
+function memoized<T>(parse: (text: string, path: string, sink: DiagnosticSink) => T | undefined) {
+  const cache = new Map<string, { result: T | undefined; problems: DiagnosticSink['items'] }>();
+  return (text: string, path: string, sink: DiagnosticSink): T | undefined => {
+    let entry = cache.get(text);
+    if (!entry) {
+      const local = new DiagnosticSink();
+      entry = { result: parse(text, '', local), problems: local.items };
+      if (cache.size >= 5_000) cache.clear();
+      cache.set(text, entry);
+    }
+    for (const d of entry.problems) sink.add(d.code as DiagnosticCode, path, d.message, d.position);
+    return entry.result;
+  };
+}
+
+/** Parses a `where` condition; reports problems at `path` and returns undefined when it is not valid SOQL. */
+export const parseWhere = memoized(parseWhereUncached);
+
+/** Parses an `orderBy` list (`StartDate ASC NULLS LAST, Name`). */
+export const parseOrderBy = memoized(parseOrderByUncached);
