@@ -129,7 +129,8 @@ async function connectTargetOrg(aliasOrUsername: string, apiVersion: string): Pr
     connection,
     instanceUrl: coreConnection.instanceUrl,
     apiVersion,
-    description: `org ${aliasOrUsername} (${username}) at ${hostOf(coreConnection.instanceUrl)}`,
+    // An sf login made from a bare access token has the token as its username: never print it.
+    description: redact(`org ${aliasOrUsername} (${username}) at ${hostOf(coreConnection.instanceUrl)}`),
     close: async () => {},
   };
 }

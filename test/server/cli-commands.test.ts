@@ -170,6 +170,37 @@ describe('syncscope preview and publish', () => {
   });
 });
 
+describe('--target-org: the sf CLI stored login', () => {
+  it('previews through an alias saved by @salesforce/core, as `sf org login` leaves it', async () => {
+    const { AuthInfo, StateAggregator } = await import('@salesforce/core');
+    const auth = await AuthInfo.create({
+      username: 'admin@syncscope.example',
+      accessTokenOptions: { accessToken: org.token, instanceUrl: org.url, loginUrl: org.url },
+    });
+    await auth.save();
+    await (
+      await StateAggregator.getInstance()
+    ).aliases.setAndSave('fixture-sandbox', 'admin@syncscope.example');
+
+    const connected = await connectOrg({ targetOrg: 'fixture-sandbox' });
+    expect(connected.kind).toBe('org');
+    expect(connected.description).toBe(
+      `org fixture-sandbox (admin@syncscope.example) at ${new URL(org.url).host}`,
+    );
+    const { code, out } = await run([
+      'preview',
+      EXAMPLE_SCOPE_FILE,
+      '--user',
+      org.ids.tech!,
+      '--target-org',
+      'fixture-sandbox',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('first sync 9 API calls; "Sync now" with no changes 4 API calls.');
+    expect(out).not.toContain(org.token);
+  });
+});
+
 describe('syncscope serve', () => {
   it('prints the URL, serves the API on 127.0.0.1, and closes cleanly on SIGTERM', async () => {
     const child = spawn(
