@@ -150,6 +150,7 @@ describe('text ranges', () => {
     expect(rangeOf({ start: 2, end: 5 }, 'abcdefg')).to.deep.equal({ start: 2, end: 5 });
     expect(rangeOf({ start: 7, end: 7 }, 'abcdefg')).to.deep.equal({ start: 6, end: 7 });
     expect(rangeOf({ start: 3, end: 3 }, 'abcdefg')).to.deep.equal({ start: 3, end: 4 });
+    expect(rangeOf({ start: 11, end: 11 }, 'IsActive = ')).to.deep.equal({ start: 9, end: 10 });
     expect(rangeOf(undefined, 'abc')).to.equal(undefined);
     expect(
       splitByRanges('abcdefg', [

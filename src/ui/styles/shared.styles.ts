@@ -214,12 +214,15 @@ export const controls = css`
     text-align: left;
     vertical-align: top;
   }
-  table.table th {
+  table.table thead th {
     background: var(--ss-surface-alt);
     color: var(--ss-text-weak);
     font-weight: 700;
     font-size: var(--slds-g-font-scale-neg-1, 0.75rem);
     text-transform: uppercase;
+  }
+  table.table tbody th {
+    font-weight: 700;
   }
   table.table td.number,
   table.table th.number {

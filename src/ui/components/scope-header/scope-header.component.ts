@@ -143,7 +143,7 @@ export default class ScopeHeader extends LitElement {
       <div class="bar">
         <div class="brand">
           <span class="logo" aria-hidden="true">S</span>
-          <h1>Sync scope<strong>syncscope</strong></h1>
+          <h1>Config tool<strong>syncscope</strong></h1>
         </div>
         ${this.#field(
           'name',

@@ -27,7 +27,11 @@ export function rangeOf(position: unknown, text: string): TextRange | undefined 
   if (end === start) {
     // An empty range (e.g. "expected a value here") marks the next character, or the last one at the end.
     if (start < text.length) end = start + 1;
-    else if (start > 0) start = start - 1;
+    else {
+      // "Ends too early": mark the last word typed, not trailing blanks (which may wrap to a new line).
+      const last = text.trimEnd().length;
+      if (last > 0) [start, end] = [last - 1, last];
+    }
   }
   return { start, end };
 }
