@@ -8,11 +8,13 @@
 
 import type {
   ConditionWithValueQuery,
+  FunctionExp,
   LiteralType,
   ValueQueryCondition,
   WhereClause,
 } from '@jetstreamapp/soql-parser-js';
 import type { FieldDescribe, FieldType } from '../../compiler/org-metadata.ts';
+import { dateFunction } from './date-functions.ts';
 import { relativeDateRange } from './date-literals.ts';
 import { JoinScope, type ResolvedField } from './join-scope.ts';
 import type { MetadataIndex } from './metadata-index.ts';
@@ -182,19 +184,21 @@ export class WhereTranslator {
 
   private condition(condition: ConditionWithValueQuery): Fragment {
     const { errors } = this.ctx;
+    let resolved: ResolvedField;
     if (!('field' in condition)) {
-      const fn = 'fn' in condition ? condition.fn : undefined;
-      const name = fn?.functionName ?? fn?.rawValue ?? 'function';
-      throw errors.malformed(
-        `The syncscope emulator does not support the function ${name}() in WHERE.`,
-        name,
-      );
+      if (!('fn' in condition)) throw errors.unexpectedToken('NOT');
+      resolved = this.dateFunction(condition.fn);
+    } else {
+      if (isSemiJoin(condition)) return this.semiJoin(condition);
+      resolved = this.scope.resolvePath(condition.field);
+      if (!resolved.field.filterable)
+        throw errors.invalidField(
+          `field '${resolved.field.name}' can not be filtered in query call`,
+          condition.field,
+        );
     }
-    if (isSemiJoin(condition)) return this.semiJoin(condition);
-    const resolved = this.scope.resolvePath(condition.field);
     const { field } = resolved;
-    if (!field.filterable)
-      throw errors.invalidField(`field '${field.name}' can not be filtered in query call`, condition.field);
+    const fieldText = 'field' in condition ? condition.field : (condition.fn.rawValue ?? field.name);
     const listOperator = ['IN', 'NOT IN', 'INCLUDES', 'EXCLUDES'].includes(condition.operator.toUpperCase());
     // `Name IN 'x'` parses, but SOQL wants a parenthesized list.
     if (listOperator && !Array.isArray(condition.value))
@@ -221,7 +225,7 @@ export class WhereTranslator {
         if (!TEXT_TYPES.has(field.type) || field.type === 'multipicklist')
           throw errors.filterOperator(
             `invalid operator on field '${field.name}': LIKE applies to text fields only`,
-            condition.field,
+            fieldText,
           );
         const operand = operands[0] as Operand;
         if (operand.kind !== 'value') return { sql: '0', params: [] };
@@ -239,7 +243,7 @@ export class WhereTranslator {
         if (field.type !== 'multipicklist')
           throw errors.filterOperator(
             'includes or excludes operator only valid on multipicklist field',
-            condition.field,
+            fieldText,
           );
         const includes = this.includes(col, operands);
         if (operator === 'INCLUDES') return includes;
@@ -248,6 +252,32 @@ export class WhereTranslator {
       default:
         throw errors.unexpectedToken(condition.operator);
     }
+  }
+
+  /** `CALENDAR_YEAR(CreatedDate)` and the like, as a pseudo-field of type int (or date for DAY_ONLY). */
+  private dateFunction(fn: FunctionExp): ResolvedField {
+    const { errors } = this.ctx;
+    const name = fn.functionName ?? '';
+    const definition = dateFunction(name);
+    const path = fn.parameters?.[0];
+    const unsupported = !definition ? name : typeof path !== 'string' ? path?.functionName : undefined;
+    if (!definition || fn.parameters?.length !== 1 || typeof path !== 'string')
+      throw errors.malformed(
+        `The syncscope emulator does not support the function ${unsupported ?? name}() in WHERE.`,
+        unsupported ?? name,
+      );
+    const inner = this.scope.resolvePath(path);
+    const type = inner.field.type;
+    if (type !== 'datetime' && !(type === 'date' && definition.onDate))
+      throw errors.invalidField(
+        `${name.toUpperCase()} can only be used with ${definition.onDate ? 'date or dateTime' : 'dateTime'} fields, not '${inner.field.name}'`,
+        path,
+      );
+    return {
+      ...inner,
+      sql: definition.sql(inner.sql),
+      field: { ...inner.field, name: fn.rawValue ?? `${name}(${inner.field.name})`, type: definition.result },
+    };
   }
 
   /** Converts one literal for `field`, with Salesforce's type-mismatch errors. */

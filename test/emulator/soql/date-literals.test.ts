@@ -119,6 +119,42 @@ describe('SOQL engine: date and datetime filters', () => {
     expect(accounts('CreatedDate = YESTERDAY')).toEqual(['acme north']);
   });
 
+  it('filters with date functions, in UTC', () => {
+    // 2026-11-19 and 2026-11-26 are Thursdays (DAY_IN_WEEK 5, Sunday = 1), 2026-12-02 a Wednesday.
+    expect(workOrders('CALENDAR_YEAR(StartDate) = 2026')).toEqual(['Inspect', 'Fix pump', 'Install']);
+    expect(workOrders('CALENDAR_MONTH(StartDate) = 12')).toEqual(['Install']);
+    expect(workOrders('CALENDAR_QUARTER(StartDate) = 4 AND DAY_IN_MONTH(StartDate) < 20')).toEqual([
+      'Inspect',
+      'Install',
+    ]);
+    expect(workOrders('DAY_ONLY(StartDate) = TODAY')).toEqual(['Fix pump']);
+    expect(workOrders('DAY_ONLY(StartDate) = 2026-12-02')).toEqual(['Install']);
+    expect(workOrders('DAY_IN_WEEK(StartDate) = 5')).toEqual(['Inspect', 'Fix pump']);
+    expect(workOrders('HOUR_IN_DAY(StartDate) > 12')).toEqual(['Install']);
+    expect(workOrders('WEEK_IN_YEAR(StartDate) = 48')).toEqual(['Fix pump', 'Install']);
+    expect(workOrders('NOT DAY_IN_YEAR(StartDate) IN (323, 330)')).toEqual(['Install']);
+    expect(accounts('CALENDAR_MONTH(LastActivityDate) = 11')).toEqual(['Acme', 'acme north']);
+    const cases: [string, string][] = [
+      [
+        'DAY_ONLY(LastActivityDate) = TODAY',
+        "DAY_ONLY can only be used with dateTime fields, not 'LastActivityDate'",
+      ],
+      [
+        'CALENDAR_YEAR(Name) = 2026',
+        "CALENDAR_YEAR can only be used with date or dateTime fields, not 'Name'",
+      ],
+      [
+        `CALENDAR_YEAR(CreatedDate) = '2026'`,
+        "value of filter criterion for field 'CALENDAR_YEAR(CreatedDate)' must be of type integer and should not be enclosed in quotes",
+      ],
+    ];
+    for (const [where, message] of cases) {
+      const error = apiErrorOf(() => accounts(where));
+      expect(error.errorCode, where).toBe('INVALID_FIELD');
+      expect(bareMessage(error), where).toBe(message);
+    }
+  });
+
   it("rejects mismatched date types with Salesforce's messages", () => {
     const cases: [string, string, string][] = [
       [

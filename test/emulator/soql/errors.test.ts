@@ -163,8 +163,8 @@ describe('SOQL engine: Salesforce errors', () => {
         'The syncscope emulator does not support toLabel(Industry) in SELECT.',
       ],
       [
-        'SELECT Id FROM Account WHERE CALENDAR_YEAR(CreatedDate) = 2026',
-        'The syncscope emulator does not support the function CALENDAR_YEAR() in WHERE.',
+        'SELECT Id FROM Account WHERE HOUR_IN_DAY(convertTimezone(CreatedDate)) > 10',
+        'The syncscope emulator does not support the function convertTimezone() in WHERE.',
       ],
       ['SELECT Id FROM Account FOR UPDATE', 'FOR UPDATE is only allowed in Apex.'],
     ];
