@@ -196,6 +196,21 @@ describe('upload', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('keeps a change that could not be uploaded on top of the newer server version (rebase)', async () => {
+    const { engine, kase } = await syncedDevice();
+    const long = 'x'.repeat(300);
+    engine.update('Case', kase, { Subject: long });
+    await h.update('Case', kase, { Status: 'Working' });
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.counts.Case?.uploadFailed).toBe(1);
+    expect(engine.pendingChanges()[0]?.error?.code).toBe('STRING_TOO_LONG');
+    // The server version moved on underneath; the user's value stays on top of it.
+    expect(engine.store.getRecord('Case', kase)).toMatchObject({ Status: 'Working', Subject: 'Outage' });
+    expect(engine.record('Case', kase)).toMatchObject({ Status: 'Working', Subject: long });
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('never duplicates a create whose response was lost (no external Id: found on the server)', async () => {
     const transport = new FaultyTransport(h.conn);
     const { engine, account } = await syncedDevice(transport);
