@@ -82,6 +82,8 @@ export async function runOrgStart(
       throw new CliError(
         `--db ${options.db}: not a SQLite database this org can open (${(error as Error).message})`,
       );
+    if (options.db !== undefined && error instanceof Error && /database/i.test(error.message))
+      throw new CliError(`--db ${options.db}: ${error.message}`);
     throw error;
   }
   try {
