@@ -206,6 +206,23 @@ describe('delta sync against the embedded org', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('binds declared scope parameters by their type', async () => {
+    const ids = await seed();
+    const scope: SyncScope = {
+      ...energyScope,
+      parameters: { industry: 'string' },
+      objects: { Account: { ...energyScope.objects.Account!, where: 'Industry = :industry' } },
+    };
+    const engine = h.device(compilePlan(scope), { parameters: { industry: 'Retail' } });
+    const summary = await engine.syncNow();
+    expect(summary.error).toBeUndefined();
+    expect(engine.store.listRecordIds('Account')).toEqual([ids.r1]);
+    const missing = h.device(compilePlan(scope), { parameters: {} });
+    expect((await missing.syncNow()).error).toBe(
+      "parameter :industry has no value (pass it in the engine's parameters)",
+    );
+  });
+
   it('costs two API calls when nothing changed', async () => {
     await seed();
     const engine = h.device(plan());

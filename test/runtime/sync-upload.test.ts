@@ -169,6 +169,24 @@ describe('upload', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('manual keeps a delete of a record changed on the server as a conflict; "mine" deletes it', async () => {
+    const { engine, account } = await syncedDevice();
+    engine.delete('Account', account);
+    await h.update('Account', account, { Phone: '9-office' });
+    await h.advance(10);
+    const first = await engine.syncNow();
+    expect(first.conflicts).toBe(1);
+    const [conflict] = engine.conflicts();
+    expect(conflict).toMatchObject({ op: 'delete', recordId: account, theirs: { Phone: '9-office' } });
+    expect(engine.record('Account', account)).toBeUndefined();
+    engine.resolveConflict(conflict!.seq, 'mine');
+    await h.advance(10);
+    const second = await engine.syncNow();
+    expect(second.conflicts).toBe(0);
+    expect((await h.conn.query(`SELECT Id FROM Account WHERE Id = '${account}'`)).totalSize).toBe(0);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('keeps per-record errors in the outbox and uploads the rest; a fix goes up next time', async () => {
     const { engine, contact, account } = await syncedDevice();
     const bad = engine.create('Contact', { LastName: null, Email: 'no-name@x.example', AccountId: account });
