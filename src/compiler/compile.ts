@@ -232,11 +232,12 @@ function buildPlan(
       ...(analysis.orderBy ?? []).map((c) => ('field' in c ? c.field : '')).filter((f) => f !== ''),
     ]);
 
-    const template = (spec: Omit<TemplateSpec, 'object'>, at: string): QueryTemplate => {
+    const template = (spec: Omit<TemplateSpec, 'object'>, at: string, parse = true): QueryTemplate => {
       const { template: built, problem } = buildTemplate(
         { object: object.name, ...spec },
         model.parameters,
         model.apiVersion,
+        parse,
       );
       if (problem) sink.add(problem.code, at, problem.message);
       return built;
@@ -262,7 +263,9 @@ function buildPlan(
       const at = alternative.path?.pointer ?? object.pointer;
       const where = alternative.where;
       const limitPart = limited ? { orderBy: order, limit: object.limit } : {};
-      full.push(template({ fields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
+      // full and ids carry the delta's condition, composed from the same AST: they need their own parse
+      // check only when they add ORDER BY / LIMIT.
+      full.push(template({ fields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at, limited));
       delta.push(
         template(
           {
@@ -274,7 +277,9 @@ function buildPlan(
           at,
         ),
       );
-      ids.push(template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
+      ids.push(
+        template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at, limited),
+      );
       if (alternative.kind === 'device')
         sink.add(
           'DEVICE_DRIVEN_PATH',

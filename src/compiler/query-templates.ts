@@ -15,6 +15,7 @@ export const MAX_IDS_PER_QUERY = 500;
 export const MIN_IDS_PER_QUERY = 20;
 
 const SAMPLE_ID = "'001000000000000AAA'";
+const PER_ID_BYTES = encodeURIComponent(`,${SAMPLE_ID}`).length;
 const SAMPLE_BY_TYPE: Readonly<Record<string, string>> = {
   string: "'sample'",
   id: SAMPLE_ID,
@@ -115,11 +116,12 @@ export function buildTemplate(
   spec: TemplateSpec,
   parameterTypes: ReadonlyMap<string, string>,
   apiVersion: string,
+  parse = true,
 ): { template: QueryTemplate; problem?: TemplateProblem } {
   const soql = composeSoql(spec);
   const binds = bindsOf(soql);
-  const bindsIds = binds.includes('parentIds') || binds.includes('ids');
-  const parseError = parseErrorOf(withSampleLiterals(soql, parameterTypes));
+  const sample = withSampleLiterals(soql, parameterTypes);
+  const parseError = parse ? parseErrorOf(sample) : undefined;
   let problem: TemplateProblem | undefined = parseError
     ? {
         code: 'TEMPLATE_INVALID',
@@ -127,21 +129,27 @@ export function buildTemplate(
       }
     : undefined;
   let idsPerQuery: number | undefined;
-  const unbound = withSampleLiterals(soql, parameterTypes, 0);
+  const idLists = [...soql.matchAll(LITERAL_OR_BIND)].filter(
+    (m) => m[1] === 'parentIds' || m[1] === 'ids',
+  ).length;
   // A character URL-encodes to at most 9 bytes: short statements need no exact count.
-  const base = bindsIds || unbound.length * 9 + 64 > URL_BUDGET_BYTES ? urlBytes(unbound, apiVersion) : 0;
-  if (bindsIds) {
-    const perId = encodeURIComponent(`${SAMPLE_ID},`).length;
-    idsPerQuery = Math.min(MAX_IDS_PER_QUERY, Math.floor((URL_BUDGET_BYTES - base) / perId));
+  const withOneId =
+    idLists > 0 || sample.length * 9 + 64 > URL_BUDGET_BYTES ? urlBytes(sample, apiVersion) : 0;
+  if (idLists > 0) {
+    // Each further Id adds `,'001...'` to every Id list.
+    idsPerQuery = Math.min(
+      MAX_IDS_PER_QUERY,
+      1 + Math.floor((URL_BUDGET_BYTES - withOneId) / (PER_ID_BYTES * idLists)),
+    );
     if (idsPerQuery < MIN_IDS_PER_QUERY)
       problem ??= {
         code: 'QUERY_TOO_LONG',
         message: `the query leaves room for only ${Math.max(idsPerQuery, 0)} Ids per request within the ${URL_BUDGET_BYTES}-byte URL budget: list fewer fields or shorten the condition`,
       };
-  } else if (base > URL_BUDGET_BYTES) {
+  } else if (withOneId > URL_BUDGET_BYTES) {
     problem ??= {
       code: 'QUERY_TOO_LONG',
-      message: `the query's URL is ${base} bytes, over the ${URL_BUDGET_BYTES}-byte budget: list fewer fields or shorten the condition`,
+      message: `the query's URL is ${withOneId} bytes, over the ${URL_BUDGET_BYTES}-byte budget: list fewer fields or shorten the condition`,
     };
   }
   const template: QueryTemplate = {
