@@ -194,7 +194,9 @@ export class QueryCompiler {
     if (!this.options.scanAll) conditions.push('t0."IsDeleted" = 0');
     if (query.usingScope) {
       const scope = query.usingScope.toLowerCase();
-      if (scope === 'mine' && object.field('OwnerId')) {
+      if (scope === 'mine' && !object.field('OwnerId')) {
+        throw errors.malformed(`USING SCOPE mine needs an owner: ${object.name} has no OwnerId.`, 'mine');
+      } else if (scope === 'mine') {
         conditions.push('t0."OwnerId" = ?');
         params.push(this.options.userId);
       } else if (scope !== 'everything') {

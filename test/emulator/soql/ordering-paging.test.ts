@@ -170,5 +170,9 @@ describe('SOQL engine: ORDER BY, LIMIT, OFFSET and cursors', () => {
   it('restricts USING SCOPE mine to the querying user', () => {
     expect(names('SELECT Name FROM Account USING SCOPE mine ORDER BY Name')).toEqual(['acme north', 'Zeta']);
     expect(names('SELECT Name FROM Account USING SCOPE everything ORDER BY Name')).toHaveLength(4);
+    const error = apiErrorOf(() => names('SELECT Name FROM Account USING SCOPE team'));
+    expect(bareMessage(error)).toBe(
+      "The syncscope emulator supports USING SCOPE mine and everything, not 'team'.",
+    );
   });
 });
