@@ -95,7 +95,8 @@ export class EmbeddedOrg {
         const stamp = this.clock.now().toISOString();
         writeMeta(this.db, 'createdDate', stamp);
         this.store.insertRow('User', adminUserRow(stamp));
-        if (sequences.next('id:005') !== 1) throw new Error('the admin user must be the first user');
+        // The admin user took the first User Id (ADMIN_USER_ID); API inserts continue after it.
+        sequences.next('id:005');
         if (options.seed === 'demo') {
           writeMeta(this.db, 'seed', 'demo');
           return seedDemo(

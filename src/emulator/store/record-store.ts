@@ -49,7 +49,6 @@ interface ObjectInfo {
 /** Several records share the external Id an upsert named. */
 export class MultipleMatchesError extends ApiError {
   constructor(
-    object: string,
     field: string,
     readonly ids: readonly string[],
   ) {
@@ -59,7 +58,6 @@ export class MultipleMatchesError extends ApiError {
       `${field}: more than one record found for external id field: [${ids.join(', ')}]`,
       [field],
     );
-    void object;
   }
 }
 
@@ -290,7 +288,7 @@ export class RecordStore {
         );
       delete fields[key];
     }
-    if (ids.length > 1) throw new MultipleMatchesError(type, field.name, ids);
+    if (ids.length > 1) throw new MultipleMatchesError(field.name, ids);
     if (ids.length === 1) {
       const id = ids[0] as string;
       this.update(type, id, fields, userId, options);
