@@ -24,7 +24,14 @@
 import type { PlanObject, QueryTemplate, SyncPlan } from '../compiler/plan.ts';
 import { toStoredRecord, type SfRecord } from './records.ts';
 import type { QueryResult } from './salesforce-api.ts';
-import { bindChunked, bindSoql, isSalesforceId, soqlDatetime, type BindValues } from './soql-binding.ts';
+import {
+  BindError,
+  bindChunked,
+  bindSoql,
+  isSalesforceId,
+  soqlDatetime,
+  type BindValues,
+} from './soql-binding.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
 import { emptyObjectState, type ObjectSyncState } from './store/sync-store.ts';
 import { ApiRequestError, SyncError } from './sync-errors.ts';
@@ -72,7 +79,7 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
     for (const object of wave) {
       settled.add(object.name);
       if (object.dependsOn.some((d) => failed.has(d))) failed.add(object.name);
-      else works.push(planWork(context, object, touched));
+      else works.push(withObjectContext(object, () => planWork(context, object, touched)));
     }
     await askFirstRequests(context, works);
     for (const work of works) {
@@ -90,6 +97,17 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
   }
   if (failed.size > 0)
     throw new SyncError(`download failed for ${[...failed].join(', ')}`, 'permanent', 'download');
+}
+
+/** Binding errors (a missing parameter or user Id) name the object whose query could not be bound. */
+function withObjectContext<T>(object: PlanObject, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof BindError)
+      throw new SyncError(`${object.name}: ${error.message}`, 'permanent', 'download', error);
+    throw error;
+  }
 }
 
 function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet<string>): ObjectWork {

@@ -219,7 +219,7 @@ describe('delta sync against the embedded org', () => {
     expect(engine.store.listRecordIds('Account')).toEqual([ids.r1]);
     const missing = h.device(compilePlan(scope), { parameters: {} });
     expect((await missing.syncNow()).error).toBe(
-      "parameter :industry has no value (pass it in the engine's parameters)",
+      "Account: parameter :industry has no value (pass it in the engine's parameters)",
     );
   });
 
