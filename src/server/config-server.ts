@@ -67,8 +67,18 @@ const PAGE_HEADERS = {
 };
 
 export async function startConfigServer(options: ConfigServerOptions): Promise<ConfigServer> {
-  const uiDir =
-    options.uiDir !== undefined ? options.uiDir : ((await ensureUiBuilt({ log: options.log }))?.dir ?? null);
+  let uiDir: string | null = null;
+  let uiProblem = 'src/ui/index.html is missing.';
+  if (options.uiDir !== undefined) uiDir = options.uiDir;
+  else {
+    try {
+      uiDir = (await ensureUiBuilt({ log: options.log }))?.dir ?? null;
+    } catch (error) {
+      // A page that does not build must not take the API down with it: say why, on the page and here.
+      uiProblem = `building it failed: ${redact((error as Error).message ?? String(error))}`;
+      options.log?.(`the config tool page could not be built (the API still works): ${uiProblem}`);
+    }
+  }
   const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
   let port = 0;
 
@@ -149,8 +159,8 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
       reply
         .type('text/html; charset=utf-8')
         .send(
-          '<!doctype html><meta charset="utf-8"><title>syncscope</title><p>The config tool page is not built: ' +
-            'src/ui/index.html is missing. The API is up: <a href="/api/session">/api/session</a>.</p>',
+          '<!doctype html><meta charset="utf-8"><title>syncscope</title><p>The config tool page is not available: ' +
+            `${escapeHtml(uiProblem)}</p><p>The API is up: <a href="/api/session">/api/session</a>.</p>`,
         ),
     );
   }
@@ -168,4 +178,8 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -10,16 +10,12 @@
  */
 
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as ViteModule from 'vite';
+
+type ViteBuild = typeof ViteModule.build;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STAMP = '.syncscope-build.json';
@@ -53,13 +49,24 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   // A private directory first, then a rename: a half-written build is never served, and two servers
   // starting at once do not write into the same files.
   const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
-  const { build } = await import('vite');
-  const output = await build({
-    configFile: join(root, 'vite.config.ts'),
-    root: join(root, 'src/ui'),
-    logLevel: 'error',
-    build: { outDir: temp, emptyOutDir: true },
-  });
+  let build: ViteBuild;
+  try {
+    ({ build } = await import('vite'));
+  } catch {
+    throw new Error('Vite is not installed: run `npm install` (with dev dependencies) to build the page');
+  }
+  let output: Awaited<ReturnType<ViteBuild>>;
+  try {
+    output = await build({
+      configFile: join(root, 'vite.config.ts'),
+      root: join(root, 'src/ui'),
+      logLevel: 'error',
+      build: { outDir: temp, emptyOutDir: true },
+    });
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
   const inputs = bundleInputs(root, output);
   const hash = sourceHash(root, inputs);
   writeFileSync(join(temp, STAMP), JSON.stringify({ hash, inputs }));

@@ -1,0 +1,43 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, ensureUiBuilt } from '../../src/server/ui-build.ts';
+
+// A tiny page in the repository (so Vite resolves from its node_modules), built like src/ui.
+const root = join(REPO_ROOT, '.tmp', `ui-build-${process.pid}`);
+const outDir = join(root, 'dist/ui');
+
+function writePage(main: string): void {
+  mkdirSync(join(root, 'src/ui'), { recursive: true });
+  writeFileSync(join(root, 'vite.config.ts'), "export default { build: { target: 'es2022' } };\n");
+  writeFileSync(
+    join(root, 'src/ui/index.html'),
+    '<!doctype html><title>t</title><script type="module" src="./main.ts"></script>\n',
+  );
+  writeFileSync(join(root, 'src/ui/main.ts'), main);
+}
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('building the page when missing or stale', () => {
+  it('builds once, reuses the build, and rebuilds when a source of the bundle changes', async () => {
+    expect(await ensureUiBuilt({ root, outDir })).toBeNull();
+    writePage("import { greet } from './greet.ts';\ndocument.title = greet();\n");
+    writeFileSync(join(root, 'src/ui/greet.ts'), "export const greet = (): string => 'hello';\n");
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
+    // A file outside the bundle does not matter; one inside it does.
+    writeFileSync(join(root, 'src/unrelated.ts'), 'export const x = 1;\n');
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
+    writeFileSync(join(root, 'src/ui/greet.ts'), "export const greet = (): string => 'bonjour';\n");
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
+  }, 60_000);
+
+  it('fails with the bundler error and keeps the last good build', async () => {
+    writeFileSync(join(root, 'src/ui/greet.ts'), 'export const greet = ( => ;\n');
+    await expect(ensureUiBuilt({ root, outDir })).rejects.toThrow();
+    expect(readdirSync(join(root, 'dist'))).toEqual(['ui']);
+    writeFileSync(join(root, 'src/ui/greet.ts'), "export const greet = (): string => 'bonjour';\n");
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
+  }, 60_000);
+});
