@@ -335,6 +335,40 @@ describe('why is this record (not) on the device', () => {
   });
 });
 
+describe('limits', () => {
+  const limited = (): SyncScope => {
+    const edited = scope() as unknown as { objects: Record<string, { limit?: number }> };
+    edited.objects.WorkOrder!.limit = 2;
+    return edited as unknown as SyncScope;
+  };
+
+  it('previews the first `limit` records by the order, and says more match', async () => {
+    const { body } = await api<PreviewResponse>('POST', '/api/preview', {
+      scope: limited(),
+      userId: org.ids.tech,
+    });
+    const workOrders = body.objects.find((o) => o.name === 'WorkOrder')!;
+    expect(workOrders).toMatchObject({ count: 2, limit: 2, limitReached: true });
+    expect(workOrders.paths).toEqual([{ label: 'root', kind: 'root', count: 3 }]);
+    expect(workOrders.sample.map((r) => r.Id)).toEqual([org.ids.W6, org.ids.W1]);
+    // W2's line item and account fall out with it.
+    expect(body.objects.find((o) => o.name === 'WorkOrderLineItem')!.count).toBe(2);
+    expect(body.objects.find((o) => o.name === 'Account')!.count).toBe(1);
+  });
+
+  it('explains a record cut off by the limit', async () => {
+    const { body } = await api<WhyResponse>('POST', '/api/why', {
+      scope: limited(),
+      userId: org.ids.tech,
+      recordId: org.ids.W2,
+    });
+    expect(body).toMatchObject({ onDevice: false, beyondLimit: true, failedConditions: [] });
+    expect(body.summary).toBe(
+      'Not on the device: WorkOrder "00000002" is selected, but beyond the limit of 2 records by StartDate ASC.',
+    );
+  });
+});
+
 describe('publish, versions, restore and diff', () => {
   it('diffs against nothing before the first publish', async () => {
     const { body } = await api<DiffResponse>('POST', '/api/diff', { scope: scope(), userId: org.ids.tech });
