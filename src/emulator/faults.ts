@@ -1,6 +1,7 @@
 /**
  * Faults a test injects through `POST /__emulator/faults` to reproduce a real org's bad days:
- * failing requests, slowness, expired sessions, dropped connections, an exhausted API limit.
+ * failing requests, slowness, expired sessions, dropped connections (before the request is processed),
+ * lost responses (after it was processed and committed), an exhausted API limit.
  * `DELETE /__emulator/faults` clears them all.
  */
 
@@ -19,6 +20,8 @@ export class Faults {
   fail: FailRule | undefined;
   latencyMs = 0;
   dropConnectionNext = 0;
+  /** Requests to process (and commit) whose response is then lost: the duplicate-create risk. */
+  dropResponseNext = 0;
 
   /** Applies a `POST /__emulator/faults` body; throws a 400 ApiError for a malformed one. */
   apply(body: unknown): void {
@@ -34,6 +37,7 @@ export class Faults {
       'latencyMs',
       'expireSessions',
       'dropConnectionNext',
+      'dropResponseNext',
       'apiLimitRemaining',
     ]);
     for (const key of Object.keys(b))
@@ -69,6 +73,8 @@ export class Faults {
     if (latency !== undefined) this.latencyMs = latency;
     const drop = count('dropConnectionNext');
     if (drop !== undefined) this.dropConnectionNext = drop;
+    const dropResponse = count('dropResponseNext');
+    if (dropResponse !== undefined) this.dropResponseNext = dropResponse;
   }
 
   /** The injected failure for this request, if one applies (and counts it down). */
@@ -95,10 +101,18 @@ export class Faults {
     return true;
   }
 
+  /** True if this processed request's response is to be lost (and counts it down). */
+  takeResponseDrop(): boolean {
+    if (this.dropResponseNext <= 0) return false;
+    this.dropResponseNext--;
+    return true;
+  }
+
   clear(): void {
     this.fail = undefined;
     this.latencyMs = 0;
     this.dropConnectionNext = 0;
+    this.dropResponseNext = 0;
   }
 
   state(): Record<string, unknown> {
@@ -109,6 +123,7 @@ export class Faults {
         : {}),
       latencyMs: this.latencyMs,
       dropConnectionNext: this.dropConnectionNext,
+      dropResponseNext: this.dropResponseNext,
     };
   }
 }

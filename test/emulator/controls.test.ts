@@ -95,6 +95,18 @@ describe('/__emulator/faults', () => {
     expect(result.totalSize).toBe(7);
   });
 
+  it('loses the response of a processed request (the create is committed, the client sees an error)', async () => {
+    await t.control('POST', '/faults', { dropResponseNext: 1 });
+    await expect(t.conn.sobject('Account').create({ Name: 'Committed but unanswered' })).rejects.toThrow();
+    const found = await t.conn.query("SELECT Id FROM Account WHERE Name = 'Committed but unanswered'");
+    expect(found.totalSize).toBe(1);
+  });
+
+  it("answers with the org clock's time in the Date header", async () => {
+    const response = await t.http('GET', '/services/data/v62.0/limits');
+    expect(response.headers.get('date')).toBe(new Date(TEST_NOW).toUTCString());
+  });
+
   it('expires sessions: 401 INVALID_SESSION_ID until a new token is issued or refreshed', async () => {
     const tech = (await t.control('POST', '/sessions', { userId: DEMO_TECHNICIAN_ID })).body as {
       accessToken: string;

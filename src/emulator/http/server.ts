@@ -100,6 +100,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    // The server's time, as clients may read it, is the org's clock.
+    reply.header('Date', org.clock.now().toUTCString());
     const url = request.raw.url ?? '/';
     if (isControl(url)) return;
     if (Buffer.byteLength(url) > MAX_URL_BYTES) {
@@ -174,6 +176,12 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
         userId,
         subrequest: false,
       });
+      if (org.faults.takeResponseDrop()) {
+        // The work is committed; the client never hears about it.
+        reply.hijack();
+        request.raw.socket.destroy();
+        return reply;
+      }
       return sendApiResponse(reply, response);
     },
   });
