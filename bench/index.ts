@@ -213,7 +213,7 @@ async function syncBenchmarks(): Promise<void> {
       ratio: rssSmall ? ratio(initial.report.maxRssMb, rssSmall) : null,
       target: `< 250 MB, flat (ratio to ${label(SMALL)} ~ 1)`,
       met: initial.report.maxRssMb < 250 && (!rssSmall || initial.report.maxRssMb / rssSmall < 1.25),
-      note: `${tech.scopeSize} records`,
+      note: `${tech.scopeSize} records; the bare loop's process peaked at ${bare.report.maxRssMb} MB`,
     });
 
     if (wanted(names.deltaCalls)) {

@@ -624,10 +624,18 @@ try {
   for (const device of devices) await sync(device, counts.steps + 1, false);
 } finally {
   await org.close();
-  rmSync(work, { recursive: true, force: true });
 }
 
 const tracked = edits.length;
+const outboxes: Record<string, number> = {};
+for (const device of devices) {
+  const store = new SqliteStore(device.db);
+  for (const change of store.listChanges()) {
+    const key = `${change.status}${change.error ? ` ${change.error.code}` : ''}`;
+    outboxes[key] = (outboxes[key] ?? 0) + 1;
+  }
+  store.close();
+}
 const unsent = edits.filter((e) => e.state === 'pending').length;
 console.log(
   [
@@ -637,5 +645,7 @@ console.log(
     `divergences ${counts.divergences}, losses ${counts.losses}, duplicates ${counts.duplicates}`,
   ].join('\n'),
 );
+console.log(`left in outboxes after the final syncs: ${JSON.stringify(outboxes)}`);
+rmSync(work, { recursive: true, force: true });
 if (problems.length) console.log(`first problems:\n${problems.slice(0, 10).join('\n')}`);
 process.exit(counts.divergences + counts.losses + counts.duplicates > 0 ? 1 : 0);
