@@ -299,6 +299,20 @@ describe('PATCH and DELETE /sobjects/{T}/{id}', () => {
     expect(deleteRefused.status).toBe(412);
   });
 
+  it('answers a conditional GET with 304 until the record changes', async () => {
+    const { id } = (await t.conn.sobject('Account').create({ Name: 'Cached' })) as { id: string };
+    const url = `/services/data/v62.0/sobjects/Account/${id}`;
+    const first = await t.http('GET', url);
+    const lastModified = first.headers.get('last-modified') as string;
+    expect(Date.parse(lastModified)).toBeGreaterThan(0);
+    expect((await t.http('GET', url, { headers: { 'If-Modified-Since': lastModified } })).status).toBe(304);
+    await t.control('POST', '/clock', { advanceSeconds: 2 });
+    await t.conn.sobject('Account').update({ Id: id, Name: 'Changed' });
+    const changed = await t.http('GET', url, { headers: { 'If-Modified-Since': lastModified } });
+    expect(changed.status).toBe(200);
+    expect((changed.body as { Name: string }).Name).toBe('Changed');
+  });
+
   it('deletes into the recycle bin and then answers ENTITY_IS_DELETED', async () => {
     const { id } = (await t.conn.sobject('Account').create({ Name: 'Doomed' })) as { id: string };
     const { id: contactId } = (await t.conn

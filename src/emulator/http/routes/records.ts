@@ -75,7 +75,14 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
         `Provided external ID field does not exist or is not accessible: ${params.id}`,
       );
     const row = store.liveRow(type, id18);
-    return json(200, store.toRestRecord(type, row, request.version, fieldsParam(request)));
+    // Conditional GET: 304 when the record did not change after If-Modified-Since (second precision).
+    const modifiedMs = Math.floor(Date.parse(String(row.LastModifiedDate)) / 1000) * 1000;
+    const since = request.headers['if-modified-since'];
+    if (since !== undefined && !Number.isNaN(Date.parse(since)) && modifiedMs <= Date.parse(since))
+      return { status: 304 };
+    return json(200, store.toRestRecord(type, row, request.version, fieldsParam(request)), {
+      'Last-Modified': new Date(modifiedMs).toUTCString(),
+    });
   });
 
   router.on('PATCH', '/sobjects/:type/:id', (request, params) => {
