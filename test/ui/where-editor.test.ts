@@ -87,4 +87,59 @@ describe('ss-where-editor', () => {
     await typeInto(el, ' ');
     expect(Object.keys(store.scope.objects['Product2']!)).to.deep.equal(['fields', 'syncEveryMinutes']);
   });
+
+  it('offers fields of the object while typing a name; Tab inserts the chosen one', async () => {
+    const store = makeStore();
+    const el = await fixture<WhereEditor>(
+      html`<ss-where-editor .store=${store} object-name="Product2"></ss-where-editor>`,
+    );
+    const textarea = await typeInto(el, 'IsAc');
+    const options = () =>
+      [...el.shadowRoot!.querySelectorAll('[role="option"]')].map(
+        (o) => `${o.querySelector('.insert')!.textContent} ${o.querySelector('.detail')!.textContent}`,
+      );
+    expect(options()).to.deep.equal(['IsActive boolean']);
+    expect(textarea.getAttribute('aria-activedescendant')).to.equal('suggestion-0');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(store.scope.objects['Product2']?.where).to.equal('IsActive');
+    expect(textarea.selectionStart).to.equal('IsActive'.length);
+    expect(options()).to.deep.equal([]);
+    await sendKeys({ type: ' = true' });
+    await el.updateComplete;
+    expect(store.scope.objects['Product2']?.where).to.equal('IsActive = true');
+  });
+
+  it('goes through relationships, and offers binds after a colon', async () => {
+    const store = makeStore();
+    const el = await fixture<WhereEditor>(
+      html`<ss-where-editor .store=${store} object-name="WorkOrder"></ss-where-editor>`,
+    );
+    await typeInto(el, 'Accou');
+    const options = () =>
+      [...el.shadowRoot!.querySelectorAll('[role="option"] .insert')].map((o) => o.textContent);
+    expect(options()).to.deep.equal(['AccountId', 'Account.']);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(store.scope.objects['WorkOrder']?.where).to.equal('Account.');
+    await sendKeys({ type: 'Ind' });
+    await el.updateComplete;
+    expect(options()).to.deep.equal(['Account.Industry']);
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ type: " = 'Energy' AND OwnerId = :u" });
+    await el.updateComplete;
+    expect(options()).to.deep.equal([':userId']);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(store.scope.objects['WorkOrder']?.where).to.equal(
+      "Account.Industry = 'Energy' AND OwnerId = :userId",
+    );
+    // Escape closes without inserting; nothing is offered inside a string literal.
+    await sendKeys({ type: " AND Status = 'Ne" });
+    await el.updateComplete;
+    expect(options()).to.deep.equal([]);
+  });
 });

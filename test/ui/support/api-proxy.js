@@ -19,7 +19,21 @@ export function syncscopeApiProxy() {
   /** @param {import('koa').Context} ctx @param {() => Promise<unknown>} next */
   async function middleware(ctx, next) {
     if (!ctx.path.startsWith('/api/')) return next();
-    const { url } = await server();
+    let url;
+    try {
+      ({ url } = await server());
+    } catch (error) {
+      // Say why in the API's own error shape, and try again on the next request.
+      started = undefined;
+      ctx.status = 502;
+      ctx.body = {
+        error: {
+          code: 'TEST_SERVER_FAILED',
+          message: `the test config server did not start: ${error?.stack ?? error}`,
+        },
+      };
+      return;
+    }
     const chunks = [];
     for await (const chunk of ctx.req) chunks.push(chunk);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;

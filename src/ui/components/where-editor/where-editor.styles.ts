@@ -46,6 +46,42 @@ export default css`
     color: var(--ss-text);
     resize: vertical;
   }
+  [role='listbox'] {
+    position: absolute;
+    z-index: 5;
+    left: 0;
+    top: 100%;
+    min-width: 16rem;
+    max-height: 14rem;
+    overflow: auto;
+    margin: 2px 0 0;
+    padding: var(--ss-space-1) 0;
+    list-style: none;
+    background: var(--ss-surface);
+    border: 1px solid var(--ss-border);
+    border-radius: var(--ss-radius);
+    box-shadow: 0 2px 3px rgba(0, 0, 0, 0.16);
+  }
+  [role='listbox'][hidden] {
+    display: none;
+  }
+  [role='option'] {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--ss-space-3);
+    padding: var(--ss-space-1) var(--ss-space-3);
+    cursor: pointer;
+    font-family: var(--ss-mono);
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--ss-brand-light);
+    box-shadow: inset 3px 0 0 var(--ss-brand);
+  }
+  [role='option'] .detail {
+    color: var(--ss-text-weak);
+    font-family: var(--ss-font);
+    font-size: var(--slds-g-font-scale-neg-1, 0.75rem);
+  }
   .hints {
     margin-top: var(--ss-space-1);
     color: var(--ss-text-weak);
