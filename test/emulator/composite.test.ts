@@ -307,6 +307,42 @@ describe('POST /composite', () => {
     expect(await countAccounts('Independent')).toBe(1);
   });
 
+  it('passes subrequest headers on: If-Unmodified-Since answers 412 inside the composite', async () => {
+    const { id } = (await t.conn.sobject('Account').create({ Name: 'Guarded' })) as { id: string };
+    await t.control('POST', '/clock', { advanceSeconds: 10 });
+    await t.conn.sobject('Account').update({ Id: id, Phone: '2' });
+    const response = await t.http('POST', '/services/data/v62.0/composite', {
+      body: {
+        compositeRequest: [
+          {
+            method: 'PATCH',
+            url: `/services/data/v62.0/sobjects/Account/${id}`,
+            referenceId: 'guarded',
+            body: { Name: 'Overwritten' },
+            httpHeaders: { 'If-Unmodified-Since': new Date(TEST_NOW).toUTCString() },
+          },
+        ],
+      },
+    });
+    expect(response.body).toEqual({
+      compositeResponse: [
+        {
+          body: [
+            {
+              errorCode: 'PRECONDITION_FAILED',
+              message: 'The requested resource has been modified since the If-Unmodified-Since date.',
+              fields: [],
+            },
+          ],
+          httpHeaders: {},
+          httpStatusCode: 412,
+          referenceId: 'guarded',
+        },
+      ],
+    });
+    expect((await t.conn.sobject('Account').retrieve(id)).Name).toBe('Guarded');
+  });
+
   it('enforces 25 subrequests and 5 queries or collections', async () => {
     const many = Array.from({ length: 26 }, (_, i) => ({
       method: 'GET',
