@@ -137,8 +137,10 @@ function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] {
   const changes = store.listChanges();
   // Local Ids other changes point at: their creates must answer with a referenceable Id (single subrequest).
   const referenced = new Set<string>();
-  for (const change of changes)
+  for (const change of changes) {
     for (const value of Object.values(change.fields)) if (isLocalId(value)) referenced.add(value);
+    if (change.op !== 'create' && isLocalId(change.recordId)) referenced.add(change.recordId);
+  }
   for (const entry of changes) {
     const key = `${entry.object}/${entry.recordId}`;
     const sendable = entry.status === 'pending' && !attempted.has(entry.seq) && !blockedRecords.has(key);
@@ -307,9 +309,11 @@ async function sendBatch(context: SyncContext, units: Unit[], touched: Set<strin
   }
   store.transaction(() => {
     const failedRefs = new Set<string>();
-    units.forEach((unit, index) => {
-      const response = responses[index];
-      if (unit.kind === 'single') return applyResponse(context, unit.item, response, failedRefs, touched);
+    const index = new OutboxIndex(store.listChanges());
+    units.forEach((unit, position) => {
+      const response = responses[position];
+      if (unit.kind === 'single')
+        return applyResponse(context, unit.item, response, failedRefs, touched, index);
       // One result per record, in order; a refused collection as a whole fails each of its records.
       const results =
         Array.isArray(response?.body) && response.httpStatusCode < 300
@@ -330,7 +334,7 @@ async function sendBatch(context: SyncContext, units: Unit[], touched: Set<strin
                   fields: e.fields,
                 })),
               };
-        applyResponse(context, item, perRecord, failedRefs, touched);
+        applyResponse(context, item, perRecord, failedRefs, touched, index);
       });
     });
   });
@@ -348,6 +352,7 @@ function applyResponse(
   response: CompositeSubresponse | undefined,
   failedRefs: Set<string>,
   touched: Set<string>,
+  index: OutboxIndex,
 ): void {
   const { store } = context;
   const entry = store.getChange(item.entry.seq);
@@ -356,7 +361,7 @@ function applyResponse(
   const status = response?.httpStatusCode ?? 0;
   if (status >= 200 && status < 300) {
     const body = response?.body as { id?: string } | null | undefined;
-    completeEntry(context, entry, entry.op === 'create' ? body?.id : undefined);
+    completeEntry(context, entry, entry.op === 'create' ? body?.id : undefined, index);
     counts.uploaded += 1;
     touched.add(entry.object);
     return;
@@ -367,7 +372,7 @@ function applyResponse(
     JSON.stringify(item.subrequest).includes(`@{${ref}.`),
   );
   if (entry.op === 'delete' && (code === 'ENTITY_IS_DELETED' || code === 'NOT_FOUND')) {
-    completeEntry(context, entry, undefined);
+    completeEntry(context, entry, undefined, index);
     touched.add(entry.object);
     return;
   }
@@ -401,15 +406,52 @@ function applyResponse(
   context.errors.push(`${entry.object} ${entry.recordId} (${entry.op}): ${code}: ${error.message ?? ''}`);
 }
 
+/**
+ * Which records and local Ids the outbox mentions more than once, so applying a big batch does not scan
+ * the whole outbox per record.
+ */
+class OutboxIndex {
+  readonly #mentions = new Map<string, number>();
+  constructor(changes: readonly OutboxEntry[]) {
+    for (const change of changes) {
+      this.#add(`${change.object}/${change.recordId}`);
+      for (const value of Object.values(change.fields)) if (isLocalId(value)) this.#add(`ref/${value}`);
+    }
+  }
+  #add(key: string): void {
+    this.#mentions.set(key, (this.#mentions.get(key) ?? 0) + 1);
+  }
+  /** After a create is mapped, changes that named its local Id name the server Id. */
+  rename(object: string, localId: string, serverId: string): void {
+    const count = this.#mentions.get(`${object}/${localId}`) ?? 0;
+    if (count)
+      this.#mentions.set(`${object}/${serverId}`, (this.#mentions.get(`${object}/${serverId}`) ?? 0) + count);
+  }
+  /** True when changes other than `entry` may name its record. */
+  othersMention(entry: OutboxEntry): boolean {
+    return (
+      (this.#mentions.get(`${entry.object}/${entry.recordId}`) ?? 0) > 1 ||
+      this.#mentions.has(`ref/${entry.recordId}`)
+    );
+  }
+}
+
 /** Applies a change the server accepted: map a new Id, update the stored server version, drop the entry. */
-function completeEntry(context: SyncContext, entry: OutboxEntry, serverId: string | undefined): void {
+function completeEntry(
+  context: SyncContext,
+  entry: OutboxEntry,
+  serverId: string | undefined,
+  index: OutboxIndex = new OutboxIndex(context.store.listChanges()),
+): void {
   const { store } = context;
   const resolved = resolveFields(context, entry.fields);
+  const others = () => (index.othersMention(entry) ? store.listChanges() : []);
   if (entry.op === 'create') {
     if (!serverId || !isSalesforceId(serverId)) throw new Error(`create of ${entry.object} returned no Id`);
     store.mapId(entry.recordId, serverId);
+    index.rename(entry.object, entry.recordId, serverId);
     // Changes queued after the create still name the local Id: point them at the server record.
-    for (const other of store.listChanges()) {
+    for (const other of others()) {
       if (other.seq === entry.seq) continue;
       const fields = Object.fromEntries(
         Object.entries(other.fields).map(([k, v]) => [k, v === entry.recordId ? serverId : v]),
@@ -424,7 +466,7 @@ function completeEntry(context: SyncContext, entry: OutboxEntry, serverId: strin
     const base = store.getRecord(entry.object, id);
     if (base) store.putRecord(entry.object, { ...base, ...resolved, Id: id });
     // Our own write moved the record's stamp: later changes of it must not 412 against it.
-    for (const other of store.listChanges())
+    for (const other of others())
       if (other.seq > entry.seq && other.object === entry.object && other.recordId === entry.recordId)
         store.replaceChange({ ...other, rebase: true });
   } else {
@@ -445,6 +487,7 @@ function resolveFields(
 /** Resolves entries whose response was lost (see the file comment). */
 async function recoverInFlight(context: SyncContext, touched: Set<string>): Promise<void> {
   const { store, plan } = context;
+  const index = new OutboxIndex(store.listChanges());
   for (const entry of store.listChanges()) {
     if (entry.status !== 'inFlight') continue;
     const object = planObject(plan, entry.object);
@@ -472,7 +515,7 @@ async function recoverInFlight(context: SyncContext, touched: Set<string>): Prom
         });
         context.errors.push(`${entry.object} ${entry.recordId}: upload interrupted, not verified`);
       } else if (found) {
-        store.transaction(() => completeEntry(context, entry, found));
+        store.transaction(() => completeEntry(context, entry, found, index));
         touched.add(entry.object);
         countsFor(context, entry.object).uploaded += 1;
       } else setPending();
@@ -487,7 +530,7 @@ async function recoverInFlight(context: SyncContext, touched: Set<string>): Prom
         current !== undefined &&
         Object.entries(resolveFields(context, entry.fields)).every(([k, v]) => sameValue(current[k], v));
       if (applied) {
-        store.transaction(() => completeEntry(context, entry, undefined));
+        store.transaction(() => completeEntry(context, entry, undefined, index));
         touched.add(entry.object);
         countsFor(context, entry.object).uploaded += 1;
         continue;

@@ -296,6 +296,26 @@ describe('upload', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('sends a create and a later edit of the same new record together when the first try failed', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, account } = await syncedDevice(transport);
+    const local = engine.create('Contact', { LastName: 'Draft', Email: 'd@x.example', AccountId: account });
+    transport.failAt = { call: transport.calls + 1, when: 'before' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    engine.update('Contact', local, { LastName: 'Final' });
+    expect(engine.pendingChanges().map((c) => [c.op, c.status])).toEqual([
+      ['create', 'inFlight'],
+      ['update', 'pending'],
+    ]);
+    await h.advance(10);
+    const summary = await engine.syncNow();
+    expect(summary.errors).toEqual([]);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName IN ('Draft', 'Final')")).toBe(1);
+    expect(engine.record('Contact', engine.store.resolveId(local)!)?.LastName).toBe('Final');
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('does not turn its own lost conditional update into a conflict', async () => {
     const transport = new FaultyTransport(h.conn);
     const { engine, contact } = await syncedDevice(transport);
