@@ -27,6 +27,9 @@ import type { ObjectSyncState, OutboxEntry, SyncHistoryEntry, SyncStore } from '
 import type { Transport } from './transport.ts';
 import { upload } from './upload.ts';
 
+/** Sync history entries kept on the device (a month of syncs every 30 minutes). */
+export const HISTORY_KEPT = 1500;
+
 export interface SyncEngineOptions {
   readonly transport: Transport;
   readonly store: SyncStore;
@@ -233,6 +236,7 @@ export class SyncEngine {
     };
     this.#store.transaction(() => {
       this.#store.appendHistory(history);
+      this.#store.pruneHistory(HISTORY_KEPT);
       this.#store.setMeta('consecutiveFailures', failures);
       this.#store.setMeta('nextSyncAt', nextSyncAt);
     });

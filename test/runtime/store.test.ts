@@ -139,6 +139,11 @@ describe.each(stores)('%s', (_name, makeStore) => {
     store.appendHistory({ ...entry, startedAt: 5 });
     expect(store.listHistory().map((h) => h.startedAt)).toEqual([5, 1]);
     expect(store.listHistory(1)).toHaveLength(1);
+    store.appendHistory({ ...entry, startedAt: 9 });
+    store.pruneHistory(2);
+    expect(store.listHistory().map((h) => h.startedAt)).toEqual([9, 5]);
+    const next = store.appendHistory({ ...entry, startedAt: 10 });
+    expect(next.id).toBeGreaterThan(store.listHistory()[1]!.id!);
     store.putPlan(unitPlan);
     expect(store.getPlan()).toEqual(unitPlan);
     store.mapId('local-1', '001000000000001AAA');

@@ -157,7 +157,7 @@ export class MemoryStore implements SyncStore {
   }
 
   appendHistory(entry: SyncHistoryEntry): SyncHistoryEntry {
-    const stored = { ...clone(entry), id: this.#history.length + 1 };
+    const stored = { ...clone(entry), id: (this.#history[this.#history.length - 1]?.id ?? 0) + 1 };
     const length = this.#history.length;
     if (this.#undo) this.#undo.push(() => (this.#history.length = length));
     this.#history.push(stored);
@@ -165,6 +165,13 @@ export class MemoryStore implements SyncStore {
   }
   listHistory(limit = 50): SyncHistoryEntry[] {
     return this.#history.slice(-limit).reverse().map(clone);
+  }
+
+  pruneHistory(keep: number): void {
+    if (this.#history.length <= keep) return;
+    const removed = this.#history.slice(0, this.#history.length - keep);
+    if (this.#undo) this.#undo.push(() => this.#history.unshift(...removed));
+    this.#history = this.#history.slice(-keep);
   }
 
   close(): void {}

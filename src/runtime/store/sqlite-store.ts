@@ -127,6 +127,10 @@ export class SqliteStore implements SyncStore {
     }));
   }
 
+  pruneHistory(keep: number): void {
+    this.#statements.pruneHistory.run(keep);
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
   }
@@ -176,5 +180,8 @@ function prepare(db: Database.Database) {
     setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     appendHistory: db.prepare('INSERT INTO history (data) VALUES (?)'),
     listHistory: db.prepare('SELECT id, data FROM history ORDER BY id DESC LIMIT ?'),
+    pruneHistory: db.prepare(
+      'DELETE FROM history WHERE id NOT IN (SELECT id FROM history ORDER BY id DESC LIMIT ?)',
+    ),
   };
 }

@@ -138,6 +138,8 @@ export interface SyncStore {
   appendHistory(entry: SyncHistoryEntry): SyncHistoryEntry;
   /** Newest first. */
   listHistory(limit?: number): SyncHistoryEntry[];
+  /** Keeps only the newest `keep` entries (the history of a device that syncs every few minutes grows). */
+  pruneHistory(keep: number): void;
 
   close(): void;
 }
