@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
@@ -202,6 +203,31 @@ describe('--target-org: the sf CLI stored login', () => {
 });
 
 describe('syncscope serve', () => {
+  it('says which port is taken and what to do', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const { code, out, err } = await run([
+        'serve',
+        '--port',
+        String(port),
+        '--no-ui',
+        '--org-url',
+        org.url,
+        '--token',
+        org.token,
+      ]);
+      expect(code).toBe(1);
+      expect(err).toBe(
+        `error: port ${port} is in use: pass --port <other> (or --port 0 for any free port)\n`,
+      );
+      expect(out).toBe(`Connected to org at ${new URL(org.url).host}\n`);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('prints the URL, serves the API on 127.0.0.1, and closes cleanly on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
