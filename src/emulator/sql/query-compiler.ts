@@ -51,13 +51,15 @@ export interface CompiledSubquery {
   readonly key: string;
   readonly childType: string;
   /**
-   * Params: JSON array of parent Ids, ...whereParams, first row number (exclusive), last (inclusive).
-   * Row: parent Id, Id, the nodes' columns, row number.
+   * Params: JSON array of parent Ids, ...whereParams, and when `windowed` the first row number per
+   * parent (exclusive) and the last (inclusive). Row: parent Id, Id, the nodes' columns[, row number].
    */
   readonly sql: string;
   readonly whereParams: readonly unknown[];
   readonly offset: number;
   readonly limit: number | undefined;
+  /** Whether the statement numbers rows per parent (for LIMIT / OFFSET). */
+  readonly windowed: boolean;
   readonly nodes: readonly OutputNode[];
 }
 
@@ -428,20 +430,23 @@ export class QueryCompiler {
       whereParams = where.params;
     }
     const order = this.orderBy(sub.orderBy, scope, alias);
-    const columns = [
-      `${alias}.${quoteIdent(link.field.name)} AS _parent`,
-      `${alias}."Id" AS _id`,
-      ...select.columns,
-      `ROW_NUMBER() OVER (PARTITION BY ${alias}.${quoteIdent(link.field.name)} ORDER BY ${order}) AS _rn`,
-    ];
-    const inner = `SELECT ${columns.join(', ')} FROM ${quoteIdent(link.child.name)} AS ${alias} ${scope.joinSql()} WHERE ${conditions.join(' AND ')}`;
+    const parentColumn = `${alias}.${quoteIdent(link.field.name)}`;
+    const columns = [`${parentColumn} AS _parent`, `${alias}."Id" AS _id`, ...select.columns];
+    const from = `FROM ${quoteIdent(link.child.name)} AS ${alias} ${scope.joinSql()} WHERE ${conditions.join(' AND ')}`;
+    const offset = this.offset(sub.offset);
+    // LIMIT and OFFSET apply per parent record: number each parent's rows (a window) only when needed.
+    const windowed = sub.limit !== undefined || offset > 0;
+    const sql = windowed
+      ? `SELECT * FROM (SELECT ${[...columns, `ROW_NUMBER() OVER (PARTITION BY ${parentColumn} ORDER BY ${order}) AS _rn`].join(', ')} ${from}) WHERE _rn > ? AND _rn <= ? ORDER BY _parent, _rn`
+      : `SELECT ${columns.join(', ')} ${from} ORDER BY ${parentColumn}, ${order}`;
     return {
       key: link.relationship.relationshipName as string,
       childType: link.child.name,
-      sql: `SELECT * FROM (${inner}) WHERE _rn > ? AND _rn <= ? ORDER BY _parent, _rn`,
+      sql,
       whereParams,
-      offset: this.offset(sub.offset),
+      offset,
       limit: sub.limit,
+      windowed,
       nodes: select.nodes,
     };
   }

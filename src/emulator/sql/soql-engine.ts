@@ -189,11 +189,12 @@ class SnapshotCursor implements QueryCursor {
   /** Runs one subquery for the page's parents; rows grouped by parent Id, in order. */
   private children(sub: CompiledSubquery, idsJson: string): Map<string, Row[]> {
     const last = sub.limit === undefined ? Number.MAX_SAFE_INTEGER : sub.offset + sub.limit;
+    const window = sub.windowed ? [sub.offset, last] : [];
     const rows = this.engine
       .statement(sub.sql)
       .pluck(false)
       .raw(true)
-      .all(idsJson, ...sub.whereParams, sub.offset, last) as Row[];
+      .all(idsJson, ...sub.whereParams, ...window) as Row[];
     const byParent = new Map<string, Row[]>();
     for (const row of rows) {
       const parent = String(row[0]);

@@ -73,9 +73,13 @@ describe('SOQL engine: SQL translation', () => {
   });
 
   it('fetches children of a page through the reference index', () => {
-    const compiled = compile('SELECT Name, (SELECT Subject FROM WorkOrders) FROM Account');
-    const sub = compiled.subqueries[0];
-    expect(sub && plan(sub.sql, ['[]', 0, 10])).toContain(
+    const plain = compile('SELECT Name, (SELECT Subject FROM WorkOrders) FROM Account').subqueries[0];
+    expect(plain?.windowed).toBe(false);
+    expect(plain && plan(plain.sql, ['[]'])).toContain('USING INDEX WorkOrder_AccountId_idx (AccountId=?)');
+    const limited = compile('SELECT Name, (SELECT Subject FROM WorkOrders LIMIT 5) FROM Account')
+      .subqueries[0];
+    expect(limited?.windowed).toBe(true);
+    expect(limited && plan(limited.sql, ['[]', 0, 5])).toContain(
       'USING INDEX WorkOrder_AccountId_idx (AccountId=?)',
     );
   });
