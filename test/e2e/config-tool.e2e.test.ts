@@ -6,7 +6,7 @@
  */
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Connection } from 'jsforce';
@@ -19,7 +19,11 @@ import { SyncEngine } from '../../src/runtime/sync-engine.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NOW = new Date('2025-03-03T09:00:00Z');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROMIUM =
+  process.env.CHROME_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) =>
+    existsSync(path),
+  );
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -66,6 +70,8 @@ beforeAll(async () => {
     serve.on('exit', (code) => reject(new Error(`syncscope serve exited with ${code}:\n${serveOutput}`)));
   });
 
+  if (!CHROMIUM)
+    throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
   browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   page = await browser.newPage();
   page.on('console', (message) => {
@@ -185,8 +191,12 @@ describe('the config tool, end to end', () => {
     // The in-browser device simulator (the same engine, through the server's org proxy) installs the
     // published plan and syncs it too.
     await (await find('#tab-device')).click();
-    await (await find('ss-device-simulator >>> .toolbar button:nth-of-type(3):not([disabled])')).click();
-    await (await find('ss-device-simulator >>> .toolbar button.brand:not([disabled])')).click();
+    await (
+      await find(
+        'ss-device-simulator >>> .toolbar button:not([disabled])::-p-text(Install latest published plan)',
+      )
+    ).click();
+    await (await find('ss-device-simulator >>> .toolbar button:not([disabled])::-p-text(Sync now)')).click();
     await find('ss-device-simulator >>> section[data-summary="ok"]');
     expect(await text('ss-device-simulator >>> tr[data-object="Product2"] td[data-col="records"]')).toBe(
       String(inactiveProducts),
