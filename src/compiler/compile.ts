@@ -15,7 +15,7 @@ import type { OrgMetadata } from './org-metadata.ts';
 import type { PlanObject, PlanPath, QueryTemplate, SyncPlan, UploadPolicy } from './plan.ts';
 import { PLAN_VERSION } from './plan.ts';
 import type { TemplateSpec } from './query-templates.ts';
-import { buildTemplate } from './query-templates.ts';
+import { buildTemplate, clearTemplateChecks } from './query-templates.ts';
 import { bindCondition, objectScope } from './scope-conditions.ts';
 import type { ObjectScope } from './scope-conditions.ts';
 import {
@@ -32,7 +32,7 @@ import { checkCycles, dependenciesOf, dependencyOrder } from './scope-graph.ts';
 import type { ModelObject, ScopeModel } from './scope-model.ts';
 import { buildScopeModel } from './scope-model.ts';
 import { checkScopeShape } from './scope-shape.ts';
-import { parseOrderBy, parseWhere } from './soql-condition.ts';
+import { clearConditionCaches, parseOrderBy, parseWhere } from './soql-condition.ts';
 import { checkWhere } from './where-checks.ts';
 import { andAll, parenthesize } from './where-ast.ts';
 
@@ -217,11 +217,40 @@ function buildPlan(
   const scopes = new Map<string, ObjectScope>();
   const planObjects = new Map<string, PlanObject>();
   const reconcileReasons = new Map<string, string>();
+  const keys = new Map<string, number>();
+  const settings = JSON.stringify([
+    model.watermarkField,
+    model.apiVersion,
+    model.syncEveryMinutes,
+    [...model.parameters.entries()],
+    metadata ? metadataId(metadata) : 0,
+  ]);
   for (const object of ordered) {
+    const dependsOn = dependenciesOf(object, inScope);
+    // Everything this object's plan entry is computed from: its own definition, the scope settings, who
+    // references it, and (through their keys) its dependencies. Unchanged objects are reused, so a
+    // keystroke recompiles only the edited object and what depends on it.
+    const key = internKey(
+      [
+        settings,
+        JSON.stringify(object),
+        referencedFields.get(object.name)?.join(',') ?? '',
+        dependsOn.map((d) => keys.get(d)).join(','),
+      ].join('\u0001'),
+    );
+    keys.set(object.name, key);
+    const cached = builtObjects.get(key);
+    if (cached) {
+      scopes.set(object.name, cached.scope);
+      planObjects.set(object.name, cached.planObject);
+      if (cached.reconcileReason !== undefined) reconcileReasons.set(object.name, cached.reconcileReason);
+      sink.items.push(...cached.diagnostics);
+      continue;
+    }
+    const objectSink = new DiagnosticSink();
     const analysis = analyses.get(object.name) as Analysis;
     const scopeOfObject = objectScope(object, analysis.where, scopes);
     scopes.set(object.name, scopeOfObject);
-    const dependsOn = dependenciesOf(object, inScope);
     const fields = fieldList([
       'Id',
       model.watermarkField,
@@ -239,7 +268,7 @@ function buildPlan(
         model.apiVersion,
         parse,
       );
-      if (problem) sink.add(problem.code, at, problem.message);
+      if (problem) objectSink.add(problem.code, at, problem.message);
       return built;
     };
     const limited = object.limit !== undefined;
@@ -281,7 +310,7 @@ function buildPlan(
         template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at, limited),
       );
       if (alternative.kind === 'device')
-        sink.add(
+        objectSink.add(
           'DEVICE_DRIVEN_PATH',
           at,
           `${object.name} is fetched by the Ids of ${alternative.idSource.object}${alternative.idSource.field === 'Id' ? '' : `.${alternative.idSource.field}`} held on the device (in chunks), because ${deviceReason(scopes.get(alternative.path.object), alternative.path.object)}`,
@@ -330,7 +359,9 @@ function buildPlan(
       reasons.push(`relative date literal ${analysis.relativeDates.join(', ')}`);
     const inherited = dependsOn.filter((d) => reconcileReasons.has(d));
     if (inherited.length > 0)
-      reasons.push(`depends on ${inherited.join(', ')}, which is reconciled every sync`);
+      reasons.push(
+        `depends on ${inherited.join(', ')}, which ${inherited.length === 1 ? 'is' : 'are'} reconciled every sync`,
+      );
     if (reasons.length > 0) reconcileReasons.set(object.name, reasons.join('; '));
 
     const upload = uploadPolicy(object, fields, metadata);
@@ -359,6 +390,17 @@ function buildPlan(
       queries: { full, delta, ids, byIds },
     };
     planObjects.set(object.name, planObject);
+    if (builtObjects.size >= MAX_CACHED_OBJECTS) builtObjects.clear();
+    // Shared by later compiles: frozen so no caller can change a cached entry.
+    deepFreeze(planObject);
+    objectSink.items.forEach(deepFreeze);
+    builtObjects.set(key, {
+      planObject,
+      scope: scopeOfObject,
+      reconcileReason: reconcileReasons.get(object.name),
+      diagnostics: objectSink.items,
+    });
+    sink.items.push(...objectSink.items);
   }
 
   const { $schema: _editorHint, ...hashed } = (scope ?? {}) as Record<string, unknown>;
@@ -375,6 +417,55 @@ function buildPlan(
     ),
     objects: ordered.map((o) => planObjects.get(o.name) as PlanObject),
   };
+}
+
+/** Plan entries by their inputs' key (see buildPlan), shared by every compile in this process or page. */
+interface BuiltObject {
+  readonly planObject: PlanObject;
+  readonly scope: ObjectScope;
+  readonly reconcileReason: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+const MAX_CACHED_OBJECTS = 20_000;
+const builtObjects = new Map<number, BuiltObject>();
+const keyIds = new Map<string, number>();
+const metadataIds = new WeakMap<OrgMetadata, number>();
+let nextId = 1;
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
+function internKey(key: string): number {
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    if (keyIds.size >= MAX_CACHED_OBJECTS) {
+      keyIds.clear();
+      builtObjects.clear();
+    }
+    id = nextId++;
+    keyIds.set(key, id);
+  }
+  return id;
+}
+
+function metadataId(metadata: OrgMetadata): number {
+  let id = metadataIds.get(metadata);
+  if (id === undefined) {
+    id = nextId++;
+    metadataIds.set(metadata, id);
+  }
+  return id;
+}
+
+/** Forgets every cached parse and plan entry (tests use it to compare with a cold compile). */
+export function clearCompileCaches(): void {
+  builtObjects.clear();
+  keyIds.clear();
+  clearConditionCaches();
+  clearTemplateChecks();
 }
 
 function deviceReason(source: ObjectScope | undefined, name: string): string {

@@ -1,6 +1,6 @@
 /** The scope compiler's public API. Browser-safe: imports nothing from node:. */
 
-export { compile, planToJson } from './compile.ts';
+export { clearCompileCaches, compile, planToJson } from './compile.ts';
 export type { CompileOptions, CompileResult } from './compile.ts';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.ts';
 export { DIAGNOSTIC_CODES, sortDiagnostics } from './diagnostics.ts';

@@ -97,6 +97,11 @@ const parseChecks = new Map<string, string | undefined>();
 const PARSE_CHECK_CACHE = 20_000;
 const SELECT_FROM = /^SELECT .+? FROM [A-Za-z0-9_]+/;
 
+/** Forgets every cached parse check. */
+export function clearTemplateChecks(): void {
+  parseChecks.clear();
+}
+
 function parseErrorOf(bound: string): string | undefined {
   const key = bound.replace(SELECT_FROM, 'SELECT Id FROM X');
   if (parseChecks.has(key)) return parseChecks.get(key);

@@ -227,8 +227,16 @@ function parseOrderByUncached(text: string, path: string, sink: DiagnosticSink):
  * Results by text, so that recompiling on every keystroke re-parses only the condition being typed. The
  * cached ASTs are shared: the compiler never mutates them (every combinator copies).
  */
+const caches: Map<string, unknown>[] = [];
+
+/** Forgets every cached parse. */
+export function clearConditionCaches(): void {
+  for (const cache of caches) cache.clear();
+}
+
 function memoized<T>(parse: (text: string, path: string, sink: DiagnosticSink) => T | undefined) {
   const cache = new Map<string, { result: T | undefined; problems: DiagnosticSink['items'] }>();
+  caches.push(cache);
   return (text: string, path: string, sink: DiagnosticSink): T | undefined => {
     let entry = cache.get(text);
     if (!entry) {

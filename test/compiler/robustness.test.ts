@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/compiler/index.ts';
+import { clearCompileCaches, compile } from '../../src/compiler/index.ts';
 import type { SyncPlan } from '../../src/compiler/index.ts';
 
 const example = JSON.parse(
@@ -82,6 +82,31 @@ describe('the compiler never throws (the config tool compiles on every keystroke
     expect(
       (compile(setAt(example, '/objects/WorkOrder/where', where)).plan as SyncPlan).objects,
     ).toHaveLength(6);
+  });
+
+  it('gives the same result from its caches as from a cold start', () => {
+    const next = random(7);
+    const all = pointers(example);
+    let scope: unknown = example;
+    for (let i = 0; i < 150; i++) {
+      // Walk through a sequence of edits, as an admin typing does, so caches hold neighbours of each scope.
+      const pointer = all[Math.floor(next() * all.length)] as string;
+      const candidate = setAt(scope, pointer, oddValues[Math.floor(next() * oddValues.length)]);
+      const warm = compile(candidate);
+      clearCompileCaches();
+      expect(compile(candidate)).toEqual(warm);
+      if (warm.plan) scope = candidate;
+    }
+  });
+
+  it('recompiles an edited object and its dependents, and reuses the others exactly', () => {
+    const before = compile(example).plan as SyncPlan;
+    const edited = setAt(example, '/objects/Account/fields', ['Name', 'Website']);
+    const after = compile(edited).plan as SyncPlan;
+    clearCompileCaches();
+    expect(compile(edited).plan).toEqual(after);
+    const changed = after.objects.filter((o, i) => o !== before.objects[i]).map((o) => o.name);
+    expect(changed).toEqual(['Account', 'Asset', 'Contact']);
   });
 
   it('reports a non-object scope instead of failing', () => {
