@@ -33,7 +33,7 @@ export type AsyncCompileFn = (
  * Where a change came from, so the view that made it can skip re-rendering its own text. `compile`: a
  * new compile result for the current scope (asynchronous mode), the scope itself did not change.
  */
-export type ChangeOrigin = 'form' | 'json' | 'load' | 'metadata' | 'compile';
+export type ChangeOrigin = 'form' | 'json' | 'load' | 'metadata' | 'compile' | 'values';
 
 export class ScopeChangeEvent extends Event {
   constructor(readonly origin: ChangeOrigin) {
@@ -47,6 +47,7 @@ export class ScopeStore extends EventTarget {
   #result: CompileResult = { diagnostics: [] };
   #byControl = new Map<string, Diagnostic[]>();
   #byObject = new Map<string, Diagnostic[]>();
+  #parameterValues: Record<string, string> = {};
   /** Milliseconds the last compile took (shown in the status bar; measured, never asserted). */
   lastCompileMs = 0;
   /** Increments on every change; cheap change detection for views. */
@@ -113,6 +114,29 @@ export class ScopeStore extends EventTarget {
   setMetadata(metadata: OrgMetadata | undefined): void {
     this.#metadata = metadata;
     this.#changed('metadata');
+  }
+
+  /** Test values of the scope's parameters (for previews and the simulator), as typed. Not part of the scope. */
+  get parameterValues(): Readonly<Record<string, string>> {
+    return this.#parameterValues;
+  }
+
+  setParameterValue(name: string, value: string): void {
+    this.#parameterValues = { ...this.#parameterValues, [name]: value };
+    this.dispatchEvent(new ScopeChangeEvent('values'));
+  }
+
+  /** The declared parameters' test values as JSON values of their SOQL types (what the API and devices take). */
+  typedParameterValues(): Record<string, string | number | boolean> {
+    const declared = (this.#scope.parameters ?? {}) as Readonly<Record<string, string>>;
+    const out: Record<string, string | number | boolean> = {};
+    for (const [name, type] of Object.entries(declared)) {
+      const raw = this.#parameterValues[name];
+      if (raw === undefined || raw === '') continue;
+      out[name] =
+        type === 'integer' || type === 'double' ? Number(raw) : type === 'boolean' ? raw === 'true' : raw;
+    }
+    return out;
   }
 
   /** Diagnostics shown at the control whose `data-pointer` is `controlPointer`. */

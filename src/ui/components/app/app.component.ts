@@ -16,6 +16,7 @@ import '../diff-panel/diff-panel.ts';
 import '../json-view/json-view.ts';
 import '../object-editor/object-editor.ts';
 import '../object-tree/object-tree.ts';
+import '../parameter-editor/parameter-editor.ts';
 import '../plan-view/plan-view.ts';
 import '../preview-panel/preview-panel.ts';
 import '../publish-panel/publish-panel.ts';
@@ -262,6 +263,8 @@ export default class App extends LitElement {
             selected=${this.selected}
             .available=${this.sobjects}
           ></ss-object-tree>
+          <hr />
+          <ss-parameter-editor .store=${store}></ss-parameter-editor>
         </nav>
         <main class="column card">
           <div role="tablist" aria-label="Views" @keydown=${this.handleTabKeydown}>

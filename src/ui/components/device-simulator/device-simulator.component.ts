@@ -107,6 +107,7 @@ export default class DeviceSimulator extends LitElement {
         store: new MemoryStore(),
         plan,
         userId: this.userId,
+        parameters: this.store?.typedParameterValues() ?? {},
       });
       this.message = `Installed the ${source} on a new device for this user.`;
     }

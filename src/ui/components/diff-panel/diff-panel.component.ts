@@ -43,7 +43,11 @@ export default class DiffPanel extends LitElement {
     autoRun: false,
     task: async ([scope, userId]: [unknown, string]) => {
       if (!this.api) throw new Error('Not connected to a syncscope server.');
-      return this.api.diff({ scope: scope as never, userId });
+      return this.api.diff({
+        scope: scope as never,
+        userId,
+        parameters: this.store?.typedParameterValues() ?? {},
+      });
     },
   });
 

@@ -38,7 +38,13 @@ export default class PreviewPanel extends LitElement {
     autoRun: false,
     task: async ([scope, userId, users, sampleSize]: [unknown, string, number, number]) => {
       if (!this.api) throw new Error('Not connected to a syncscope server.');
-      return this.api.preview({ scope: scope as never, userId, users, sampleSize });
+      return this.api.preview({
+        scope: scope as never,
+        userId,
+        users,
+        sampleSize,
+        parameters: this.store?.typedParameterValues() ?? {},
+      });
     },
   });
 

@@ -67,7 +67,12 @@ export default class WhyPanel extends LitElement {
     autoRun: false,
     task: async ([scope, userId, recordId]: [unknown, string, string]) => {
       if (!this.api) throw new Error('Not connected to a syncscope server.');
-      return this.api.why({ scope: scope as never, userId, recordId });
+      return this.api.why({
+        scope: scope as never,
+        userId,
+        recordId,
+        parameters: this.store?.typedParameterValues() ?? {},
+      });
     },
   });
 
