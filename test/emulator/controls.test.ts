@@ -169,6 +169,21 @@ describe('/__emulator/late-commit and /__emulator/stats', () => {
     await t.control('POST', '/clock', { now: TEST_NOW });
   });
 
+  it('makes a system change that moves SystemModstamp only', async () => {
+    const { id } = (await t.conn.sobject('Account').create({ Name: 'System' })) as { id: string };
+    await t.control('POST', '/clock', { advanceSeconds: 30 });
+    expect((await t.control('POST', '/system-update', { object: 'Account', id })).body).toEqual({
+      id,
+      SystemModstamp: '2026-03-12T09:30:30.000+0000',
+    });
+    const record = await t.conn.sobject('Account').retrieve(id);
+    expect([record.LastModifiedDate, record.SystemModstamp]).toEqual([
+      '2026-03-12T09:30:00.000+0000',
+      '2026-03-12T09:30:30.000+0000',
+    ]);
+    await t.control('POST', '/clock', { now: TEST_NOW });
+  });
+
   it('counts API calls and requests by path', async () => {
     await t.control('DELETE', '/stats');
     await t.conn.query('SELECT Id FROM Account LIMIT 1');

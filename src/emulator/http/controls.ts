@@ -9,6 +9,7 @@
  *   tokens valid again.
  * - `POST /__emulator/late-commit` `{object, id, secondsAgo}`: restamps a record as a transaction that
  *   started `secondsAgo` seconds ago and committed now would have left it.
+ * - `POST /__emulator/system-update` `{object, id}`: a system change (SystemModstamp only).
  * - `GET|DELETE /__emulator/stats`: `{apiCalls, requests, byPath}`.
  * - `POST /__emulator/sessions` `{"userId"?: id}`: a new access token for that user (default admin).
  */
@@ -115,6 +116,21 @@ export function registerControls(app: FastifyInstance, org: EmbeddedOrg): void {
           reply,
           ok({ id: id18, LastModifiedDate: restDatetime(stamp), SystemModstamp: restDatetime(stamp) }),
         );
+      });
+
+      // A system change (roll-up, picklist rename, internal process): SystemModstamp moves, LastModifiedDate not.
+      controls.post('/system-update', async (request, reply) => {
+        const body = objectBody(request.body);
+        const { object, id } = body;
+        if (typeof object !== 'string' || typeof id !== 'string')
+          throw new ApiError(400, 'MISSING_ARGUMENT', 'give {"object": T, "id": I}');
+        const type = org.store.describe(object).name;
+        const id18 = toId18(id);
+        if (!id18 || !org.store.row(type, id18))
+          throw new ApiError(404, 'NOT_FOUND', `no ${type} record ${id}`);
+        const stamp = org.clock.now().toISOString();
+        org.store.updateColumns(type, id18, { SystemModstamp: stamp }, ['SystemModstamp']);
+        return sendApiResponse(reply, ok({ id: id18, SystemModstamp: restDatetime(stamp) }));
       });
 
       controls.get('/stats', async (_request, reply) => sendApiResponse(reply, ok(org.usage.stats())));
