@@ -268,6 +268,14 @@ async function askMissing(context: SyncContext, object: PlanObject, queries: Bou
   missing.forEach((q, i) => (q.answer = answers[i] as Answer));
 }
 
+/** The records all of an object's statements will return, from their first pages' totalSize. */
+function expectedTotal(queries: readonly (readonly BoundQuery[])[]): number {
+  let total = 0;
+  for (const query of queries.flat())
+    if (query.answer && !(query.answer instanceof ApiRequestError)) total += query.answer.totalSize;
+  return total;
+}
+
 async function pages(
   context: SyncContext,
   first: Answer,
@@ -291,6 +299,7 @@ async function runDelta(context: SyncContext, work: ObjectWork): Promise<void> {
     store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
   await askMissing(context, object, work.queries);
   const members = object.queries.delta;
+  const total = expectedTotal(work.queries);
   let done = 0;
   for (let index = 0; index < members.length; index++) {
     // A query per chunk of held Ids is not one ordered stream: its pages cannot move a resumable cursor.
@@ -299,7 +308,7 @@ async function runDelta(context: SyncContext, work: ObjectWork): Promise<void> {
       await pages(context, query.answer!, (page) => {
         done += page.records.length;
         for (const record of storePage(context, object, page.records, cursor)) returned.add(record.Id);
-        context.progress({ phase: 'download', object: object.name, done, total: page.totalSize });
+        context.progress({ phase: 'download', object: object.name, done, total });
       });
     }
     if (!cursor) {
@@ -402,11 +411,12 @@ async function runReconcile(
   await askMissing(context, object, queries);
   let rows: SfRecord[] = [];
   let seen = 0;
+  const total = expectedTotal(queries);
   for (const query of queries.flat())
     await pages(context, query.answer!, (page) => {
       rows.push(...page.records.map(toStoredRecord));
       seen += page.records.length;
-      context.progress({ phase: 'reconcile', object: name, done: seen, total: page.totalSize });
+      context.progress({ phase: 'reconcile', object: name, done: seen, total });
     });
   if (object.limit !== undefined && queries.flat().length > 1)
     // Each query kept its own first `limit`; the scope is the first `limit` of their union.
