@@ -104,6 +104,7 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
     reply.header('Date', org.clock.now().toUTCString());
     const url = request.raw.url ?? '/';
     if (isControl(url)) return;
+    org.usage.countRequest(url.split('?')[0] as string);
     if (Buffer.byteLength(url) > MAX_URL_BYTES) {
       return sendApiResponse(reply, {
         status: 414,
@@ -116,7 +117,6 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
         ],
       });
     }
-    org.usage.countRequest(url.split('?')[0] as string);
     if (org.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, org.faults.latencyMs));
     if (org.faults.takeDrop()) {
       reply.hijack();
