@@ -148,4 +148,35 @@ describe('ss-device-simulator (against the embedded org)', function () {
       await count(`SELECT COUNT() FROM WorkOrder WHERE Id = '${id}' AND Subject = '${subject}'`),
     ).to.equal(1);
   });
+
+  it('a change the server made meanwhile becomes a conflict (manual policy) that the user resolves', async () => {
+    const user = await technician();
+    const el = await fixture<DeviceSimulator>(
+      html`<ss-device-simulator .store=${makeStore()} .api=${api} user-id=${user.id}></ss-device-simulator>`,
+    );
+    await syncAndWait(el);
+    const engine = el.engine!;
+    const contact = engine.records('Contact')[0]!;
+    const id = String(contact.Id);
+    engine.update('Contact', id, { Phone: '+1 555 0100' });
+    // Someone changes the same record in the org before the device syncs.
+    const patch = await api.orgRequest({
+      method: 'PATCH',
+      url: `/services/data/v62.0/sobjects/Contact/${id}`,
+      body: { Phone: '+1 555 0199' },
+    });
+    expect(patch.status).to.equal(204);
+    await syncAndWait(el);
+    const title = shadow(el, '#conflicts-title');
+    expect(title.textContent).to.equal('Conflicts (1)');
+    const rows = [...el.shadowRoot!.querySelectorAll(`table[aria-label="Conflict on ${id}"] tbody tr`)].map(
+      (r) => [...r.children].map((c) => c.textContent!.trim()),
+    );
+    expect(rows).to.deep.equal([['Phone', '+1 555 0100', '+1 555 0199']]);
+    shadow<HTMLButtonElement>(el, 'button[data-resolution="theirs"]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#conflicts-title')).to.equal(null);
+    expect(engine.record('Contact', id)?.['Phone']).to.equal('+1 555 0199');
+    expect(engine.pendingChanges()).to.deep.equal([]);
+  });
 });
