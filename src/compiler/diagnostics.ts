@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   SOQL_INVALID_ESCAPE: 'error',
   SOQL_CLAUSE_NOT_ALLOWED: 'error',
   SOQL_BIND_EXPRESSION: 'error',
+  BIND_NOT_A_LIST: 'error',
   SEMI_JOIN_UNDER_OR: 'error',
   SEMI_JOIN_UNDER_NOT: 'error',
   SEMI_JOIN_NESTED: 'error',

@@ -104,6 +104,22 @@ export function checkWhere(
     const field = 'field' in leaf && typeof leaf.field === 'string' ? leaf.field : undefined;
     const token = field ? cursor.find(field) : undefined;
     const at = token ? span(token) : whole;
+    const operator = 'operator' in leaf ? String(leaf.operator).toUpperCase() : '';
+    const literalType = (leaf as { literalType?: unknown }).literalType;
+    const bound = String((leaf as { value?: unknown }).value);
+    if (
+      literalType === 'APEX_BIND_VARIABLE' &&
+      ['IN', 'NOT IN', 'INCLUDES', 'EXCLUDES'].includes(operator) &&
+      !(RESERVED_PLACEHOLDERS as readonly string[]).includes(bound)
+    ) {
+      const bind = parsed.tokens.find((t) => t.kind === 'bind' && t.start >= at.start);
+      sink.add(
+        'BIND_NOT_A_LIST',
+        path,
+        `${operator} needs a list, but :${bound} is a single value: use = (or list the values)`,
+        bind ? span(bind) : at,
+      );
+    }
     if (isSemiJoin(leaf)) {
       semiJoinSpans.push(at);
       const sub: Query = leaf.valueQuery;
