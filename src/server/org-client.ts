@@ -122,7 +122,17 @@ export class OrgClient {
       if (!entry || typeof entry.Max !== 'number' || typeof entry.Remaining !== 'number') return null;
       return { max: entry.Max, remaining: entry.Remaining };
     } catch (error) {
-      throw orgError(error);
+      // A user without "View Setup" may not read /limits: the figures then go without the budget.
+      const failure = orgError(error);
+      if (
+        failure.status === 400 ||
+        failure.extra.orgErrorCode === 'INSUFFICIENT_ACCESS' ||
+        failure.extra.orgErrorCode === 'ERROR_HTTP_403' ||
+        failure.extra.orgErrorCode === 'NOT_FOUND'
+      ) {
+        return null;
+      }
+      throw failure;
     }
   }
 
@@ -141,7 +151,15 @@ export class OrgClient {
       const info = await this.connection.request<{ user_id?: string }>('/services/oauth2/userinfo');
       userId = info.user_id;
     } catch (error) {
-      throw orgError(error);
+      // Some sessions (e.g. a session Id rather than an OAuth token) may not call userinfo: ask Chatter.
+      const failure = orgError(error);
+      if (failure.status === 401 || failure.status === 502) throw failure;
+      try {
+        const me = await this.connection.request<{ id?: string }>('/chatter/users/me');
+        userId = me.id;
+      } catch {
+        throw failure;
+      }
     }
     if (!userId)
       throw new HttpError(502, 'ORG_ERROR', 'the org did not say which user the session belongs to');

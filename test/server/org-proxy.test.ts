@@ -66,3 +66,20 @@ describe('org proxy', () => {
     }
   });
 });
+
+describe('an org that hides its limits', () => {
+  it('answers the session without the API budget when /limits is refused', async () => {
+    const fault = await fetch(`${org.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${org.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ failNext: 1, status: 403, errorCode: 'INSUFFICIENT_ACCESS', path: '/limits' }),
+    });
+    expect(fault.status).toBe(200);
+    const session = await rawRequest(server.port, { path: '/api/session' });
+    expect(session.status).toBe(200);
+    expect(session.json<{ dailyApiRequests: unknown; connectedUser: { name: string } }>()).toMatchObject({
+      dailyApiRequests: null,
+      connectedUser: { name: 'Ada Admin' },
+    });
+  });
+});
