@@ -69,6 +69,8 @@ export class EmbeddedOrg {
   /** What `--seed demo` made (undefined when the org was not seeded now). */
   readonly seeded: SeedSummary | undefined;
   private readonly sessions = new Map<string, Session>();
+  /** Simulated in-flight transactions (`/__emulator/transactions`): id -> start time (ms). */
+  readonly openTransactions = new Map<string, number>();
   private closed = false;
 
   constructor(options: EmbeddedOrgOptions = {}) {
@@ -144,6 +146,12 @@ export class EmbeddedOrg {
   /** Makes expired tokens valid again (clearing the faults restores normal service). */
   reviveSessions(): void {
     for (const session of this.sessions.values()) session.expired = false;
+  }
+
+  /** Start (ms) of the earliest simulated in-flight transaction, if any. */
+  earliestOpenTransaction(): number | undefined {
+    const starts = [...this.openTransactions.values()];
+    return starts.length > 0 ? Math.min(...starts) : undefined;
   }
 
   /** Recycle-bin time that getDeleted can still answer from (`earliestDateAvailable`). */

@@ -77,3 +77,25 @@ describe('GET /sobjects/{T}/deleted', () => {
     expect(all.totalSize).toBe(0);
   });
 });
+
+describe('long transactions', () => {
+  it('hold latestDateCovered at their start until they commit, then surface records stamped in the past', async () => {
+    await at('2026-03-27T11:00:30.000Z');
+    const opened = (await t.control('POST', '/transactions', { secondsAgo: 150 })).body as { id: string };
+    await at('2026-03-27T11:05:00.000Z');
+    const during = await t.conn.sobject('Account').updated('2026-03-27T10:50:00Z', '2026-03-27T11:05:00Z');
+    expect(during).toEqual({ ids: [], latestDateCovered: '2026-03-27T10:58:00.000+0000' });
+    const { id } = (await t.conn.sobject('Account').create({ Name: 'Slow' })) as { id: string };
+    const committed = await t.control('POST', `/transactions/${opened.id}/commit`, {
+      records: [{ object: 'Account', id }],
+    });
+    expect(committed.body).toEqual({
+      id: opened.id,
+      committedAt: '2026-03-27T11:05:00.000Z',
+      restamped: [id],
+    });
+    // The record is stamped 10:58:00, inside the range a client resumes from (latestDateCovered).
+    const after = await t.conn.sobject('Account').updated('2026-03-27T10:58:00Z', '2026-03-27T11:06:00Z');
+    expect(after).toEqual({ ids: [id], latestDateCovered: '2026-03-27T11:05:00.000+0000' });
+  });
+});

@@ -10,6 +10,9 @@
  * - `POST /__emulator/late-commit` `{object, id, secondsAgo}`: restamps a record as a transaction that
  *   started `secondsAgo` seconds ago and committed now would have left it.
  * - `POST /__emulator/system-update` `{object, id}`: a system change (SystemModstamp only).
+ * - `POST /__emulator/transactions` `{secondsAgo?}` opens a simulated long transaction (updated/deleted
+ *   stop covering at its start); `POST /__emulator/transactions/{id}/commit` `{records: [{object, id}]}`
+ *   restamps those records to its start and closes it.
  * - `GET|DELETE /__emulator/stats`: `{apiCalls, requests, byPath}`.
  * - `POST /__emulator/sessions` `{"userId"?: id}`: a new access token for that user (default admin).
  */
@@ -116,6 +119,52 @@ export function registerControls(app: FastifyInstance, org: EmbeddedOrg): void {
           reply,
           ok({ id: id18, LastModifiedDate: restDatetime(stamp), SystemModstamp: restDatetime(stamp) }),
         );
+      });
+
+      // Simulated long transactions: while one is open, updated/deleted do not cover past its start;
+      // committing restamps the records it wrote to its start time (as a late commit leaves them).
+      let transactionCounter = 0;
+      controls.post('/transactions', async (request, reply) => {
+        const body = objectBody(request.body);
+        const secondsAgo = body.secondsAgo ?? 0;
+        if (typeof secondsAgo !== 'number' || secondsAgo < 0)
+          throw new ApiError(400, 'INVALID_FIELD', '"secondsAgo" must be a non-negative number', [
+            'secondsAgo',
+          ]);
+        const id = `tx${++transactionCounter}`;
+        const started = org.clock.nowMs() - secondsAgo * 1000;
+        org.openTransactions.set(id, started);
+        return sendApiResponse(reply, ok({ id, startedAt: new Date(started).toISOString() }));
+      });
+      controls.post('/transactions/:tx/commit', async (request, reply) => {
+        const { tx } = request.params as { tx: string };
+        const started = org.openTransactions.get(tx);
+        if (started === undefined) throw new ApiError(404, 'NOT_FOUND', `no open transaction ${tx}`);
+        const body = objectBody(request.body);
+        const records = Array.isArray(body.records)
+          ? (body.records as { object?: unknown; id?: unknown }[])
+          : [];
+        const stamp = new Date(started).toISOString();
+        const restamped: string[] = [];
+        for (const record of records) {
+          if (typeof record.object !== 'string' || typeof record.id !== 'string')
+            throw new ApiError(400, 'MISSING_ARGUMENT', 'each of "records" needs "object" and "id"');
+          const type = org.store.describe(record.object).name;
+          const id18 = toId18(record.id);
+          const row = id18 ? org.store.row(type, id18) : undefined;
+          if (!id18 || !row) throw new ApiError(404, 'NOT_FOUND', `no ${type} record ${record.id}`);
+          const columns = ['LastModifiedDate', 'SystemModstamp'];
+          if (row.CreatedDate === row.LastModifiedDate) columns.push('CreatedDate');
+          org.store.updateColumns(
+            type,
+            id18,
+            Object.fromEntries(columns.map((c) => [c, stamp])),
+            columns.filter((c) => org.store.field(type, c)),
+          );
+          restamped.push(id18);
+        }
+        org.openTransactions.delete(tx);
+        return sendApiResponse(reply, ok({ id: tx, committedAt: org.clock.now().toISOString(), restamped }));
       });
 
       // A system change (roll-up, picklist rename, internal process): SystemModstamp moves, LastModifiedDate not.

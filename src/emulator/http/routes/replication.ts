@@ -43,10 +43,18 @@ function range(request: ApiRequest, org: EmbeddedOrg, maxDaysBack: number): { st
   return { start: startMinute, end: endMinute };
 }
 
-/** The end of the range the answer covers: never past the org's current minute. */
+/**
+ * The end of the range the answer covers: never past the org's current minute, nor past the start of a
+ * transaction still in flight (its changes will carry stamps from when it started).
+ */
 function latestCovered(end: string, org: EmbeddedOrg): string {
-  const nowMinute = minute(org.clock.now().toISOString());
-  return restDatetime(end < nowMinute ? end : nowMinute);
+  let covered = minute(org.clock.now().toISOString());
+  const open = org.earliestOpenTransaction();
+  if (open !== undefined) {
+    const openMinute = minute(new Date(open).toISOString());
+    if (openMinute < covered) covered = openMinute;
+  }
+  return restDatetime(end < covered ? end : covered);
 }
 
 export function registerReplication(router: ApiRouter, org: EmbeddedOrg): void {
