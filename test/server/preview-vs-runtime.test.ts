@@ -1,7 +1,8 @@
 /**
  * The preview's figures are a model of the device runtime; this checks the model against the real engine
  * (src/runtime) syncing the same scope for the same user on the same org: the records it ends up with,
- * and the API calls of its first sync and of a "Sync now" where nothing changed.
+ * and the API calls of its first sync, of a "Sync now" where nothing changed, and of a day of scheduled
+ * syncs.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,5 +50,30 @@ describe('preview vs the device runtime', () => {
     const again = await engine.syncNow();
     expect(again.ok, again.error).toBe(true);
     expect(again.apiCalls).toBe(preview.totals.deltaNoChangeApiCalls - planCheck);
+  });
+
+  it('predicts the API calls of a day of scheduled syncs', async () => {
+    const client = new OrgClient(org.connection);
+    const compiled = await compileScope(client, exampleScope());
+    const preview = await previewScope(client, compiled, { userId: org.ids.tech! });
+    let now = FIXTURE_NOW.getTime();
+    const engine = new SyncEngine({
+      transport: org.connection,
+      store: new MemoryStore(),
+      plan: compiled.plan,
+      userId: org.ids.tech,
+      clock: { now: () => now },
+    });
+    expect((await engine.syncNow()).ok).toBe(true);
+    // The scheduler's ticks over the next 24 hours (the last one is the next day's full reconciliation).
+    let calls = 0;
+    for (let tick = 1; tick <= preview.totals.syncsPerDay; tick++) {
+      now = FIXTURE_NOW.getTime() + tick * preview.assumptions.tickMinutes * 60_000;
+      const summary = await engine.sync({ trigger: 'scheduled' });
+      expect(summary.ok, summary.error).toBe(true);
+      calls += summary.apiCalls;
+    }
+    const planChecks = preview.totals.syncsPerDay * DEFAULT_ASSUMPTIONS.planCheckCallsPerSync;
+    expect(calls).toBe(preview.totals.apiCallsPerDevicePerDay - planChecks);
   });
 });
