@@ -292,9 +292,7 @@ function buildPlan(
       const at = alternative.path?.pointer ?? object.pointer;
       const where = alternative.where;
       const limitPart = limited ? { orderBy: order, limit: object.limit } : {};
-      // full and ids carry the delta's condition, composed from the same AST: they need their own parse
-      // check only when they add ORDER BY / LIMIT.
-      full.push(template({ fields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at, limited));
+      full.push(template({ fields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
       delta.push(
         template(
           {
@@ -306,9 +304,7 @@ function buildPlan(
           at,
         ),
       );
-      ids.push(
-        template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at, limited),
-      );
+      ids.push(template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
       if (alternative.kind === 'device')
         objectSink.add(
           'DEVICE_DRIVEN_PATH',

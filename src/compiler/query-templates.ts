@@ -97,6 +97,51 @@ const parseChecks = new Map<string, string | undefined>();
 const PARSE_CHECK_CACHE = 20_000;
 const SELECT_FROM = /^SELECT .+? FROM [A-Za-z0-9_]+/;
 
+const SHAPE_VALUE: Readonly<Record<string, string>> = { STRING: "'s'", INTEGER: '1', DECIMAL: '1.5' };
+
+/** A WHERE with its field names and plain literals replaced, keeping its structure. */
+function whereShape(where: WhereClause): WhereClause {
+  const shapeNode = (node: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...node };
+    const left = node.left as Record<string, unknown> | null | undefined;
+    if (left && ('field' in left || 'valueQuery' in left)) {
+      const leaf: Record<string, unknown> = { ...left, field: 'F' };
+      const types = left.literalType;
+      if (typeof types === 'string' && typeof left.value === 'string' && SHAPE_VALUE[types])
+        leaf.value = SHAPE_VALUE[types];
+      else if (Array.isArray(types) && Array.isArray(left.value))
+        leaf.value = (left.value as string[]).map((v, i) => SHAPE_VALUE[types[i] as string] ?? v);
+      const sub = left.valueQuery as Query | undefined;
+      if (sub)
+        leaf.valueQuery = {
+          ...sub,
+          fields: [{ type: 'Field', field: 'F' }],
+          sObject: 'X',
+          ...(sub.where ? { where: whereShape(sub.where) } : {}),
+        };
+      out.left = leaf;
+    }
+    if (node.right) out.right = shapeNode(node.right as Record<string, unknown>);
+    return out;
+  };
+  return shapeNode(where as unknown as Record<string, unknown>) as unknown as WhereClause;
+}
+
+/**
+ * The statement's shape: one field, object `X`, fields named `F`, plain literals normalized. Names are
+ * schema-checked identifiers and literals were parsed from the admin's condition, so the shape is what the
+ * compiler's combinators produce and what can break; templates of the same shape share one parse.
+ */
+function shapeOf(spec: TemplateSpec): TemplateSpec {
+  return {
+    object: 'X',
+    fields: ['Id'],
+    ...(spec.where ? { where: whereShape(spec.where) } : {}),
+    ...(spec.orderBy ? { orderBy: spec.orderBy.map((c) => ('field' in c ? { ...c, field: 'F' } : c)) } : {}),
+    ...(spec.limit !== undefined ? { limit: 1 } : {}),
+  };
+}
+
 /** Forgets every cached parse check. */
 export function clearTemplateChecks(): void {
   parseChecks.clear();
@@ -126,7 +171,9 @@ export function buildTemplate(
   const soql = composeSoql(spec);
   const binds = bindsOf(soql);
   const sample = withSampleLiterals(soql, parameterTypes);
-  const parseError = parse ? parseErrorOf(sample) : undefined;
+  const parseError = parse
+    ? parseErrorOf(withSampleLiterals(composeSoql(shapeOf(spec)), parameterTypes))
+    : undefined;
   let problem: TemplateProblem | undefined = parseError
     ? {
         code: 'TEMPLATE_INVALID',
