@@ -228,6 +228,7 @@ export default class App extends LitElement {
         simulator.store = store;
         simulator.api = this.api;
         simulator.userId = this.userId;
+        simulator.userName = this.session?.users.find((u) => u.id === this.userId)?.name ?? '';
         return simulator;
       }
     }

@@ -46,6 +46,8 @@ export default class DeviceSimulator extends LitElement {
   @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;
   /** The device's user (`:userId`); a new user is a new device. */
   @property({ attribute: 'user-id' }) accessor userId = '';
+  /** The user's name, for people (the Id otherwise). */
+  @property({ attribute: 'user-name' }) accessor userName = '';
   /** How the device reaches the org; the server's proxy by default. */
   @property({ attribute: false }) accessor transportFactory: () => Transport = () => createProxyTransport();
 
@@ -544,7 +546,7 @@ export default class DeviceSimulator extends LitElement {
       <p class="weak" role="status">
         ${
           engine
-            ? html`Device of ${this.userId} runs the ${this.#planSource} (scope hash
+            ? html`Device of ${this.userName || this.userId} runs the ${this.#planSource} (scope hash
                 <span class="mono">${installed?.scopeHash.slice(0, 12)}</span>)${
                   edited && installed && edited.scopeHash !== installed.scopeHash
                     ? html` · <span class="badge warning">the edited plan differs</span>`
