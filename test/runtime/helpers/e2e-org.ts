@@ -10,7 +10,7 @@ import { compile } from '../../../src/compiler/index.ts';
 import type { SyncPlan } from '../../../src/compiler/plan.ts';
 import type { SyncScope } from '../../../src/compiler/scope.ts';
 import { startOrg } from '../../../src/emulator/index.ts';
-import { firstByOrder } from '../../../src/runtime/download.ts';
+import { firstByOrder } from '../../../src/runtime/reconcile.ts';
 import { toStoredRecord, type SfRecord } from '../../../src/runtime/records.ts';
 import { bindChunked, bindSoql } from '../../../src/runtime/soql-binding.ts';
 import { MemoryStore } from '../../../src/runtime/store/memory-store.ts';

@@ -1,0 +1,147 @@
+/**
+ * The delta download of one object: the plan's delta template from (watermark - overlap), page by page
+ * with a resumable cursor, then the getUpdated/getDeleted window checked in the same round.
+ */
+
+import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
+import type { ObjectWork } from './download.ts';
+import { askMissing, expectedTotal, pages } from './download-queries.ts';
+import { markDependentsNeedReconcile, markNeedsReconcile, maxStamp, stateOf } from './object-state.ts';
+import { soqlDatetime } from './soql-binding.ts';
+import { storePage } from './store-page.ts';
+import { countsFor, type SyncContext } from './sync-context.ts';
+import type { ObjectSyncState } from './store/sync-store.ts';
+import { ApiRequestError } from './sync-errors.ts';
+
+export interface WindowAnswers {
+  readonly start: string;
+  updated?: { ids?: string[]; latestDateCovered?: string } | ApiRequestError;
+  deleted?:
+    | { deletedRecords?: { id: string }[]; earliestDateAvailable?: string; latestDateCovered?: string }
+    | ApiRequestError;
+}
+
+/** Start of the getUpdated/getDeleted window: where the last check ended, else a probe of server time. */
+export function windowStart(context: SyncContext, state: ObjectSyncState, now: number): string {
+  if (state.deletedCoveredUntil) return state.deletedCoveredUntil;
+  if (state.watermark) return soqlDatetime(Date.parse(state.watermark) - overlapMs(context.plan));
+  return soqlDatetime(now - 60 * 60_000);
+}
+
+export function overlapMs(plan: SyncPlan): number {
+  // At least one second: literals have whole seconds, and records stamped in the watermark's own second
+  // may sit on the next page (ties on equal stamps).
+  return Math.max(plan.overlapSeconds, 1) * 1000;
+}
+
+export function deltaFrom(context: SyncContext, state: ObjectSyncState, member: number): number {
+  const stamp = state.deltaCursor?.[member] ?? state.watermark;
+  return stamp === null || stamp === undefined ? 0 : Math.max(0, Date.parse(stamp) - overlapMs(context.plan));
+}
+
+export async function runDelta(context: SyncContext, work: ObjectWork): Promise<void> {
+  const { object } = work;
+  const { store } = context;
+  const returned = new Set<string>();
+  if (work.fromScratch)
+    // The from-scratch download sees everything in scope now, including what was queued for it.
+    store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
+  await askMissing(context, object, work.queries);
+  const members = object.queries.delta;
+  const total = expectedTotal(work.queries);
+  let done = 0;
+  for (let index = 0; index < members.length; index++) {
+    // A query per chunk of held Ids is not one ordered stream: its pages cannot move a resumable cursor.
+    const cursor = members[index]!.idSource ? undefined : { member: index, members: members.length };
+    for (const query of work.queries[index] ?? []) {
+      await pages(context, query.answer!, (page) => {
+        done += page.records.length;
+        for (const record of storePage(context, object, page.records, cursor)) returned.add(record.Id);
+        context.progress({ phase: 'download', object: object.name, done, total });
+      });
+    }
+    if (!cursor) {
+      // The member is complete: its highest stamp now counts like a cursor.
+      const state = stateOf(context, object);
+      const cursors = [...(state.deltaCursor ?? new Array<string | null>(members.length).fill(null))];
+      cursors[index] = maxStamp(state.watermark, highestStamp(context, object, returned));
+      store.transaction(() => store.putObjectState({ ...stateOf(context, object), deltaCursor: cursors }));
+    }
+  }
+  const state = stateOf(context, object);
+  const reached = (state.deltaCursor ?? []).reduce<string | null>((a, b) => maxStamp(a, b), state.watermark);
+  const now = context.clock.now();
+  store.transaction(() =>
+    store.putObjectState({
+      ...stateOf(context, object),
+      watermark: reached,
+      deltaCursor: null,
+      downloadedAt: now,
+      reconciledAt: work.fromScratch ? now : state.reconciledAt,
+    }),
+  );
+  applyWindow(context, object, work.window, returned, work.fromScratch);
+}
+
+function highestStamp(context: SyncContext, object: PlanObject, ids: ReadonlySet<string>): string | null {
+  let max: string | null = null;
+  for (const id of ids) {
+    const stamp = context.store.getRecord(object.name, id)?.[context.plan.watermarkField];
+    if (typeof stamp === 'string') max = maxStamp(max, stamp);
+  }
+  return max;
+}
+
+export function coveredUntil(window: WindowAnswers | undefined): string | null {
+  if (!window) return null;
+  const { updated, deleted } = window;
+  if (!updated || !deleted || updated instanceof ApiRequestError || deleted instanceof ApiRequestError)
+    return null;
+  const dates = [updated.latestDateCovered, deleted.latestDateCovered].filter(
+    (d): d is string => typeof d === 'string',
+  );
+  if (dates.length < 2) return null;
+  return dates.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+/** Applies getDeleted/getUpdated after a delta: removes deletions, flags records that may have left. */
+function applyWindow(
+  context: SyncContext,
+  object: PlanObject,
+  window: WindowAnswers | undefined,
+  returned: ReadonlySet<string>,
+  fromScratch: boolean,
+): void {
+  if (!window) return;
+  const { store } = context;
+  const until = coveredUntil(window);
+  const { updated, deleted } = window;
+  store.transaction(() => {
+    if (until === null || updated instanceof ApiRequestError || deleted instanceof ApiRequestError) {
+      // The window could not be checked: only a reconciliation can tell what left.
+      markNeedsReconcile(context, object.name);
+      return;
+    }
+    const windowExceeded =
+      !!deleted?.earliestDateAvailable &&
+      Date.parse(deleted.earliestDateAvailable) > Date.parse(window.start);
+    let removed = 0;
+    if (!fromScratch)
+      for (const { id } of deleted?.deletedRecords ?? [])
+        if (store.getRecord(object.name, id)) {
+          store.deleteRecord(object.name, id);
+          removed += 1;
+        }
+    countsFor(context, object.name).removed += removed;
+    if (removed > 0) markDependentsNeedReconcile(context, object.name);
+    const leftUnseen =
+      !fromScratch &&
+      (updated?.ids ?? []).some((id) => !returned.has(id) && store.getRecord(object.name, id));
+    const state = stateOf(context, object);
+    store.putObjectState({
+      ...state,
+      deletedCoveredUntil: until,
+      needsReconcile: state.needsReconcile || (!fromScratch && windowExceeded) || leftUnseen,
+    });
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Query plumbing of the download: binding templates (with `idSource` chunks), asking first pages in
+ * /composite groups, following nextRecordsUrl, and fetching records by Id.
+ */
+
+import type { PlanObject, QueryTemplate } from '../compiler/plan.ts';
+import type { QueryResult } from './salesforce-api.ts';
+import { bindChunked, bindSoql, isSalesforceId, type BindValues } from './soql-binding.ts';
+import { storePage } from './store-page.ts';
+import type { SyncContext } from './sync-context.ts';
+import { ApiRequestError } from './sync-errors.ts';
+
+/** MobileSync's chunk size, and the compiler's default `idsPerQuery`. */
+const DEFAULT_IDS_PER_QUERY = 500;
+
+export type Answer = QueryResult | ApiRequestError;
+
+/** One bound statement of a template and, once asked, its first page. */
+export interface BoundQuery {
+  readonly soql: string;
+  answer?: Answer;
+}
+
+function bindValues(context: SyncContext, watermarkMs?: number): BindValues {
+  return {
+    watermarkMs,
+    userId: context.userId,
+    parameters: context.parameters,
+    parameterTypes: context.plan.parameters,
+  };
+}
+
+/**
+ * The statements of one template: one, or for an `idSource` template one per chunk of the Ids the device
+ * holds for the source object (none when it holds none).
+ */
+export function boundStatements(
+  context: SyncContext,
+  template: QueryTemplate,
+  watermarkMs?: number,
+): string[] {
+  if (!template.idSource) return [bindSoql(template, bindValues(context, watermarkMs))];
+  const { object, field } = template.idSource;
+  const ids = new Set<string>();
+  for (const record of context.store.listRecords(object)) {
+    const value = field === 'Id' ? record.Id : record[field];
+    if (isSalesforceId(value)) ids.add(value);
+  }
+  return chunkedStatements(context, template, [...ids].sort(), watermarkMs).map((q) => q.soql);
+}
+
+function chunkedStatements(
+  context: SyncContext,
+  template: QueryTemplate,
+  ids: readonly string[],
+  watermarkMs?: number,
+): { soql: string; ids: readonly string[] }[] {
+  const perQuery = Math.max(
+    1,
+    Math.min(template.idsPerQuery ?? DEFAULT_IDS_PER_QUERY, DEFAULT_IDS_PER_QUERY),
+  );
+  const out: { soql: string; ids: readonly string[] }[] = [];
+  for (let i = 0; i < ids.length; i += perQuery)
+    out.push(
+      ...bindChunked(template, bindValues(context, watermarkMs), ids.slice(i, i + perQuery), {
+        apiVersion: context.api.apiVersion,
+        baseUrlBytes: context.api.instanceUrlBytes,
+      }),
+    );
+  return out;
+}
+
+/** Asks any statement not asked yet (grouped), so every BoundQuery has its first page. */
+export async function askMissing(
+  context: SyncContext,
+  object: PlanObject,
+  queries: BoundQuery[][],
+): Promise<void> {
+  const missing = queries.flat().filter((q) => q.answer === undefined);
+  if (missing.length === 0) return;
+  const answers = await context.api.batchGet(
+    missing.map((q) => ({ url: context.api.queryUrl(q.soql), isQuery: true, what: `${object.name} query` })),
+  );
+  missing.forEach((q, i) => (q.answer = answers[i] as Answer));
+}
+
+/** The records all of an object's statements will return, from their first pages' totalSize. */
+export function expectedTotal(queries: readonly (readonly BoundQuery[])[]): number {
+  let total = 0;
+  for (const query of queries.flat())
+    if (query.answer && !(query.answer instanceof ApiRequestError)) total += query.answer.totalSize;
+  return total;
+}
+
+export async function pages(
+  context: SyncContext,
+  first: Answer,
+  onPage: (result: QueryResult) => void,
+): Promise<void> {
+  if (first instanceof ApiRequestError) throw first;
+  let result = first;
+  onPage(result);
+  while (!result.done && result.nextRecordsUrl) {
+    result = await context.api.queryMore(result.nextRecordsUrl);
+    onPage(result);
+  }
+}
+
+/** For plans without `queries.byIds`: fields and name come from the plan, Ids are escaped. */
+export function byIdTemplate(object: PlanObject): QueryTemplate {
+  return { soql: `SELECT ${object.fields.join(', ')} FROM ${object.name} WHERE Id IN :ids`, binds: ['ids'] };
+}
+
+export async function fetchByIds(
+  context: SyncContext,
+  object: PlanObject,
+  template: QueryTemplate,
+  ids: readonly string[],
+  phase: 'download' | 'reconcile',
+  afterStatement?: (ids: readonly string[]) => void,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const statements = chunkedStatements(context, template, ids);
+  const firsts = await context.api.batchGet(
+    statements.map((q) => ({
+      url: context.api.queryUrl(q.soql),
+      isQuery: true,
+      what: `${object.name} query by Id`,
+    })),
+  );
+  let done = 0;
+  for (let index = 0; index < statements.length; index++) {
+    await pages(context, firsts[index] as Answer, (page) => {
+      const last = page.done || !page.nextRecordsUrl;
+      storePage(context, object, page.records, undefined, () => {
+        if (last) afterStatement?.(statements[index]!.ids);
+      });
+      done += page.records.length;
+      context.progress({ phase, object: object.name, done, total: ids.length });
+    });
+  }
+}

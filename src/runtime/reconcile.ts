@@ -1,0 +1,131 @@
+/**
+ * Id reconciliation of one object: the plan's Id query of the whole scope against what the device holds;
+ * leavers are removed, missing or changed records fetched by Id.
+ */
+
+import type { PlanObject } from '../compiler/plan.ts';
+import type { WindowAnswers } from './delta.ts';
+import { coveredUntil } from './delta.ts';
+import {
+  askMissing,
+  boundStatements,
+  byIdTemplate,
+  expectedTotal,
+  fetchByIds,
+  pages,
+  type BoundQuery,
+} from './download-queries.ts';
+import { markDependentsNeedReconcile, maxStamp, stateOf } from './object-state.ts';
+import { toStoredRecord, type SfRecord } from './records.ts';
+import { countsFor, type SyncContext } from './sync-context.ts';
+
+export async function runReconcile(
+  context: SyncContext,
+  object: PlanObject,
+  asked: BoundQuery[][] | null,
+  window: WindowAnswers | undefined,
+): Promise<void> {
+  const { store, plan } = context;
+  const name = object.name;
+  const queries: BoundQuery[][] =
+    asked ??
+    object.queries.ids.map((template) => boundStatements(context, template).map((soql) => ({ soql })));
+  await askMissing(context, object, queries);
+  let rows: SfRecord[] = [];
+  let seen = 0;
+  const total = expectedTotal(queries);
+  for (const query of queries.flat())
+    await pages(context, query.answer!, (page) => {
+      rows.push(...page.records.map(toStoredRecord));
+      seen += page.records.length;
+      context.progress({ phase: 'reconcile', object: name, done: seen, total });
+    });
+  if (object.limit !== undefined && queries.flat().length > 1)
+    // Each query kept its own first `limit`; the scope is the first `limit` of their union.
+    rows = firstByOrder(dedupe(rows), object.orderBy, object.limit);
+  const inScope = new Map<string, string | null>();
+  for (const row of rows) {
+    const stamp = row[plan.watermarkField];
+    inScope.set(row.Id, typeof stamp === 'string' ? stamp : null);
+  }
+  store.transaction(() => {
+    let removed = 0;
+    for (const id of store.listRecordIds(name))
+      if (!inScope.has(id)) {
+        store.deleteRecord(name, id);
+        removed += 1;
+      }
+    countsFor(context, name).removed += removed;
+    if (removed > 0) markDependentsNeedReconcile(context, name);
+  });
+  const stale: string[] = [];
+  for (const [id, stamp] of inScope) {
+    const stored = store.getRecord(name, id);
+    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp) stale.push(id);
+  }
+  await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
+  const now = context.clock.now();
+  const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
+  const until = coveredUntil(window);
+  store.transaction(() => {
+    const state = stateOf(context, object);
+    store.putObjectState({
+      ...state,
+      watermark: maxStamp(state.watermark, highest),
+      deltaCursor: null,
+      downloadedAt: now,
+      reconciledAt: now,
+      needsReconcile: false,
+      pendingIds: {},
+      deletedCoveredUntil: until ?? state.deletedCoveredUntil,
+    });
+  });
+  countsFor(context, name).reconciled = true;
+}
+
+function dedupe(rows: readonly SfRecord[]): SfRecord[] {
+  const byId = new Map<string, SfRecord>();
+  for (const row of rows) byId.set(row.Id, row);
+  return [...byId.values()];
+}
+
+/** Sorts by the scope's orderBy (then Id, as the compiler's queries do) and keeps the first `limit`. */
+export function firstByOrder(
+  rows: readonly SfRecord[],
+  orderBy: string | undefined,
+  limit: number,
+): SfRecord[] {
+  const keys = (orderBy ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [field = 'Id', ...rest] = part.split(/\s+/);
+      const words = rest.join(' ').toUpperCase();
+      const desc = /\bDESC\b/.test(words);
+      const nullsLast = /NULLS LAST/.test(words) || (desc && !/NULLS FIRST/.test(words));
+      return { field, desc, nullsLast };
+    });
+  keys.push({ field: 'Id', desc: false, nullsLast: false });
+  const valueOf = (row: SfRecord, path: string): unknown =>
+    path
+      .split('.')
+      .reduce<unknown>(
+        (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+        row,
+      );
+  return [...rows]
+    .sort((a, b) => {
+      for (const key of keys) {
+        const x = valueOf(a, key.field);
+        const y = valueOf(b, key.field);
+        if (x === y) continue;
+        if (x === null || x === undefined) return key.nullsLast ? 1 : -1;
+        if (y === null || y === undefined) return key.nullsLast ? -1 : 1;
+        const order = x < y ? -1 : x > y ? 1 : 0;
+        if (order !== 0) return key.desc ? -order : order;
+      }
+      return 0;
+    })
+    .slice(0, limit);
+}

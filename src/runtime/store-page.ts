@@ -1,0 +1,84 @@
+/** Storing a downloaded page, and what it implies for the objects that depend on it. */
+
+import type { PlanObject } from '../compiler/plan.ts';
+import { maxStamp, stateOf } from './object-state.ts';
+import { toStoredRecord, type SfRecord } from './records.ts';
+import { isSalesforceId } from './soql-binding.ts';
+import { countsFor, type SyncContext } from './sync-context.ts';
+
+/**
+ * Stores one page in one transaction with what it implies: the delta cursor of its query, the Ids its
+ * records bring into scope for dependent objects, and reconciliations when a reference changed. Records
+ * that did not change are not rewritten. Returns the page's records.
+ */
+export function storePage(
+  context: SyncContext,
+  object: PlanObject,
+  rawRecords: readonly Record<string, unknown>[],
+  cursor: { member: number; members: number } | undefined,
+  alsoInTransaction?: () => void,
+): SfRecord[] {
+  const { store, plan } = context;
+  const records = rawRecords.map(toStoredRecord);
+  const counts = countsFor(context, object.name);
+  store.transaction(() => {
+    const newIds: string[] = [];
+    const changed: { before: SfRecord | undefined; after: SfRecord }[] = [];
+    let pageMax: string | null = null;
+    for (const record of records) {
+      const stamp = record[plan.watermarkField];
+      if (typeof stamp === 'string') pageMax = maxStamp(pageMax, stamp);
+      const before = store.getRecord(object.name, record.Id);
+      if (before && JSON.stringify(before) === JSON.stringify(record)) continue;
+      store.putRecord(object.name, record);
+      counts.downloaded += 1;
+      if (!before) newIds.push(record.Id);
+      changed.push({ before, after: record });
+    }
+    for (const dependent of plan.objects) queueForDependent(context, object, dependent, newIds, changed);
+    if (cursor) {
+      const state = stateOf(context, object);
+      const deltaCursor = [...(state.deltaCursor ?? new Array<string | null>(cursor.members).fill(null))];
+      deltaCursor[cursor.member] = maxStamp(deltaCursor[cursor.member] ?? state.watermark, pageMax);
+      store.putObjectState({ ...state, deltaCursor });
+    }
+    alsoInTransaction?.();
+  });
+  return records;
+}
+
+/** Queues what `dependent` must fetch because of records of `object` that just arrived or changed. */
+function queueForDependent(
+  context: SyncContext,
+  object: PlanObject,
+  dependent: PlanObject,
+  newIds: readonly string[],
+  changed: readonly { before: SfRecord | undefined; after: SfRecord }[],
+): void {
+  const { store } = context;
+  const state = store.getObjectState(dependent.name);
+  // Never downloaded: its coming first download sees everything in scope.
+  if (!state || (state.watermark === null && state.deltaCursor === null)) return;
+  const additions: Record<string, string[]> = {};
+  let repointed = false;
+  dependent.paths.forEach((path, index) => {
+    if (path.kind === 'root' || path.object !== object.name) return;
+    if (path.kind === 'childOf') {
+      if (newIds.length) additions[index] = [...newIds];
+      return;
+    }
+    const refs = new Set<string>();
+    for (const { before, after } of changed) {
+      const target = after[path.field];
+      if (isSalesforceId(target) && !store.getRecord(dependent.name, target)) refs.add(target);
+      if (before && before[path.field] && before[path.field] !== target) repointed = true;
+    }
+    if (refs.size) additions[index] = [...refs];
+  });
+  if (Object.keys(additions).length === 0 && !repointed) return;
+  const pendingIds: Record<string, readonly string[]> = { ...state.pendingIds };
+  for (const [key, ids] of Object.entries(additions))
+    pendingIds[key] = [...new Set([...(pendingIds[key] ?? []), ...ids])];
+  // A reference moved away from a record: that record may no longer be referenced by anything in scope.
+  store.putObjectState({ ...state, pendingIds, needsReconcile: state.needsReconcile || repointed });
+}
