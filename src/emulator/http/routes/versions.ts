@@ -18,17 +18,8 @@ export function versionList(): { label: string; url: string; version: string }[]
   return list;
 }
 
-const RESOURCES = [
-  'sobjects',
-  'query',
-  'queryAll',
-  'composite',
-  'limits',
-  'search',
-  'recent',
-  'tooling',
-  'ui-api',
-];
+// Only the resources this org serves (a real org lists more: search, tooling, ui-api, ...).
+const RESOURCES = ['sobjects', 'query', 'queryAll', 'composite', 'limits'];
 
 export function registerVersions(router: ApiRouter, orgId: string): void {
   router.on('GET', '/', (request) =>
