@@ -15,6 +15,7 @@
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import type { PublishedVersion } from './api-types.ts';
+import { HttpError } from './http-error.ts';
 import { soqlString } from './soql-text.ts';
 
 export const TITLE_PREFIX = 'syncscope:';
@@ -166,6 +167,14 @@ export async function publishVersion(
   plan: SyncPlan,
   note: string,
 ): Promise<PublishedVersion> {
+  if (titleOf(scope.name).length > 255) {
+    // ContentVersion.Title holds 255 characters.
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `the scope name is too long to publish (at most ${255 - TITLE_PREFIX.length} characters)`,
+    );
+  }
   const previous = await latestVersion(org, scope.name);
   const versionNumber = (previous?.versionNumber ?? 0) + 1;
   const document: PublishedDocument = { format: PUBLISHED_FORMAT, versionNumber, note, scope, plan };

@@ -172,6 +172,11 @@ export class ScopeEvaluator {
   /** How many records one path brings in on its own (own filter applied, before the object's limit). */
   async pathCount(object: PlanObject, path: PlanPath, ownWhere: string | undefined): Promise<number> {
     if (path.kind === 'root') {
+      // A root object's one full template is its filter as the compiler rebuilt it: count that.
+      const [only, ...more] = object.queries.full;
+      if (only && more.length === 0 && !only.binds.includes('parentIds') && !only.binds.includes('ids')) {
+        return this.org.count(this.bindText(object.name, toCountQuery(only.soql)));
+      }
       const where = ownWhere ? ` WHERE ${this.bindText(object.name, ownWhere)}` : '';
       return this.org.count(`SELECT COUNT() FROM ${object.name}${where}`);
     }
