@@ -186,8 +186,12 @@ export interface PreviewObject {
   readonly count: number;
   /** The same per path (paths may overlap, so these need not add up to `count`). */
   readonly paths: readonly PreviewPathCount[];
-  /** The scope's limit, when set, and whether the scope selects more records than it. */
+  /** The scope's limit, when set. */
   readonly limit?: number;
+  /**
+   * The device holds `limit` records and more match: the paths' counts add up to more than the limit
+   * (exact for one path; with overlapping paths, records matched by several paths count once each time).
+   */
   readonly limitReached: boolean;
   /** Up to `sampleSize` records (the plan's fields, `attributes` removed), in the scope's order. */
   readonly sample: readonly Readonly<Record<string, unknown>>[];
