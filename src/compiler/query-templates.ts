@@ -169,8 +169,16 @@ export function buildTemplate(
   parse = true,
 ): { template: QueryTemplate; problem?: TemplateProblem } {
   const soql = composeSoql(spec);
-  const binds = bindsOf(soql);
-  const sample = withSampleLiterals(soql, parameterTypes);
+  const binds: Placeholder[] = [];
+  let idLists = 0;
+  let occurrences = 0;
+  for (const match of soql.matchAll(LITERAL_OR_BIND)) {
+    if (match[1] === undefined) continue;
+    occurrences++;
+    const placeholder = placeholderOf(match[1]);
+    if (placeholder === 'parentIds' || placeholder === 'ids') idLists++;
+    if (!binds.includes(placeholder)) binds.push(placeholder);
+  }
   const parseError = parse
     ? parseErrorOf(withSampleLiterals(composeSoql(shapeOf(spec)), parameterTypes))
     : undefined;
@@ -181,12 +189,10 @@ export function buildTemplate(
       }
     : undefined;
   let idsPerQuery: number | undefined;
-  const idLists = [...soql.matchAll(LITERAL_OR_BIND)].filter(
-    (m) => m[1] === 'parentIds' || m[1] === 'ids',
-  ).length;
-  // A character URL-encodes to at most 9 bytes: short statements need no exact count.
-  const withOneId =
-    idLists > 0 || sample.length * 9 + 64 > URL_BUDGET_BYTES ? urlBytes(sample, apiVersion) : 0;
+  // A bound placeholder is at most 24 characters longer than `:name`, and a character URL-encodes to at most
+  // 9 bytes: short statements need no exact count.
+  const exact = idLists > 0 || (soql.length + 24 * occurrences) * 9 + 64 > URL_BUDGET_BYTES;
+  const withOneId = exact ? urlBytes(withSampleLiterals(soql, parameterTypes), apiVersion) : 0;
   if (idLists > 0) {
     // Each further Id adds `,'001...'` to every Id list.
     idsPerQuery = Math.min(
