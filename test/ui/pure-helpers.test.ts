@@ -34,6 +34,7 @@ describe('controlPointerFor: which control shows a diagnostic', () => {
     ['/syncEveryMinutes', '/syncEveryMinutes'],
     ['/parameters/region', '/parameters/region'],
     ['/scopeVersion', ''],
+    ['/description', ''],
     ['', ''],
   ];
   for (const [path, control] of cases) {

@@ -21,7 +21,6 @@ export const OBJECT_CONTROLS = [
 /** Scope properties with a control of their own in the scope header / settings. */
 export const SCOPE_CONTROLS = [
   'name',
-  'description',
   'apiVersion',
   'watermarkField',
   'overlapSeconds',
