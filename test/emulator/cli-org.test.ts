@@ -39,39 +39,46 @@ function startCli(args: string[]): Promise<Started> {
   });
 }
 
-describe('syncscope org start', () => {
-  it('prints exactly the URL and token, serves jsforce, and keeps --db data across a SIGTERM restart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'syncscope-org-'));
-    const db = join(dir, 'org.sqlite');
-    const first = await startCli([
-      '--db',
-      db,
-      '--seed',
-      'demo',
-      '--records',
-      '300',
-      '--token',
-      'cli-test-token',
-    ]);
-    expect(first.lines).toEqual([
-      expect.stringMatching(/^instance URL: http:\/\/127\.0\.0\.1:\d+$/),
-      'access token: cli-test-token',
-    ]);
-    const conn = new Connection({ instanceUrl: first.url, accessToken: first.token, version: '62.0' });
-    const accounts = (await conn.query('SELECT COUNT() FROM Account')).totalSize;
-    expect(accounts).toBe(12);
-    const { id } = (await conn.sobject('Account').create({ Name: 'Survives restart' })) as { id: string };
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+// Each test starts the CLI in a child process (tsx compiles the sources first): allow for a busy machine.
+const SPAWN_TIMEOUT = 120_000;
 
-    const second = await startCli(['--db', db, '--seed', 'demo']);
-    expect(second.token).toMatch(/^00D8e0000000001!/);
-    const again = new Connection({ instanceUrl: second.url, accessToken: second.token, version: '62.0' });
-    expect((await again.query('SELECT COUNT() FROM Account')).totalSize).toBe(accounts + 1);
-    expect((await again.sobject('Account').retrieve(id)).Name).toBe('Survives restart');
-    second.child.kill('SIGINT');
-    expect(await second.exited).toBe(0);
-  });
+describe('syncscope org start', () => {
+  it(
+    'prints exactly the URL and token, serves jsforce, and keeps --db data across a SIGTERM restart',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'syncscope-org-'));
+      const db = join(dir, 'org.sqlite');
+      const first = await startCli([
+        '--db',
+        db,
+        '--seed',
+        'demo',
+        '--records',
+        '300',
+        '--token',
+        'cli-test-token',
+      ]);
+      expect(first.lines).toEqual([
+        expect.stringMatching(/^instance URL: http:\/\/127\.0\.0\.1:\d+$/),
+        'access token: cli-test-token',
+      ]);
+      const conn = new Connection({ instanceUrl: first.url, accessToken: first.token, version: '62.0' });
+      const accounts = (await conn.query('SELECT COUNT() FROM Account')).totalSize;
+      expect(accounts).toBe(12);
+      const { id } = (await conn.sobject('Account').create({ Name: 'Survives restart' })) as { id: string };
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      const second = await startCli(['--db', db, '--seed', 'demo']);
+      expect(second.token).toMatch(/^00D8e0000000001!/);
+      const again = new Connection({ instanceUrl: second.url, accessToken: second.token, version: '62.0' });
+      expect((await again.query('SELECT COUNT() FROM Account')).totalSize).toBe(accounts + 1);
+      expect((await again.sobject('Account').retrieve(id)).Name).toBe('Survives restart');
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+    },
+    SPAWN_TIMEOUT,
+  );
 
   it('loads --metadata and reports bad flags without a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'syncscope-org-'));
@@ -104,38 +111,46 @@ describe('syncscope org start', () => {
     );
   });
 
-  it('serves custom objects from --metadata', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'syncscope-org-'));
-    const metadata = join(dir, 'extra.json');
-    writeFileSync(
-      metadata,
-      JSON.stringify({
-        name: 'Inspection__c',
-        labelPlural: 'Inspections',
-        fields: [
-          { name: 'WorkOrder__c', type: 'reference', referenceTo: ['WorkOrder'] },
-          { name: 'Legacy_Id__c', type: 'string', length: 20, externalId: true },
-        ],
-      }),
-    );
-    const started = await startCli(['--seed', 'none', '--metadata', metadata]);
-    try {
-      const conn = new Connection({ instanceUrl: started.url, accessToken: started.token, version: '62.0' });
-      const result = (await conn.request({
-        method: 'PATCH',
-        url: '/services/data/v62.0/sobjects/Inspection__c/Legacy_Id__c/L-1',
-        body: JSON.stringify({ Name: 'First' }),
-        headers: { 'Content-Type': 'application/json' },
-      })) as { id: string; created: boolean };
-      expect(result.created).toBe(true);
-      expect(result.id.startsWith('a00')).toBe(true);
-      const rows = await conn.query(
-        "SELECT Name, Legacy_Id__c FROM Inspection__c WHERE Legacy_Id__c = 'L-1'",
+  it(
+    'serves custom objects from --metadata',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'syncscope-org-'));
+      const metadata = join(dir, 'extra.json');
+      writeFileSync(
+        metadata,
+        JSON.stringify({
+          name: 'Inspection__c',
+          labelPlural: 'Inspections',
+          fields: [
+            { name: 'WorkOrder__c', type: 'reference', referenceTo: ['WorkOrder'] },
+            { name: 'Legacy_Id__c', type: 'string', length: 20, externalId: true },
+          ],
+        }),
       );
-      expect(rows.records.map((r) => [r.Name, r.Legacy_Id__c])).toEqual([['First', 'L-1']]);
-    } finally {
-      started.child.kill('SIGTERM');
-      await started.exited;
-    }
-  });
+      const started = await startCli(['--seed', 'none', '--metadata', metadata]);
+      try {
+        const conn = new Connection({
+          instanceUrl: started.url,
+          accessToken: started.token,
+          version: '62.0',
+        });
+        const result = (await conn.request({
+          method: 'PATCH',
+          url: '/services/data/v62.0/sobjects/Inspection__c/Legacy_Id__c/L-1',
+          body: JSON.stringify({ Name: 'First' }),
+          headers: { 'Content-Type': 'application/json' },
+        })) as { id: string; created: boolean };
+        expect(result.created).toBe(true);
+        expect(result.id.startsWith('a00')).toBe(true);
+        const rows = await conn.query(
+          "SELECT Name, Legacy_Id__c FROM Inspection__c WHERE Legacy_Id__c = 'L-1'",
+        );
+        expect(rows.records.map((r) => [r.Name, r.Legacy_Id__c])).toEqual([['First', 'L-1']]);
+      } finally {
+        started.child.kill('SIGTERM');
+        await started.exited;
+      }
+    },
+    SPAWN_TIMEOUT,
+  );
 });
