@@ -1,0 +1,152 @@
+/** Applying the answer to an uploaded change: map Ids, update the stored server version, policies on 412. */
+
+import { isLocalId } from './local-ids.ts';
+import { firstError, type CompositeSubresponse } from './salesforce-api.ts';
+import { isSalesforceId } from './soql-binding.ts';
+import { countsFor, type SyncContext } from './sync-context.ts';
+import type { OutboxEntry } from './store/sync-store.ts';
+import type { BatchItem } from './upload-batch.ts';
+
+export interface SaveResult {
+  readonly id?: string;
+  readonly success: boolean;
+  readonly errors?: readonly { statusCode: string; message: string; fields?: string[] }[];
+}
+
+export function applyResponse(
+  context: SyncContext,
+  item: BatchItem,
+  response: CompositeSubresponse | undefined,
+  failedRefs: Set<string>,
+  touched: Set<string>,
+  index: OutboxIndex,
+): void {
+  const { store } = context;
+  const entry = store.getChange(item.entry.seq);
+  if (!entry) return;
+  const counts = countsFor(context, entry.object);
+  const status = response?.httpStatusCode ?? 0;
+  if (status >= 200 && status < 300) {
+    const body = response?.body as { id?: string } | null | undefined;
+    completeEntry(context, entry, entry.op === 'create' ? body?.id : undefined, index);
+    counts.uploaded += 1;
+    touched.add(entry.object);
+    return;
+  }
+  const error = firstError(response?.body);
+  const code = error.errorCode ?? `ERROR_HTTP_${status}`;
+  const dependsOnFailed = [...failedRefs].some((ref) =>
+    JSON.stringify(item.subrequest).includes(`@{${ref}.`),
+  );
+  if (entry.op === 'delete' && (code === 'ENTITY_IS_DELETED' || code === 'NOT_FOUND')) {
+    completeEntry(context, entry, undefined, index);
+    touched.add(entry.object);
+    return;
+  }
+  failedRefs.add(item.subrequest.referenceId);
+  if (status === 412 || code === 'PRECONDITION_FAILED') {
+    counts.conflicts += 1;
+    touched.add(entry.object);
+    if (item.planObject.upload.conflict === 'manual') {
+      store.replaceChange({
+        ...entry,
+        status: 'conflict',
+        error: { code: 'CONFLICT', message: 'the record changed on the server after you edited it' },
+      });
+    } else {
+      store.removeChange(entry.seq);
+      context.dropped.push({ object: entry.object, recordId: entry.recordId, op: entry.op });
+    }
+    return;
+  }
+  if (dependsOnFailed || status === 0 || status >= 500) {
+    // Not this record's fault (its parent failed, or the org hiccupped): it goes again next sync.
+    store.replaceChange({ ...entry, status: 'pending', error: { code, message: error.message ?? '' } });
+    return;
+  }
+  counts.uploadFailed += 1;
+  store.replaceChange({
+    ...entry,
+    status: 'failed',
+    error: { code, message: error.message ?? '', ...(error.fields ? { fields: error.fields } : {}) },
+  });
+  context.errors.push(`${entry.object} ${entry.recordId} (${entry.op}): ${code}: ${error.message ?? ''}`);
+}
+
+/**
+ * Which records and local Ids the outbox mentions more than once, so applying a big batch does not scan
+ * the whole outbox per record.
+ */
+export class OutboxIndex {
+  readonly #mentions = new Map<string, number>();
+  constructor(changes: readonly OutboxEntry[]) {
+    for (const change of changes) {
+      this.#add(`${change.object}/${change.recordId}`);
+      for (const value of Object.values(change.fields)) if (isLocalId(value)) this.#add(`ref/${value}`);
+    }
+  }
+  #add(key: string): void {
+    this.#mentions.set(key, (this.#mentions.get(key) ?? 0) + 1);
+  }
+  /** After a create is mapped, changes that named its local Id name the server Id. */
+  rename(object: string, localId: string, serverId: string): void {
+    const count = this.#mentions.get(`${object}/${localId}`) ?? 0;
+    if (count)
+      this.#mentions.set(`${object}/${serverId}`, (this.#mentions.get(`${object}/${serverId}`) ?? 0) + count);
+  }
+  /** True when changes other than `entry` may name its record. */
+  othersMention(entry: OutboxEntry): boolean {
+    return (
+      (this.#mentions.get(`${entry.object}/${entry.recordId}`) ?? 0) > 1 ||
+      this.#mentions.has(`ref/${entry.recordId}`)
+    );
+  }
+}
+
+/** Applies a change the server accepted: map a new Id, update the stored server version, drop the entry. */
+export function completeEntry(
+  context: SyncContext,
+  entry: OutboxEntry,
+  serverId: string | undefined,
+  index: OutboxIndex = new OutboxIndex(context.store.listChanges()),
+): void {
+  const { store } = context;
+  const resolved = resolveFields(context, entry.fields);
+  const others = () => (index.othersMention(entry) ? store.listChanges() : []);
+  if (entry.op === 'create') {
+    if (!serverId || !isSalesforceId(serverId)) throw new Error(`create of ${entry.object} returned no Id`);
+    store.mapId(entry.recordId, serverId);
+    index.rename(entry.object, entry.recordId, serverId);
+    // Changes queued after the create still name the local Id: point them at the server record.
+    for (const other of others()) {
+      if (other.seq === entry.seq) continue;
+      const fields = Object.fromEntries(
+        Object.entries(other.fields).map(([k, v]) => [k, v === entry.recordId ? serverId : v]),
+      );
+      const recordId = other.recordId === entry.recordId ? serverId : other.recordId;
+      if (recordId !== other.recordId || JSON.stringify(fields) !== JSON.stringify(other.fields))
+        store.replaceChange({ ...other, recordId, fields });
+    }
+    store.putRecord(entry.object, { ...resolved, Id: serverId });
+  } else if (entry.op === 'update') {
+    const id = store.resolveId(entry.recordId) ?? entry.recordId;
+    const base = store.getRecord(entry.object, id);
+    if (base) store.putRecord(entry.object, { ...base, ...resolved, Id: id });
+    // Our own write moved the record's stamp: later changes of it must not 412 against it.
+    for (const other of others())
+      if (other.seq > entry.seq && other.object === entry.object && other.recordId === entry.recordId)
+        store.replaceChange({ ...other, rebase: true });
+  } else {
+    store.deleteRecord(entry.object, store.resolveId(entry.recordId) ?? entry.recordId);
+  }
+  store.removeChange(entry.seq);
+}
+
+export function resolveFields(
+  context: SyncContext,
+  fields: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, isLocalId(v) ? (context.store.resolveId(v) ?? v) : v]),
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Packing the outbox into one /composite call: which entries can go now (in order, each waiting for what
+ * it depends on), as single subrequests or as sObject Collections.
+ */
+
+import type { PlanObject } from '../compiler/plan.ts';
+import { isLocalId } from './local-ids.ts';
+import type { CompositeSubrequest } from './salesforce-api.ts';
+import { planObject, type SyncContext } from './sync-context.ts';
+import type { OutboxEntry } from './store/sync-store.ts';
+
+/** Subrequests per /composite call, sObject Collections among them, records per collection. */
+const MAX_BATCH = 25;
+
+const MAX_COLLECTIONS = 5;
+
+const MAX_COLLECTION = 200;
+
+export interface BatchItem {
+  readonly entry: OutboxEntry;
+  readonly planObject: PlanObject;
+  readonly subrequest: CompositeSubrequest;
+  /** Resolved values and target Id, for sObject Collections. */
+  readonly fields: Record<string, unknown>;
+  readonly targetId: string;
+  /** May go in an sObject Collection: no per-record header, no reference to a record of this call. */
+  readonly collectible: boolean;
+}
+
+/** One composite subrequest: a single record, or an sObject Collection of up to 200 alike changes. */
+export type Unit =
+  | { readonly kind: 'single'; readonly item: BatchItem }
+  | {
+      readonly kind: 'collection';
+      readonly op: OutboxEntry['op'];
+      readonly object: string;
+      readonly items: BatchItem[];
+      readonly referenceId: string;
+    };
+
+export function referenceIdOf(seq: number): string {
+  return `c${seq}`;
+}
+
+/**
+ * Picks the next sendable entries in order and packs them into one /composite call: at most 25
+ * subrequests, of which at most 5 sObject Collections of up to 200 records. An entry waits while anything
+ * it depends on is unresolved (an earlier change of the same record, a parent not uploaded yet).
+ */
+export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] {
+  const { store, plan } = context;
+  const units: Unit[] = [];
+  const openCollections = new Map<string, Extract<Unit, { kind: 'collection' }>>();
+  let collections = 0;
+  const blockedRecords = new Set<string>();
+  const createdInBatch = new Map<string, number>();
+  const changes = store.listChanges();
+  // Local Ids other changes point at: their creates must answer with a referenceable Id (single subrequest).
+  const referenced = new Set<string>();
+  for (const change of changes) {
+    for (const value of Object.values(change.fields)) if (isLocalId(value)) referenced.add(value);
+    if (change.op !== 'create' && isLocalId(change.recordId)) referenced.add(change.recordId);
+  }
+  for (const entry of changes) {
+    const key = `${entry.object}/${entry.recordId}`;
+    const sendable = entry.status === 'pending' && !attempted.has(entry.seq) && !blockedRecords.has(key);
+    if (!sendable) {
+      blockedRecords.add(key);
+      continue;
+    }
+    const object = planObject(plan, entry.object);
+    if (!object || object.upload.access !== 'readWrite') {
+      blockedRecords.add(key);
+      continue;
+    }
+    let usesReference = false;
+    const resolve = (value: unknown): { ok: boolean; value: unknown } => {
+      if (!isLocalId(value)) return { ok: true, value };
+      const serverId = store.resolveId(value);
+      if (serverId) return { ok: true, value: serverId };
+      const seq = createdInBatch.get(value);
+      if (seq === undefined) return { ok: false, value };
+      usesReference = true;
+      return { ok: true, value: `@{${referenceIdOf(seq)}.id}` };
+    };
+    const fields: Record<string, unknown> = {};
+    let ok = true;
+    for (const [field, value] of Object.entries(entry.fields)) {
+      const resolved = resolve(value);
+      ok &&= resolved.ok;
+      fields[field] = resolved.value;
+    }
+    const target = entry.op === 'create' ? { ok: true, value: entry.recordId } : resolve(entry.recordId);
+    if (!ok || !target.ok) {
+      blockedRecords.add(key);
+      continue;
+    }
+    const subrequest = subrequestFor(context, entry, object, fields, target.value);
+    const collectible =
+      !usesReference &&
+      !subrequest.httpHeaders &&
+      (entry.op !== 'create' || (subrequest.method === 'POST' && !referenced.has(entry.recordId)));
+    const item: BatchItem = {
+      entry,
+      planObject: object,
+      subrequest,
+      fields,
+      targetId: String(target.value),
+      collectible,
+    };
+    const collectionKey = `${entry.op}/${entry.object}`;
+    const open = openCollections.get(collectionKey);
+    if (collectible && open && open.items.length < MAX_COLLECTION) open.items.push(item);
+    else if (units.length === MAX_BATCH) break;
+    else if (collectible && collections < MAX_COLLECTIONS) {
+      const unit = {
+        kind: 'collection' as const,
+        op: entry.op,
+        object: entry.object,
+        items: [item],
+        referenceId: `k${entry.seq}`,
+      };
+      openCollections.set(collectionKey, unit);
+      collections += 1;
+      units.push(unit);
+    } else units.push({ kind: 'single', item });
+    if (entry.op === 'create') createdInBatch.set(entry.recordId, entry.seq);
+  }
+  return units;
+}
+
+export function unitItems(unit: Unit): BatchItem[] {
+  return unit.kind === 'single' ? [unit.item] : unit.items;
+}
+
+export function collectionSubrequest(
+  context: SyncContext,
+  unit: Extract<Unit, { kind: 'collection' }>,
+): CompositeSubrequest {
+  const url = `${context.api.base}/composite/sobjects`;
+  if (unit.op === 'delete')
+    return {
+      method: 'DELETE',
+      url: `${url}?ids=${unit.items.map((i) => i.targetId).join(',')}&allOrNone=false`,
+      referenceId: unit.referenceId,
+    };
+  const records = unit.items.map((item) => ({
+    attributes: { type: unit.object },
+    ...item.fields,
+    ...(unit.op === 'update' ? { Id: item.targetId } : {}),
+  }));
+  return {
+    method: unit.op === 'create' ? 'POST' : 'PATCH',
+    url,
+    referenceId: unit.referenceId,
+    body: { allOrNone: false, records },
+  };
+}
+
+function subrequestFor(
+  context: SyncContext,
+  entry: OutboxEntry,
+  object: PlanObject,
+  fields: Record<string, unknown>,
+  recordId: unknown,
+): CompositeSubrequest {
+  const base = `${context.api.base}/sobjects/${object.name}`;
+  const referenceId = referenceIdOf(entry.seq);
+  const conditional = object.upload.conflict === 'serverWins' || object.upload.conflict === 'manual';
+  const httpHeaders =
+    conditional && entry.baseStamp ? { 'If-Unmodified-Since': httpDate(entry.baseStamp) } : undefined;
+  if (entry.op === 'create') {
+    const externalIdField = object.upload.externalIdField;
+    const key = externalIdField ? fields[externalIdField] : undefined;
+    if (externalIdField && typeof key === 'string' && key !== '') {
+      const { [externalIdField]: _key, ...body } = fields;
+      return {
+        method: 'PATCH',
+        url: `${base}/${externalIdField}/${encodeURIComponent(key)}`,
+        referenceId,
+        body,
+      };
+    }
+    return { method: 'POST', url: base, referenceId, body: fields };
+  }
+  const url = `${base}/${String(recordId)}`;
+  if (entry.op === 'update')
+    return { method: 'PATCH', url, referenceId, body: fields, ...(httpHeaders ? { httpHeaders } : {}) };
+  return { method: 'DELETE', url, referenceId, ...(httpHeaders ? { httpHeaders } : {}) };
+}
+
+/** RFC 7231 date for If-Unmodified-Since (whole seconds, as Salesforce stamps are). */
+export function httpDate(iso: string): string {
+  return new Date(iso).toUTCString();
+}

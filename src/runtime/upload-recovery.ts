@@ -1,0 +1,114 @@
+/**
+ * Changes still in flight at the start of a sync lost their answer: each is resolved against the server
+ * before anything is re-sent (see upload.ts for the guarantee).
+ */
+
+import { isLocalId } from './local-ids.ts';
+import type { SfRecord } from './records.ts';
+import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
+import { countsFor, planObject, type SyncContext } from './sync-context.ts';
+import type { OutboxEntry } from './store/sync-store.ts';
+import { ApiRequestError } from './sync-errors.ts';
+import { completeEntry, OutboxIndex, resolveFields } from './upload-apply.ts';
+
+/** How far before a lost create's attempt (device time) to look for it, allowing for clock skew. */
+const LOST_CREATE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Resolves entries whose response was lost (see the file comment). */
+export async function recoverInFlight(context: SyncContext, touched: Set<string>): Promise<void> {
+  const { store, plan } = context;
+  const index = new OutboxIndex(store.listChanges());
+  for (const entry of store.listChanges()) {
+    if (entry.status !== 'inFlight') continue;
+    const object = planObject(plan, entry.object);
+    const setPending = () => store.replaceChange({ ...entry, status: 'pending' });
+    if (!object) {
+      setPending();
+      continue;
+    }
+    if (entry.op === 'create') {
+      if (object.upload.externalIdField && typeof entry.fields[object.upload.externalIdField] === 'string') {
+        setPending();
+        continue;
+      }
+      const found = await findLostCreate(context, entry);
+      if (found === 'unknown') {
+        store.replaceChange({
+          ...entry,
+          status: 'failed',
+          error: {
+            code: 'UNVERIFIED_CREATE',
+            message:
+              'the upload of this new record was interrupted and the server could not be searched for it; ' +
+              'check whether it exists, then retry or undo',
+          },
+        });
+        context.errors.push(`${entry.object} ${entry.recordId}: upload interrupted, not verified`);
+      } else if (found) {
+        store.transaction(() => completeEntry(context, entry, found, index));
+        touched.add(entry.object);
+        countsFor(context, entry.object).uploaded += 1;
+      } else setPending();
+      continue;
+    }
+    if (entry.op === 'update' && object.upload.conflict !== 'clientWins' && isSalesforceId(entry.recordId)) {
+      const names = Object.keys(entry.fields).filter((f) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(f));
+      const soql = `SELECT Id${names.map((n) => `, ${n}`).join('')} FROM ${object.name} WHERE Id = ${soqlId(entry.recordId)}`;
+      const result = await context.api.query(soql);
+      const current = result.records[0] as SfRecord | undefined;
+      const applied =
+        current !== undefined &&
+        Object.entries(resolveFields(context, entry.fields)).every(([k, v]) => sameValue(current[k], v));
+      if (applied) {
+        store.transaction(() => completeEntry(context, entry, undefined, index));
+        touched.add(entry.object);
+        countsFor(context, entry.object).uploaded += 1;
+        continue;
+      }
+    }
+    setPending();
+  }
+}
+
+function sameValue(server: unknown, mine: unknown): boolean {
+  if (server === mine) return true;
+  if (server === null || mine === null || server === undefined || mine === undefined) return false;
+  if (typeof server === 'number' || typeof mine === 'number') return Number(server) === Number(mine);
+  return String(server) === String(mine);
+}
+
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Looks for the record a lost create may have made: created by this user since the attempt (less a day of
+ * clock-skew allowance) with every sent value equal, and not already on the device. Returns its Id, null
+ * when there is none, or 'unknown' when the server cannot be asked such a query.
+ */
+async function findLostCreate(context: SyncContext, entry: OutboxEntry): Promise<string | null | 'unknown'> {
+  const conditions: string[] = [];
+  if (context.userId && isSalesforceId(context.userId))
+    conditions.push(`CreatedById = ${soqlId(context.userId)}`);
+  const since = (entry.attemptAt ?? entry.changedAt) - LOST_CREATE_WINDOW_MS;
+  conditions.push(`CreatedDate >= ${soqlDatetime(since)}`);
+  for (const [field, raw] of Object.entries(resolveFields(context, entry.fields))) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) continue;
+    if (raw === null) conditions.push(`${field} = null`);
+    else if (typeof raw === 'boolean') conditions.push(`${field} = ${String(raw)}`);
+    else if (typeof raw === 'number' && Number.isFinite(raw)) conditions.push(`${field} = ${String(raw)}`);
+    else if (typeof raw === 'string' && !DATE_LIKE.test(raw) && raw.length <= 255 && !isLocalId(raw))
+      conditions.push(`${field} = ${soqlString(raw)}`);
+  }
+  const soql = `SELECT Id FROM ${entry.object} WHERE ${conditions.join(' AND ')} ORDER BY CreatedDate, Id LIMIT 20`;
+  let records: readonly Record<string, unknown>[];
+  try {
+    records = (await context.api.query(soql)).records;
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.kind === 'permanent') return 'unknown';
+    throw error;
+  }
+  for (const record of records) {
+    const id = record.Id;
+    if (typeof id === 'string' && !context.store.getRecord(entry.object, id)) return id;
+  }
+  return null;
+}
