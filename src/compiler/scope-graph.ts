@@ -50,16 +50,35 @@ export function checkCycles(objects: readonly ModelObject[], sink: DiagnosticSin
 
 /** Objects in dependency order; among objects whose dependencies are done, by name. Assumes no cycle. */
 export function dependencyOrder(objects: readonly ModelObject[]): ModelObject[] {
-  const inScope = new Set(objects.map((o) => o.name));
-  const remaining = [...objects].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const done = new Set<string>();
-  const out: ModelObject[] = [];
-  while (remaining.length > 0) {
-    const index = remaining.findIndex((o) => dependenciesOf(o, inScope).every((d) => done.has(d)));
-    if (index < 0) throw new Error('dependency cycle');
-    const [next] = remaining.splice(index, 1) as [ModelObject];
-    done.add(next.name);
-    out.push(next);
+  const byName = new Map(objects.map((o) => [o.name, o]));
+  const inScope = new Set(byName.keys());
+  const waitingFor = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  for (const object of objects) {
+    const deps = dependenciesOf(object, inScope);
+    waitingFor.set(object.name, deps.length);
+    for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), object.name]);
   }
+  const ready = [...byName.keys()].filter((n) => waitingFor.get(n) === 0).sort(byCodeUnits);
+  const out: ModelObject[] = [];
+  while (ready.length > 0) {
+    const name = ready.shift() as string;
+    out.push(byName.get(name) as ModelObject);
+    for (const dependent of dependents.get(name) ?? []) {
+      const left = (waitingFor.get(dependent) as number) - 1;
+      waitingFor.set(dependent, left);
+      if (left === 0) {
+        // Keep `ready` sorted: the next object is always the first by name among those ready.
+        let at = ready.findIndex((r) => byCodeUnits(dependent, r) < 0);
+        if (at < 0) at = ready.length;
+        ready.splice(at, 0, dependent);
+      }
+    }
+  }
+  if (out.length !== objects.length) throw new Error('dependency cycle');
   return out;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
