@@ -146,6 +146,7 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
     await app.register(fastifyStatic, {
       root: uiDir,
       index: ['index.html'],
+      cacheControl: false,
       setHeaders: (res, path) => {
         // Hashed assets may be cached; the page itself is always revalidated so a rebuild shows at once.
         res.setHeader(
