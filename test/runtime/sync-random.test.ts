@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSummary } from '../../src/runtime/progress.ts';
 import type { OutboxEntry } from '../../src/runtime/store/sync-store.ts';
 import { compilePlan, FaultyTransport, startHarness, type Harness } from './helpers/e2e-org.ts';
-import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
+import { caseDeviceIdMetadata, energyScope, technicianScope } from './helpers/scopes.ts';
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -214,5 +214,63 @@ describe('randomized sync', () => {
     expect(brokenSyncs).toBeGreaterThan(5);
     expect(settledChanges).toBeGreaterThan(30);
     expect(deviceMarkers.size).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('keeps a time-dependent, limited scope exact while days pass and both sides edit', async () => {
+    const random = prng(7);
+    const pick = <T>(items: readonly T[]): T | undefined =>
+      items.length ? items[Math.floor(random() * items.length)] : undefined;
+    const day = 86_400_000;
+    const startDate = () => new Date(h.now() + Math.floor((random() * 30 - 5) * day)).toISOString();
+    const accounts: string[] = [];
+    for (let i = 0; i < 4; i++) accounts.push(await h.create('Account', { Name: `T${i}` }));
+    for (const account of accounts)
+      await h.create('Asset', { Name: `Asset of ${account}`, AccountId: account });
+    const newWorkOrder = () =>
+      h.create('WorkOrder', {
+        Subject: `wo${Math.floor(random() * 1e6)}`,
+        StartDate: startDate(),
+        AccountId: pick(accounts),
+        OwnerId: h.userId,
+        Status: 'New',
+      });
+    for (let i = 0; i < 8; i++) await newWorkOrder();
+    await h.advance(60);
+    const engine = h.device(compilePlan(technicianScope));
+    const seen = { workOrders: 0, items: 0, uploaded: 0 };
+    for (let round = 0; round < 20; round++) {
+      const orders = (await h.conn.query<{ Id: string }>('SELECT Id FROM WorkOrder')).records.map(
+        (r) => r.Id,
+      );
+      for (let n = Math.floor(random() * 3); n > 0; n--) {
+        const kind = Math.floor(random() * 4);
+        if (kind === 0) await newWorkOrder();
+        else if (kind === 1) await h.update('WorkOrder', pick(orders)!, { StartDate: startDate() });
+        else if (kind === 2)
+          await h.update('WorkOrder', pick(orders)!, {
+            Status: pick(['New', 'Closed'])!,
+            AccountId: pick(accounts),
+          });
+        else await h.create('WorkOrderLineItem', { WorkOrderId: pick(orders), Description: `li${round}` });
+      }
+      const items = engine.records('WorkOrderLineItem').map((r) => r.Id);
+      if (items.length && random() < 0.5)
+        engine.update('WorkOrderLineItem', pick(items)!, { Description: `device ${round}` });
+      const held = engine.records('WorkOrder').map((r) => r.Id);
+      if (held.length && random() < 0.3)
+        engine.create('WorkOrderLineItem', { WorkOrderId: pick(held), Description: `new ${round}` });
+      await h.advance(random() < 0.4 ? Math.floor(random() * 5) * 86_400 + 60 : 60);
+      const summary = await engine.syncNow();
+      expect(summary.error).toBeUndefined();
+      await h.expectDeviceMatchesServer(engine);
+      expect(engine.store.listRecordIds('WorkOrder').length).toBeLessThanOrEqual(5);
+      seen.workOrders = Math.max(seen.workOrders, engine.store.listRecordIds('WorkOrder').length);
+      seen.items = Math.max(seen.items, engine.store.listRecordIds('WorkOrderLineItem').length);
+      seen.uploaded += summary.counts.WorkOrderLineItem?.uploaded ?? 0;
+    }
+    // The scope was not trivially empty, and device edits went up.
+    expect(seen.workOrders).toBe(5);
+    expect(seen.items).toBeGreaterThan(0);
+    expect(seen.uploaded).toBeGreaterThan(0);
   }, 120_000);
 });
