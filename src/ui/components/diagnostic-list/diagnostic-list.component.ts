@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { JumpToPointerEvent } from '../../events/events.ts';
 import { fromPointer } from '../../state/json-pointer.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
@@ -17,7 +17,8 @@ export function describePointer(pointer: string): string {
 }
 
 /**
- * @summary Every diagnostic of the current scope, errors first; choosing one jumps to its control.
+ * @summary Every diagnostic of the current scope, errors first; choosing one jumps to its control. The
+ * counts are toggles that show or hide a severity.
  *
  * @event ss-jump-to-pointer - A user chose a diagnostic: focus the control for its pointer.
  */
@@ -25,6 +26,17 @@ export default class DiagnosticList extends LitElement {
   static override styles = [tokens, controls, styles];
 
   @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
+
+  /** Severities the user chose to hide. */
+  @state() accessor hiddenSeverities: ReadonlySet<keyof typeof ORDER> = new Set();
+
+  private handleToggleClick(event: Event): void {
+    const severity = (event.currentTarget as HTMLButtonElement).dataset['severity'] as keyof typeof ORDER;
+    const next = new Set(this.hiddenSeverities);
+    if (next.has(severity)) next.delete(severity);
+    else next.add(severity);
+    this.hiddenSeverities = next;
+  }
 
   constructor() {
     super();
@@ -45,31 +57,43 @@ export default class DiagnosticList extends LitElement {
     return html`
       <div class="summary">
         <h2 id="title">Problems</h2>
-        <span class="badge ${count('error') ? 'error' : ''}">${count('error')} errors</span>
-        <span class="badge ${count('warning') ? 'warning' : ''}">${count('warning')} warnings</span>
-        <span class="badge">${count('info')} info</span>
+        ${(['error', 'warning', 'info'] as const).map(
+          (severity) =>
+            html`<button
+              type="button"
+              class="toggle badge ${count(severity) && !this.hiddenSeverities.has(severity) && severity !== 'info' ? severity : ''}"
+              data-severity=${severity}
+              aria-pressed=${this.hiddenSeverities.has(severity) ? 'false' : 'true'}
+              title=${this.hiddenSeverities.has(severity) ? `Show ${severity}s` : `Hide ${severity}s`}
+              @click=${this.handleToggleClick}
+            >
+              ${count(severity)} ${severity === 'info' ? 'info' : `${severity}s`}
+            </button>`,
+        )}
       </div>
       ${
         list.length === 0
           ? html`<p class="ok" role="status">No problems: the scope compiles.</p>`
           : html`<ul aria-labelledby="title">
-              ${list.map(
-                (d) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      data-path=${d.path}
-                      data-code=${d.code}
-                      @click=${this.handleItemClick}
-                    >
-                      <span class="badge ${d.severity}">${d.severity}</span>
-                      <span>
-                        <span class="code">${d.code}</span> ${d.message}
-                        <span class="where">${describePointer(d.path)}</span>
-                      </span>
-                    </button>
-                  </li>`,
-              )}
+              ${list
+                .filter((d) => !this.hiddenSeverities.has(d.severity))
+                .map(
+                  (d) =>
+                    html`<li>
+                      <button
+                        type="button"
+                        data-path=${d.path}
+                        data-code=${d.code}
+                        @click=${this.handleItemClick}
+                      >
+                        <span class="badge ${d.severity}">${d.severity}</span>
+                        <span>
+                          <span class="code">${d.code}</span> ${d.message}
+                          <span class="where">${describePointer(d.path)}</span>
+                        </span>
+                      </button>
+                    </li>`,
+                )}
             </ul>`
       }
     `;

@@ -15,6 +15,20 @@ export default css`
     font-size: var(--slds-g-font-scale-1, 0.875rem);
     font-weight: 700;
   }
+  .toggle {
+    border: 1px solid transparent;
+    cursor: pointer;
+    font-family: inherit;
+  }
+  .toggle[aria-pressed='false'] {
+    border-color: var(--ss-border);
+    background: var(--ss-surface);
+    color: var(--ss-text-weak);
+    text-decoration: line-through;
+  }
+  .summary .toggle:focus-visible {
+    outline: 2px solid var(--ss-brand);
+  }
   ul {
     margin: 0;
     padding: 0;
@@ -23,7 +37,7 @@ export default css`
   li + li {
     border-top: 1px solid var(--ss-surface-alt);
   }
-  button {
+  li button {
     display: grid;
     grid-template-columns: 4.5rem 1fr;
     gap: var(--ss-space-2);
@@ -36,12 +50,12 @@ export default css`
     text-align: left;
     cursor: pointer;
   }
-  button:hover,
-  button:focus-visible {
+  li button:hover,
+  li button:focus-visible {
     background: var(--ss-brand-light);
     outline: none;
   }
-  button .badge {
+  li button .badge {
     align-self: start;
     justify-self: start;
   }
