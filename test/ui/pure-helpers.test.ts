@@ -174,6 +174,15 @@ describe('JSON locations', () => {
       '3:7 a colon is expected',
     ]);
   });
+  it('refuse duplicate keys, which JSON.parse would drop silently', () => {
+    const parsed = parseJson(
+      '{\n  "objects": {\n    "Contact": {},\n    "Contact": { "fields": [] }\n  }\n}',
+    );
+    expect(parsed.value).to.equal(undefined);
+    expect(parsed.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).to.deep.equal([
+      '4:5 "Contact" appears twice in the same object; JSON keeps only one of them, so merge or rename them',
+    ]);
+  });
   it('locate a pointer, or its nearest existing ancestor', () => {
     const text = '{\n  "objects": {\n    "A": { "fields": ["x", "y"] }\n  }\n}';
     const parsed = parseJson(text);

@@ -15,6 +15,7 @@ export interface TextPlace {
 }
 
 export interface JsonParseProblem extends TextPlace {
+  readonly code: 'JSON_SYNTAX' | 'JSON_DUPLICATE_KEY';
   readonly message: string;
 }
 
@@ -58,13 +59,19 @@ export function parseJson(text: string): ParsedJson {
     allowTrailingComma: false,
     allowEmptyContent: false,
   });
-  const problems = errors.map((e) => {
+  const problems: JsonParseProblem[] = errors.map((e) => {
     const name = printParseErrorCode(e.error);
-    return { ...placeAt(text, e.offset, Math.max(1, e.length)), message: MESSAGES[name] ?? name };
+    return {
+      ...placeAt(text, e.offset, Math.max(1, e.length)),
+      code: 'JSON_SYNTAX' as const,
+      message: MESSAGES[name] ?? name,
+    };
   });
   if (text.trim() === '' && problems.length === 0) {
-    problems.push({ ...placeAt(text, 0, 0), message: 'the document is empty' });
+    problems.push({ ...placeAt(text, 0, 0), code: 'JSON_SYNTAX', message: 'the document is empty' });
   }
+  // JSON.parse keeps the last of two equal keys and drops the other silently: refuse instead.
+  if (problems.length === 0 && tree) problems.push(...duplicateKeys(text, tree));
   return { value: problems.length ? undefined : JSON.parse(text), tree, problems };
 }
 
@@ -89,4 +96,30 @@ export function placeOfPointer(text: string, tree: Node | undefined, pointer: st
     segments.pop();
   }
   return undefined;
+}
+
+/** Every repeated property name of every object, at the repetition. */
+function duplicateKeys(text: string, root: Node): JsonParseProblem[] {
+  const problems: JsonParseProblem[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key && typeof key.value === 'string') {
+          if (seen.has(key.value)) {
+            problems.push({
+              ...placeAt(text, key.offset, key.length),
+              code: 'JSON_DUPLICATE_KEY',
+              message: `"${key.value}" appears twice in the same object; JSON keeps only one of them, so merge or rename them`,
+            });
+          }
+          seen.add(key.value);
+        }
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return problems;
 }

@@ -161,7 +161,7 @@ export default class JsonView extends LitElement {
         ></textarea>
       </div>
       <ul class="problems" id="json-problems" aria-label="JSON problems">
-        ${syntax.map((p) => this.#problemItem('error', 'JSON_SYNTAX', p.message, p))}
+        ${syntax.map((p) => this.#problemItem('error', p.code, p.message, p))}
         ${places.map(({ d, place }) => this.#problemItem(d.severity, d.code, d.message, place))}
       </ul>
     `;
