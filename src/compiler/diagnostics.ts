@@ -38,7 +38,6 @@ export const DIAGNOSTIC_CODES = {
   // Paths
   PATH_OBJECT_NOT_IN_SCOPE: 'error',
   PATH_NOT_REFERENCE: 'error',
-  PATH_SELF: 'error',
   DUPLICATE_PATH: 'error',
   RELATIONSHIP_NAME_MISMATCH: 'error',
   CYCLE: 'error',
