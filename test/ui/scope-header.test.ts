@@ -67,7 +67,9 @@ describe('ss-scope-header', () => {
     openFile(el, 'broken.json', '{ "scopeVersion": 1, ');
     let notice = (await oneEvent(el, 'ss-notice')) as unknown as NoticeEvent;
     expect(notice.variant).to.equal('error');
-    expect(notice.message).to.match(/^broken\.json is not JSON \(.+\); nothing was changed\.$/);
+    expect(notice.message).to.equal(
+      'broken.json is not valid JSON (line 1, column 22: a property name in double quotes is expected); nothing was changed.',
+    );
     expect(store.scope.name).to.equal('Current');
 
     openFile(el, 'other.scope.json', JSON.stringify({ ...EXAMPLE_SCOPE, name: 'From file' }));

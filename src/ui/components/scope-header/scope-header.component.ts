@@ -8,6 +8,7 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { ariaInvalid, diagnosticHelp } from '../../styles/diagnostic-help.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
+import { parseJson } from '../json-view/json-locations.ts';
 import { scopeToJson } from '../json-view/json-view.component.ts';
 import styles from './scope-header.styles.ts';
 
@@ -80,13 +81,12 @@ export default class ScopeHeader extends LitElement {
     const file = this.fileInput.files?.[0];
     this.fileInput.value = '';
     if (!file) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (error) {
+    const { value: parsed, problems } = parseJson(await file.text());
+    const first = problems[0];
+    if (first) {
       this.dispatchEvent(
         new NoticeEvent(
-          `${file.name} is not JSON (${(error as Error).message}); nothing was changed.`,
+          `${file.name} is not valid JSON (line ${first.line}, column ${first.column}: ${first.message}); nothing was changed.`,
           'error',
         ),
       );
