@@ -11,12 +11,16 @@ export interface ChildOfPath {
   readonly object: string;
   /** This object's reference field pointing at the parent. */
   readonly field: string;
+  /** The field's relationship name when it breaks the convention (AccountId -> Account, Foo__c -> Foo__r). */
+  readonly relationshipName?: string;
 }
 
 /** Records of this object that in-scope records of `object` point at through their `field`. */
 export interface ReferencedByPath {
   readonly object: string;
   readonly field: string;
+  /** Accepted for symmetry with childOf; the compiler never reads through a referencedBy relationship. */
+  readonly relationshipName?: string;
 }
 
 export interface ScopeObject {
