@@ -57,6 +57,8 @@ describe('ss-where-editor', () => {
     expect([...el.shadowRoot!.querySelectorAll('.backdrop mark')].map((m) => m.textContent)).to.deep.equal([
       'IsActiv',
     ]);
+    // The backdrop holds exactly the text (and a zero-width end), so each mark sits under what it marks.
+    expect(shadow(el, '.backdrop').textContent).to.equal('IsActiv = true\u200b');
     // The textarea keeps focus and caret through the re-render of every keystroke.
     expect(el.shadowRoot!.activeElement).to.equal(textarea);
     expect(textarea.selectionStart).to.equal('IsActiv = true'.length);

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { SyncScope } from '../../../compiler/scope.ts';
-import { splitByRanges } from '../where-editor/text-range.ts';
+import { fillBackdrop, splitByRanges } from '../where-editor/text-range.ts';
 import type { TextRange } from '../where-editor/text-range.ts';
 import type { ScopeChangeEvent, ScopeStore } from '../../state/scope-store.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
@@ -32,6 +32,8 @@ export default class JsonView extends LitElement {
   @query('.backdrop') accessor backdrop!: HTMLElement;
 
   #subscribed: ScopeStore | undefined;
+  /** The text split at the problems' places, drawn into the backdrop after each render. */
+  #runs: { text: string; marked: boolean }[] = [];
   readonly #onChange = (event: Event): void => {
     // Text the user typed stays as typed (their layout); a form edit or a loaded file rewrites it; a
     // compile result or a new describe only re-renders the problems.
@@ -132,6 +134,7 @@ export default class JsonView extends LitElement {
         .filter((p) => p.place && p.d.severity === 'error')
         .map((p) => ({ start: p.place!.offset, end: p.place!.offset + p.place!.length })),
     ];
+    this.#runs = splitByRanges(this.text, marks);
     const errorCount = syntax.length + diagnostics.filter((d) => d.severity === 'error').length;
     return html`
       <p class="status" role="status">
@@ -146,9 +149,7 @@ export default class JsonView extends LitElement {
       </p>
       <label class="label" for="json">Scope JSON</label>
       <div class="editor">
-        <div class="backdrop" aria-hidden="true">
-          ${splitByRanges(this.text, marks).map((r) => (r.marked ? html`<mark>${r.text}</mark>` : r.text))}
-        </div>
+        <div class="backdrop" aria-hidden="true"></div>
         <textarea
           id="json"
           spellcheck="false"
@@ -168,6 +169,7 @@ export default class JsonView extends LitElement {
   }
 
   override updated(): void {
+    if (this.backdrop) fillBackdrop(this.backdrop, this.#runs);
     if (this.textarea && this.backdrop) this.backdrop.scrollTop = this.textarea.scrollTop;
   }
 }

@@ -59,3 +59,24 @@ export function splitByRanges(
   if (at < text.length) runs.push({ text: text.slice(at), marked: false });
   return runs;
 }
+
+/**
+ * Writes the runs into a backdrop element as text and `<mark>`s. Done by hand, not in a template: the
+ * backdrop is `white-space: pre-wrap`, so any whitespace a template adds around its parts would shift the
+ * marks away from the text they underline.
+ */
+export function fillBackdrop(
+  backdrop: HTMLElement,
+  runs: readonly { text: string; marked: boolean }[],
+): void {
+  backdrop.replaceChildren(
+    ...runs.map((run) => {
+      if (!run.marked) return document.createTextNode(run.text);
+      const mark = document.createElement('mark');
+      mark.textContent = run.text;
+      return mark;
+    }),
+    // A trailing newline in a textarea still takes a line; make the backdrop do the same.
+    document.createTextNode('\u200b'),
+  );
+}

@@ -7,7 +7,7 @@ import { StoreController } from '../../state/store-controller.ts';
 import { ariaInvalid, diagnosticHelp } from '../../styles/diagnostic-help.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import styles from './where-editor.styles.ts';
-import { rangeOf, splitByRanges } from './text-range.ts';
+import { fillBackdrop, rangeOf, splitByRanges } from './text-range.ts';
 import { suggest, wordAtCaret } from './where-suggestions.ts';
 import type { Suggestion, WordAtCaret } from './where-suggestions.ts';
 
@@ -31,6 +31,8 @@ export default class WhereEditor extends LitElement {
   @state() accessor suggestions: readonly Suggestion[] = [];
   @state() accessor active = 0;
   #word: WordAtCaret | undefined;
+  /** The text split at the diagnostics' ranges, drawn into the backdrop after each render. */
+  #runs: { text: string; marked: boolean }[] = [];
   /** Caret to restore after an inserted completion re-renders the text. */
   #caret: number | undefined;
 
@@ -133,13 +135,12 @@ export default class WhereEditor extends LitElement {
       .map((d) => rangeOf(d.position, text))
       .filter((r) => r !== undefined);
     const params = this.#parameters();
+    this.#runs = splitByRanges(text, ranges);
     const helpId = 'where-help';
     return html`
       <label class="label" for="where">Filter (SOQL <code>WHERE</code> condition)</label>
       <div class="editor">
-        <div class="backdrop" aria-hidden="true">
-          ${splitByRanges(text, ranges).map((run) => (run.marked ? html`<mark>${run.text}</mark>` : run.text))}
-        </div>
+        <div class="backdrop" aria-hidden="true"></div>
         <textarea
           id="where"
           rows="3"
@@ -189,6 +190,7 @@ export default class WhereEditor extends LitElement {
   }
 
   override updated(): void {
+    if (this.backdrop) fillBackdrop(this.backdrop, this.#runs);
     if (this.textarea && this.backdrop) this.backdrop.scrollTop = this.textarea.scrollTop;
     if (this.#caret !== undefined && this.textarea) {
       this.textarea.setSelectionRange(this.#caret, this.#caret);
