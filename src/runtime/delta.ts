@@ -39,7 +39,8 @@ export function deltaFrom(context: SyncContext, state: ObjectSyncState, member: 
   return stamp === null || stamp === undefined ? 0 : Math.max(0, Date.parse(stamp) - overlapMs(context.plan));
 }
 
-export async function runDelta(context: SyncContext, work: ObjectWork): Promise<void> {
+/** Returns the records that changed on the server but did not come back (see applyWindow). */
+export async function runDelta(context: SyncContext, work: ObjectWork): Promise<Set<string>> {
   const { object } = work;
   const { store } = context;
   const returned = new Set<string>();
@@ -80,7 +81,7 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
       reconciledAt: work.fromScratch ? now : state.reconciledAt,
     }),
   );
-  applyWindow(context, object, work.window, returned, work.fromScratch);
+  return applyWindow(context, object, work.window, returned, work.fromScratch);
 }
 
 function highestStamp(context: SyncContext, object: PlanObject, ids: ReadonlySet<string>): string | null {
@@ -104,15 +105,20 @@ export function coveredUntil(window: WindowAnswers | undefined): string | null {
   return dates.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
 
-/** Applies getDeleted/getUpdated after a delta: removes deletions, flags records that may have left. */
+/**
+ * Applies getDeleted/getUpdated after a delta: removes deletions, flags records that may have left, and
+ * returns the records that changed (by SystemModstamp) but did not come back: out of scope now, or
+ * changed by the system only (a cleared lookup), which the reconciliation re-reads.
+ */
 function applyWindow(
   context: SyncContext,
   object: PlanObject,
   window: WindowAnswers | undefined,
   returned: ReadonlySet<string>,
   fromScratch: boolean,
-): void {
-  if (!window) return;
+): Set<string> {
+  const unseen = new Set<string>();
+  if (!window) return unseen;
   const { store } = context;
   const until = coveredUntil(window);
   const { updated, deleted } = window;
@@ -122,6 +128,9 @@ function applyWindow(
       markNeedsReconcile(context, object.name);
       return;
     }
+    if (!fromScratch)
+      for (const id of updated?.ids ?? [])
+        if (!returned.has(id) && store.getRecord(object.name, id)) unseen.add(id);
     const windowExceeded =
       !!deleted?.earliestDateAvailable &&
       Date.parse(deleted.earliestDateAvailable) > Date.parse(window.start);
@@ -134,14 +143,12 @@ function applyWindow(
         }
     countsFor(context, object.name).removed += removed;
     if (removed > 0) markDependentsNeedReconcile(context, object.name);
-    const leftUnseen =
-      !fromScratch &&
-      (updated?.ids ?? []).some((id) => !returned.has(id) && store.getRecord(object.name, id));
     const state = stateOf(context, object);
     store.putObjectState({
       ...state,
       deletedCoveredUntil: until,
-      needsReconcile: state.needsReconcile || (!fromScratch && windowExceeded) || leftUnseen,
+      needsReconcile: state.needsReconcile || (!fromScratch && windowExceeded) || unseen.size > 0,
     });
   });
+  return unseen;
 }

@@ -157,10 +157,12 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
 }
 
 async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
-  if (work.mode === 'delta') await runDelta(context, work);
+  let unseen = new Set<string>();
+  if (work.mode === 'delta') unseen = await runDelta(context, work);
   else if (work.mode === 'reconcile') await runReconcile(context, work.object, work.queries, work.window);
   await fetchPending(context, work.object);
-  if (stateOf(context, work.object).needsReconcile) await runReconcile(context, work.object, null, undefined);
+  if (stateOf(context, work.object).needsReconcile)
+    await runReconcile(context, work.object, null, undefined, unseen);
 }
 
 /** Fetches the records queued per path (children of new parents, newly referenced records). */

@@ -24,6 +24,8 @@ export async function runReconcile(
   object: PlanObject,
   asked: BoundQuery[][] | null,
   window: WindowAnswers | undefined,
+  /** Records to re-read even if their stamp did not move (changed by the system only). */
+  reread: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const { store, plan } = context;
   const name = object.name;
@@ -61,7 +63,7 @@ export async function runReconcile(
   const stale: string[] = [];
   for (const [id, stamp] of inScope) {
     const stored = store.getRecord(name, id);
-    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp) stale.push(id);
+    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp || reread.has(id)) stale.push(id);
   }
   await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
   const now = context.clock.now();

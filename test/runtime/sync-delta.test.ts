@@ -223,6 +223,34 @@ describe('delta sync against the embedded org', () => {
     );
   });
 
+  it('re-reads a record the system changed without touching LastModifiedDate (a cleared lookup)', async () => {
+    const scope: SyncScope = {
+      ...energyScope,
+      objects: { WorkOrder: { fields: ['Subject', 'ContactId'], where: "Status != 'Closed'" } },
+    };
+    const contact = await h.create('Contact', { LastName: 'Gone soon' });
+    const order = await h.create('WorkOrder', { Subject: 'Keep me', Status: 'New', ContactId: contact });
+    await h.advance(60);
+    const engine = h.device(compilePlan(scope));
+    await engine.syncNow();
+    expect(engine.store.getRecord('WorkOrder', order)?.ContactId).toBe(contact);
+    // A later change moves the watermark, so the overlap no longer re-reads the first work order.
+    await h.advance(600);
+    await h.create('WorkOrder', { Subject: 'Later', Status: 'New' });
+    await h.advance(60);
+    await engine.syncNow();
+    await h.advance(60);
+    await h.remove('Contact', contact);
+    const server = (await h.conn.sobject('WorkOrder').retrieve(order)) as Record<string, unknown>;
+    expect(server.ContactId).toBeNull();
+    expect(server.SystemModstamp).not.toBe(server.LastModifiedDate);
+    await h.advance(60);
+    const summary = await engine.syncNow();
+    expect(summary.counts.WorkOrder?.reconciled).toBe(true);
+    expect(engine.store.getRecord('WorkOrder', order)?.ContactId).toBeNull();
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('costs two API calls when nothing changed', async () => {
     await seed();
     const engine = h.device(plan());
