@@ -368,7 +368,8 @@ function buildPlan(
       String(object.limit ?? ''),
       fields.join(','),
       ...paths.map((p) => (p.kind === 'root' ? 'root' : `${p.kind} ${p.object}.${p.field}`)),
-      ...[...full, ...delta, ...ids, byIds].map((t) => t.soql),
+      // ids and byIds follow from these fields and the full queries' conditions.
+      ...[...full, ...delta].map((t) => t.soql),
       ...dependsOn.map((d) => planObjects.get(d)?.fingerprint ?? ''),
     ].join('\n');
     const planObject: PlanObject = {

@@ -142,9 +142,25 @@ function shapeOf(spec: TemplateSpec): TemplateSpec {
   };
 }
 
+/** Parse results by shape (as JSON, which is cheaper than composing it): composed and parsed once each. */
+const shapeChecks = new Map<string, string | undefined>();
+
+function shapeParseError(
+  shape: TemplateSpec,
+  parameterTypes: ReadonlyMap<string, string>,
+): string | undefined {
+  const key = JSON.stringify([shape, [...parameterTypes]]);
+  if (shapeChecks.has(key)) return shapeChecks.get(key);
+  const error = parseErrorOf(withSampleLiterals(composeSoql(shape), parameterTypes));
+  if (shapeChecks.size >= PARSE_CHECK_CACHE) shapeChecks.clear();
+  shapeChecks.set(key, error);
+  return error;
+}
+
 /** Forgets every cached parse check. */
 export function clearTemplateChecks(): void {
   parseChecks.clear();
+  shapeChecks.clear();
 }
 
 function parseErrorOf(bound: string): string | undefined {
@@ -179,9 +195,7 @@ export function buildTemplate(
     if (placeholder === 'parentIds' || placeholder === 'ids') idLists++;
     if (!binds.includes(placeholder)) binds.push(placeholder);
   }
-  const parseError = parse
-    ? parseErrorOf(withSampleLiterals(composeSoql(shapeOf(spec)), parameterTypes))
-    : undefined;
+  const parseError = parse ? shapeParseError(shapeOf(spec), parameterTypes) : undefined;
   let problem: TemplateProblem | undefined = parseError
     ? {
         code: 'TEMPLATE_INVALID',
