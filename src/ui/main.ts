@@ -3,28 +3,20 @@
  * root), the compiler running in the browser, and the app connected to the local server's API.
  */
 import '@salesforce-ux/design-system/assets/styles/salesforce-lightning-design-system.min.css';
-import { compile } from '../compiler/index.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import { ApiClient } from './api-client.ts';
 import './components/app/app.ts';
 import { NoticeEvent } from './events/events.ts';
 import { emptyScope } from './state/scope-edits.ts';
 import { ScopeStore } from './state/scope-store.ts';
-import type { CompileFn } from './state/scope-store.ts';
-import { createWorkerCompiler, startCompileWorker } from './state/worker-compiler.ts';
+import { pageCompiler, startCompileWorker } from './state/worker-compiler.ts';
 
 async function start(): Promise<void> {
   const app = document.querySelector('ss-app');
   if (!app) return;
   const api = new ApiClient();
-  // The compiler runs in a worker so typing never waits for it; in the page itself where workers fail.
-  let compiler: CompileFn | { async: ReturnType<typeof createWorkerCompiler> };
-  try {
-    compiler = { async: createWorkerCompiler(startCompileWorker()) };
-  } catch {
-    compiler = compile as CompileFn;
-  }
-  const store = new ScopeStore(compiler, emptyScope());
+  // The compiler runs in a worker so typing never waits for it (in the page where the worker cannot run).
+  const store = new ScopeStore({ async: pageCompiler(startCompileWorker()) }, emptyScope());
   app.api = api;
   app.store = store;
   try {

@@ -1,7 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { ScopeStore } from '../../src/ui/state/scope-store.ts';
 import type { ScopeChangeEvent } from '../../src/ui/state/scope-store.ts';
-import { createWorkerCompiler, startCompileWorker } from '../../src/ui/state/worker-compiler.ts';
+import {
+  createWorkerCompiler,
+  pageCompiler,
+  startCompileWorker,
+} from '../../src/ui/state/worker-compiler.ts';
 import { setObjectProp } from '../../src/ui/state/scope-edits.ts';
 import { EXAMPLE_SCOPE, ORG_METADATA } from './fixtures.ts';
 
@@ -38,5 +42,23 @@ describe('ScopeStore with the compiler in a Web Worker', function () {
     expect(origins.at(-1)).to.equal('compile');
     // At most: the first edit's compile, then one for the two edits made meanwhile.
     expect(origins.filter((o) => o === 'compile').length).to.be.within(1, 2);
+  });
+
+  it('compiles in the page when the worker cannot run', async () => {
+    const broken = new Worker(new URL('./no-such-worker.js', import.meta.url), { type: 'module' });
+    const store = new ScopeStore(
+      { async: pageCompiler(broken) },
+      structuredClone(EXAMPLE_SCOPE),
+      ORG_METADATA,
+    );
+    await store.settled();
+    expect(store.diagnostics.map((d) => d.code)).to.not.include('UI_COMPILER_FAILED');
+    expect(store.plan?.objects).to.have.length(6);
+    store.edit((s) => setObjectProp(s, 'Product2', 'where', 'IsActiv = true'));
+    await store.settled();
+    expect(store.diagnosticsAt('/objects/Product2/where').map((d) => d.code)).to.deep.equal([
+      'UNKNOWN_FIELD',
+    ]);
+    broken.terminate();
   });
 });

@@ -12,7 +12,13 @@ interface Reply {
   readonly error?: string;
 }
 
+/** The worker could not run (failed to load, blocked): the caller may compile in the page instead. */
+export class CompileWorkerUnavailable extends Error {
+  override readonly name = 'CompileWorkerUnavailable';
+}
+
 export function createWorkerCompiler(worker: Worker): AsyncCompileFn {
+  let unavailable: CompileWorkerUnavailable | undefined;
   let nextId = 0;
   let sentMetadata: OrgMetadata | undefined | null = null;
   const waiting = new Map<
@@ -27,11 +33,12 @@ export function createWorkerCompiler(worker: Worker): AsyncCompileFn {
     else pending.reject(new Error(event.data.error ?? 'the compiler worker failed'));
   });
   worker.addEventListener('error', (event) => {
-    for (const pending of waiting.values())
-      pending.reject(new Error(event.message || 'the compiler worker failed to load'));
+    unavailable = new CompileWorkerUnavailable(event.message || 'the compiler worker failed to load');
+    for (const pending of waiting.values()) pending.reject(unavailable);
     waiting.clear();
   });
   return (scope, options) => {
+    if (unavailable) return Promise.reject(unavailable);
     if (options.metadata !== sentMetadata) {
       worker.postMessage({ type: 'metadata', metadata: options.metadata });
       sentMetadata = options.metadata;
@@ -50,4 +57,26 @@ export function startCompileWorker(): Worker {
     type: 'module',
     name: 'syncscope-compiler',
   });
+}
+
+/**
+ * The page's compiler: in the worker; if the worker cannot run, in the page (loaded only then), so the
+ * tool keeps working, just without the worker's guarantee that typing never waits.
+ */
+export function pageCompiler(worker: Worker): AsyncCompileFn {
+  const viaWorker = createWorkerCompiler(worker);
+  let inPage: ((scope: unknown, options: { metadata?: OrgMetadata }) => CompileResult) | undefined;
+  return async (scope, options) => {
+    if (!inPage) {
+      try {
+        return await viaWorker(scope, options);
+      } catch (error) {
+        if (!(error instanceof CompileWorkerUnavailable)) throw error;
+        inPage = (await import('../../compiler/index.ts')).compile;
+      }
+    }
+    const started = performance.now();
+    const result = inPage(scope, options);
+    return { result, ms: performance.now() - started };
+  };
 }
