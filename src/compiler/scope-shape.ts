@@ -1,30 +1,22 @@
 /**
- * The first net: JSON Schema validation of the scope's shape with Ajv, each error mapped to a diagnostic
- * at its JSON Pointer. Semantic passes run after it on whatever parts are well-shaped.
+ * The first net: JSON Schema validation of the scope's shape with Ajv (precompiled), each error mapped
+ * to a diagnostic at its JSON Pointer. Semantic passes run after it on whatever parts are well-shaped.
  */
 
-import ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import scopeSchema from '../../schemas/sync-scope.schema.json' with { type: 'json' };
 import type { DiagnosticSink } from './diagnostics.ts';
 import { escapePointerToken } from './json-pointer.ts';
+// Ajv's standalone code for schemas/sync-scope.schema.json (`npm run generate:validators`): compiled ahead
+// of time, so the page needs no eval and its Content-Security-Policy no 'unsafe-eval'.
+import { validate as generatedScopeValidator } from './generated/scope-validator.ts';
 
-// CommonJS interop differs between Node, Vite and the test runner; `.default` is the class in all of them.
-const Ajv2020 = ajv2020Module.default;
-
-let validator: ValidateFunction | undefined;
-
-function scopeValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, strictTuples: false }).compile(scopeSchema);
-  return validator;
-}
+const validateScope = generatedScopeValidator as unknown as ValidateFunction;
 
 /** Validates the scope's shape; returns false when it has any shape error. */
 export function checkScopeShape(scope: unknown, sink: DiagnosticSink): boolean {
-  const validate = scopeValidator();
-  if (validate(scope)) return true;
+  if (validateScope(scope)) return true;
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of validateScope.errors ?? []) {
     const mapped = mapError(error);
     if (!mapped) continue;
     const key = `${mapped.code}|${mapped.path}|${mapped.message}`;
