@@ -7,6 +7,7 @@ import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
 import type { ObjectWork } from './download.ts';
 import { askMissing, expectedTotal, pages } from './download-queries.ts';
 import { markDependentsNeedReconcile, markNeedsReconcile, maxStamp, stateOf } from './object-state.ts';
+import { expectRecords, receiveRecords } from './record-progress.ts';
 import { soqlDatetime } from './soql-binding.ts';
 import { storePage } from './store-page.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
@@ -49,16 +50,14 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
     store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
   await askMissing(context, object, work.queries);
   const members = object.queries.delta;
-  const total = expectedTotal(work.queries);
-  let done = 0;
+  expectRecords(context, 'download', object.name, expectedTotal(work.queries));
   for (let index = 0; index < members.length; index++) {
     // A query per chunk of held Ids is not one ordered stream: its pages cannot move a resumable cursor.
     const cursor = members[index]!.idSource ? undefined : { member: index, members: members.length };
     for (const query of work.queries[index] ?? []) {
       await pages(context, query.answer!, (page) => {
-        done += page.records.length;
         for (const record of storePage(context, object, page.records, cursor)) returned.add(record.Id);
-        context.progress({ phase: 'download', object: object.name, done, total });
+        receiveRecords(context, 'download', object.name, page.records.length);
       });
     }
     if (!cursor) {

@@ -6,6 +6,7 @@
 import type { PlanObject, QueryTemplate } from '../compiler/plan.ts';
 import type { QueryResult } from './salesforce-api.ts';
 import { bindChunked, bindSoql, isSalesforceId, type BindValues } from './soql-binding.ts';
+import { expectRecords, receiveRecords } from './record-progress.ts';
 import { storePage } from './store-page.ts';
 import type { SyncContext } from './sync-context.ts';
 import { ApiRequestError } from './sync-errors.ts';
@@ -86,9 +87,12 @@ export async function askMissing(
 
 /** The records all of an object's statements will return, from their first pages' totalSize. */
 export function expectedTotal(queries: readonly (readonly BoundQuery[])[]): number {
+  return totalOf(queries.flat().map((query) => query.answer));
+}
+
+function totalOf(answers: readonly (Answer | undefined)[]): number {
   let total = 0;
-  for (const query of queries.flat())
-    if (query.answer && !(query.answer instanceof ApiRequestError)) total += query.answer.totalSize;
+  for (const answer of answers) if (answer && !(answer instanceof ApiRequestError)) total += answer.totalSize;
   return total;
 }
 
@@ -128,15 +132,15 @@ export async function fetchByIds(
       what: `${object.name} query by Id`,
     })),
   );
-  let done = 0;
+  // By parent Ids a statement returns any number of records: the first pages say how many.
+  expectRecords(context, phase, object.name, totalOf(firsts as Answer[]));
   for (let index = 0; index < statements.length; index++) {
     await pages(context, firsts[index] as Answer, (page) => {
       const last = page.done || !page.nextRecordsUrl;
       storePage(context, object, page.records, undefined, () => {
         if (last) afterStatement?.(statements[index]!.ids);
       });
-      done += page.records.length;
-      context.progress({ phase, object: object.name, done, total: ids.length });
+      receiveRecords(context, phase, object.name, page.records.length);
     });
   }
 }

@@ -8,9 +8,15 @@ export interface SyncProgress {
   readonly phase: SyncPhase;
   /** The object being worked on; absent for the upload as a whole. */
   readonly object?: string;
-  /** Records done so far in this phase for this object (changes, for the upload). */
+  /**
+   * Records received so far in this phase for this object, over every query of the phase (a delta, then
+   * children by parent Id; an Id query, then records by Id); changes, for the upload. Never goes back.
+   */
   readonly done: number;
-  /** Expected total, from the query's totalSize (or the outbox size); undefined when not known yet. */
+  /**
+   * Records the phase's queries asked so far return (their totalSize), or the outbox size for the upload;
+   * always >= done, and it grows when the phase asks another query. Undefined when not known yet.
+   */
   readonly total?: number;
 }
 

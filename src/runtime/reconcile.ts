@@ -16,6 +16,7 @@ import {
   type BoundQuery,
 } from './download-queries.ts';
 import { markDependentsNeedReconcile, maxStamp, stateOf } from './object-state.ts';
+import { expectRecords, receiveRecords } from './record-progress.ts';
 import { toStoredRecord, type SfRecord } from './records.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
 
@@ -34,13 +35,11 @@ export async function runReconcile(
     object.queries.ids.map((template) => boundStatements(context, template).map((soql) => ({ soql })));
   await askMissing(context, object, queries);
   let rows: SfRecord[] = [];
-  let seen = 0;
-  const total = expectedTotal(queries);
+  expectRecords(context, 'reconcile', name, expectedTotal(queries));
   for (const query of queries.flat())
     await pages(context, query.answer!, (page) => {
       rows.push(...page.records.map(toStoredRecord));
-      seen += page.records.length;
-      context.progress({ phase: 'reconcile', object: name, done: seen, total });
+      receiveRecords(context, 'reconcile', name, page.records.length);
     });
   if (object.limit !== undefined && queries.flat().length > 1)
     // Each query kept its own first `limit`; the scope is the first `limit` of their union.

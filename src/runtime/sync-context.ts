@@ -4,6 +4,7 @@ import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
 import type { Clock } from './effects.ts';
 import type { SyncProgress } from './progress.ts';
 import { emptyCounts } from './progress.ts';
+import type { RecordTally } from './record-progress.ts';
 import type { SalesforceApi } from './salesforce-api.ts';
 import type { ChangeOp, ObjectCounts, SyncStore } from './store/sync-store.ts';
 
@@ -20,6 +21,8 @@ export interface SyncContext {
   readonly errors: string[];
   readonly dropped: { object: string; recordId: string; op: ChangeOp }[];
   readonly progress: (event: SyncProgress) => void;
+  /** Records done / expected per phase and object in this sync (see record-progress.ts). */
+  readonly tallies: Map<string, RecordTally>;
 }
 
 export function countsFor(context: SyncContext, object: string): ObjectCounts {

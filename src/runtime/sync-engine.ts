@@ -209,6 +209,7 @@ export class SyncEngine {
       errors: [],
       dropped: [],
       progress: (event) => this.#emitter.emit('progress', event),
+      tallies: new Map(),
     };
     let error: string | undefined;
     let kind: FailureKind | undefined;
