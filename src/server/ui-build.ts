@@ -7,6 +7,10 @@
  * origin checks, no extra middleware dependency), and a build takes seconds only when sources changed:
  * a stamp file lists every source module the bundle was made of (from Rollup's output) with a hash of
  * their contents, the Vite config and the lockfile; an unchanged hash reuses dist/ui as it is.
+ *
+ * The page is always a production build, whoever asks for it: under vitest (NODE_ENV=test) Vite would
+ * otherwise resolve Lit's development build, and the stamp would then let `npm start` serve it. The
+ * stamp records the mode, so a build stamped without it (or in another mode) is rebuilt.
  */
 
 import { createHash } from 'node:crypto';
@@ -19,6 +23,8 @@ type ViteBuild = typeof ViteModule.build;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STAMP = '.syncscope-build.json';
+/** The only mode the page is built in (Lit's production build, `process.env.NODE_ENV` = "production"). */
+export const UI_BUILD_MODE = 'production';
 
 export interface UiBuildOptions {
   /** Repository root (where vite.config.ts and src/ui are). */
@@ -42,7 +48,9 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   if (!existsSync(entry)) return null;
   const outDir = options.outDir ?? join(root, 'dist/ui');
   const stamp = readStamp(outDir);
-  if (stamp && stamp.hash === sourceHash(root, stamp.inputs)) return { dir: outDir, built: false };
+  if (stamp && stamp.mode === UI_BUILD_MODE && stamp.hash === sourceHash(root, stamp.inputs)) {
+    return { dir: outDir, built: false };
+  }
 
   options.log?.('building the config tool page (src/ui) with Vite...');
   const started = Date.now();
@@ -56,20 +64,29 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
     throw new Error('Vite is not installed: run `npm install` (with dev dependencies) to build the page');
   }
   let output: Awaited<ReturnType<ViteBuild>>;
+  // Vite takes production-ness (export conditions, `process.env.NODE_ENV` in the bundle) from the
+  // process's NODE_ENV, not from `mode`: set it for the build, and give the caller's back afterwards.
+  const callerNodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = UI_BUILD_MODE;
   try {
     output = await build({
       configFile: join(root, 'vite.config.ts'),
       root: join(root, 'src/ui'),
+      mode: UI_BUILD_MODE,
       logLevel: 'error',
       build: { outDir: temp, emptyOutDir: true },
     });
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    if (callerNodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerNodeEnv;
   }
   const inputs = bundleInputs(root, output);
   const hash = sourceHash(root, inputs);
-  writeFileSync(join(temp, STAMP), JSON.stringify({ hash, inputs }));
+  const newStamp: Stamp = { mode: UI_BUILD_MODE, hash, inputs };
+  writeFileSync(join(temp, STAMP), JSON.stringify(newStamp));
   mkdirSync(dirname(outDir), { recursive: true });
   try {
     rmSync(outDir, { recursive: true, force: true });
@@ -84,6 +101,8 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
 }
 
 interface Stamp {
+  /** Vite mode of the build (absent in stamps written before the mode was recorded: rebuilt). */
+  readonly mode?: string;
   readonly hash: string;
   /** Source files of the bundle, relative to the repository root. */
   readonly inputs: readonly string[];

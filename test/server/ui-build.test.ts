@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, ensureUiBuilt } from '../../src/server/ui-build.ts';
+import { REPO_ROOT, UI_BUILD_MODE, ensureUiBuilt } from '../../src/server/ui-build.ts';
 
 // A tiny page in the repository (so Vite resolves from its node_modules), built like src/ui.
 const root = join(REPO_ROOT, '.tmp', `ui-build-${process.pid}`);
@@ -40,4 +40,43 @@ describe('building the page when missing or stale', () => {
     writeFileSync(join(root, 'src/ui/greet.ts'), "export const greet = (): string => 'bonjour';\n");
     expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
   }, 60_000);
+
+  it('builds for production even under vitest, and rebuilds a build stamped without that mode', async () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    // Lit picks its development build by export condition; the page reads NODE_ENV through Vite's define.
+    writePage(
+      "import { LitElement } from 'lit';\ncustomElements.define('x-page', class extends LitElement {});\n" +
+        'document.title = `mode=${process.env.NODE_ENV}`;\n',
+    );
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
+    expect(process.env.NODE_ENV).toBe('test');
+    const bundle = bundleText();
+    expect(bundle.match(/mode=\w+/g)).toEqual(['mode=production']);
+    expect(bundle.includes('Lit is in dev mode'), "the bundle has Lit's development build").toBe(false);
+    const stamp = JSON.parse(readFileSync(join(outDir, '.syncscope-build.json'), 'utf8')) as {
+      mode: string;
+      hash: string;
+      inputs: string[];
+    };
+    expect(stamp.mode).toBe(UI_BUILD_MODE);
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
+
+    // A stamp from before the mode was recorded (which may be a development build) is not trusted.
+    writeFileSync(
+      join(outDir, '.syncscope-build.json'),
+      JSON.stringify({ hash: stamp.hash, inputs: stamp.inputs }),
+    );
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
+    writeFileSync(join(outDir, '.syncscope-build.json'), JSON.stringify({ ...stamp, mode: 'development' }));
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
+    expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
+  }, 60_000);
 });
+
+/** All JavaScript of the built page. */
+function bundleText(): string {
+  return readdirSync(join(outDir, 'assets'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
+    .join('\n');
+}
