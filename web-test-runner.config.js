@@ -1,36 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fromRollup } from '@web/dev-server-rollup';
-import { build } from 'esbuild';
 import rollupJson from '@rollup/plugin-json';
 import { existsSync } from 'node:fs';
 import { syncscopeApiProxy } from './test/ui/support/api-proxy.js';
-
-/**
- * Serves CommonJS packages (Ajv, which the compiler uses in the config tool's page) as one ESM bundle each,
- * as Vite does for the app. The bundle's default export is the package's module.exports.
- */
-function bundleCommonJs(entries) {
-  const cache = new Map();
-  return {
-    name: 'bundle-commonjs',
-    async serve(context) {
-      const entry = entries.find((e) => context.path.endsWith(`/node_modules/${e}`));
-      if (!entry) return undefined;
-      if (!cache.has(entry)) {
-        const result = await build({
-          entryPoints: [entry],
-          bundle: true,
-          format: 'esm',
-          write: false,
-          logLevel: 'silent',
-        });
-        cache.set(entry, result.outputFiles[0].text);
-      }
-      return { body: cache.get(entry), type: 'js' };
-    },
-  };
-}
 
 const executablePath =
   process.env.CHROME_PATH ??
@@ -50,10 +23,9 @@ export default {
   mimeTypes: { '**/*.json': 'js' },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    // JSON files as modules: the compiler imports its schemas (`with { type: 'json' }`, which esbuild strips
-    // for es2022), and Ajv requires its own.
+    // JSON files as modules: tests import example scopes (`with { type: 'json' }`, which esbuild strips for
+    // es2022). The compiler itself needs no Ajv here: its validators are precompiled (src/compiler/generated).
     fromRollup(rollupJson)(),
-    bundleCommonJs(['ajv/dist/2020.js']),
     apiProxy.plugin,
   ],
   browsers: [
