@@ -8,12 +8,19 @@ export {
   type SyncEngineOptions,
   type SyncEngineEvents,
   type DeviceStatus,
+  type PublishedPlanOption,
 } from './sync-engine.ts';
+export {
+  fetchLatestPublishedPlan,
+  type PublishedVersion,
+  type PlanStore,
+  type PlanTransport,
+} from './published-plan-source.ts';
 export { MemoryStore } from './store/memory-store.ts';
 export type * from './store/sync-store.ts';
 export type { Transport, TransportRequest } from './transport.ts';
 export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
-export type { SyncProgress, SyncSummary, SyncPhase } from './progress.ts';
+export type { SyncProgress, SyncSummary, SyncPhase, PlanInstalled } from './progress.ts';
 export type { Conflict, ConflictResolution } from './conflicts.ts';
 export { LocalWriteError, SyncError, ApiRequestError } from './sync-errors.ts';
 export { PlanError, installPlan, type PlanChange } from './plan-change.ts';

@@ -1,5 +1,6 @@
 /** What a sync reports while it runs (for a progress bar) and when it ends. */
 
+import type { PlanChange } from './plan-change.ts';
 import type { ChangeOp, ObjectCounts } from './store/sync-store.ts';
 
 export type SyncPhase = 'upload' | 'download' | 'reconcile';
@@ -37,6 +38,15 @@ export interface SyncSummary {
   readonly error?: string;
   /** When the scheduler will sync next (ms), when running. */
   readonly nextSyncAt?: number;
+  /** A newer published plan this sync installed before uploading (engine option `publishedPlan`). */
+  readonly planInstalled?: PlanInstalled;
+}
+
+/** A published plan version installed on the device, and what changed (see plan-change.ts). */
+export interface PlanInstalled extends PlanChange {
+  /** ContentVersion Id. */
+  readonly versionId: string;
+  readonly versionNumber: number;
 }
 
 export function emptyCounts(): ObjectCounts {

@@ -17,7 +17,8 @@ import { Emitter } from './emitter.ts';
 import { LocalChanges } from './local-changes.ts';
 import { viewRecord, viewRecords } from './local-view.ts';
 import { installPlan, PlanError, type PlanChange } from './plan-change.ts';
-import type { SyncProgress, SyncSummary } from './progress.ts';
+import type { PlanInstalled, SyncProgress, SyncSummary } from './progress.ts';
+import { fetchLatestPublishedPlan, type PlanTransport } from './published-plan-source.ts';
 import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
 import { computeNextSyncAt, SyncScheduler } from './scheduler.ts';
@@ -43,7 +44,23 @@ export interface SyncEngineOptions {
   readonly timer?: Timer;
   /** Query page size hint (Sforce-Query-Options batchSize, 200..2000). */
   readonly pageSize?: number;
+  /**
+   * Follow the plan the config tool published for this scope: every sync first asks the org for the
+   * latest published version (one API call when nothing changed) and installs a new one before uploading.
+   */
+  readonly publishedPlan?: PublishedPlanOption;
 }
+
+export interface PublishedPlanOption {
+  /** The scope's name as published (the ContentVersion title is `syncscope:<name>`). */
+  readonly scopeName: string;
+  /** REST API version for the check while the device has no plan yet (then the plan's). */
+  readonly apiVersion?: string;
+}
+
+/** Store meta key: the ContentVersion Id of the published plan the device runs. */
+export const PUBLISHED_VERSION_META = 'publishedPlanVersionId';
+const DEFAULT_API_VERSION = '62.0';
 
 export interface SyncEngineEvents extends Record<string, unknown> {
   progress: SyncProgress;
@@ -67,6 +84,7 @@ export class SyncEngine {
   readonly #changes: LocalChanges;
   readonly #scheduler: SyncScheduler;
   readonly #pageSize: number | undefined;
+  readonly #publishedPlan: PublishedPlanOption | undefined;
   #running: Promise<SyncSummary> | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -74,7 +92,8 @@ export class SyncEngine {
     this.#transport = options.transport;
     this.#clock = options.clock ?? systemClock;
     this.#pageSize = options.pageSize;
-    if (options.plan) installPlan(this.#store, options.plan);
+    this.#publishedPlan = options.publishedPlan;
+    if (options.plan) this.setPlan(options.plan);
     if (options.userId !== undefined) this.#store.setMeta('userId', options.userId);
     if (options.parameters !== undefined) this.#store.setMeta('parameters', options.parameters);
     this.#changes = new LocalChanges(this.#store, () => this.plan, this.#clock);
@@ -98,7 +117,10 @@ export class SyncEngine {
 
   /** Installs a new plan: changed objects are downloaded again at the next sync, removed ones purged. */
   setPlan(plan: SyncPlan): PlanChange {
-    return installPlan(this.#store, plan);
+    const change = installPlan(this.#store, plan);
+    // A plan set by hand is not the published one: the next check installs the published plan again.
+    this.#store.setMeta(PUBLISHED_VERSION_META, null);
+    return change;
   }
 
   on<K extends keyof SyncEngineEvents>(
@@ -189,12 +211,52 @@ export class SyncEngine {
     };
   }
 
+  /**
+   * Asks the org for the latest published plan of the scope and installs it when it is newer than the one
+   * the device runs (fingerprints decide what is downloaded again). A device that already has a plan keeps
+   * syncing with it when the check fails or the published plan cannot be used here.
+   */
+  async #checkPublishedPlan(option: PublishedPlanOption): Promise<PlanCheck> {
+    const installedPlan = this.#store.getPlan();
+    const apiVersion = installedPlan?.apiVersion ?? option.apiVersion ?? DEFAULT_API_VERSION;
+    const api = new SalesforceApi(this.#transport, apiVersion, this.#pageSize);
+    const transport: PlanTransport = {
+      request: (request) => api.call(request, 'published plan check'),
+    };
+    const known = this.#store.getMeta<string | null>(PUBLISHED_VERSION_META) ?? undefined;
+    const errors: string[] = [];
+    try {
+      const latest = await fetchLatestPublishedPlan({ transport, apiVersion }, option.scopeName, known);
+      if (!latest || !latest.plan) return { apiCalls: api.apiCalls, errors };
+      const change = this.setPlan(latest.plan);
+      this.#store.setMeta(PUBLISHED_VERSION_META, latest.version.versionId);
+      const installed: PlanInstalled = {
+        versionId: latest.version.versionId,
+        versionNumber: latest.version.versionNumber,
+        ...change,
+      };
+      return { apiCalls: api.apiCalls, errors, installed };
+    } catch (caught) {
+      const message = redact(caught instanceof Error ? caught.message : String(caught));
+      const error = `the published plan of "${option.scopeName}" could not be ${caught instanceof PlanError ? 'used' : 'read'}: ${message}`;
+      if (!installedPlan) return { apiCalls: api.apiCalls, errors, failed: error };
+      errors.push(`${error}; this sync used the plan already on the device`);
+      return { apiCalls: api.apiCalls, errors };
+    }
+  }
+
   async #runSync(trigger: 'manual' | 'scheduled'): Promise<SyncSummary> {
     const startedAt = this.#clock.now();
+    const check = this.#publishedPlan ? await this.#checkPublishedPlan(this.#publishedPlan) : undefined;
     const plan = this.#store.getPlan();
-    if (!plan) {
-      const error = 'no sync plan on this device yet: install one with setPlan()';
-      return { ...emptySummary(trigger, startedAt), error, errors: [error] };
+    if (!plan || check?.failed) {
+      const error =
+        check?.failed ??
+        (this.#publishedPlan
+          ? `no plan published for the scope "${this.#publishedPlan.scopeName}" yet: publish it in the config tool`
+          : 'no sync plan on this device yet: install one with setPlan()');
+      const summary = { ...emptySummary(trigger, startedAt), apiCalls: check?.apiCalls ?? 0, error };
+      return { ...summary, errors: [...(check?.errors ?? []), error] };
     }
     const api = new SalesforceApi(this.#transport, plan.apiVersion, this.#pageSize);
     const context: SyncContext = {
@@ -206,7 +268,7 @@ export class SyncEngine {
       parameters: this.#store.getMeta<Record<string, unknown>>('parameters') ?? {},
       downloadAll: trigger === 'manual',
       counts: {},
-      errors: [],
+      errors: [...(check?.errors ?? [])],
       dropped: [],
       progress: (event) => this.#emitter.emit('progress', event),
       tallies: new Map(),
@@ -222,6 +284,7 @@ export class SyncEngine {
       if (!context.errors.includes(error)) context.errors.push(error);
     }
     const endedAt = this.#clock.now();
+    const apiCalls = api.apiCalls + (check?.apiCalls ?? 0);
     const failures = error ? (this.#store.getMeta<number>('consecutiveFailures') ?? 0) + 1 : 0;
     const nextSyncAt = computeNextSyncAt(plan, this.#store, endedAt, kind === 'permanent' ? 0 : failures);
     const history: SyncHistoryEntry = {
@@ -230,7 +293,7 @@ export class SyncEngine {
       endedAt,
       ok: !error,
       ...(error ? { error } : {}),
-      apiCalls: api.apiCalls,
+      apiCalls,
       counts: context.counts,
       errors: context.errors,
       dropped: context.dropped,
@@ -247,13 +310,14 @@ export class SyncEngine {
       trigger,
       startedAt,
       endedAt,
-      apiCalls: api.apiCalls,
+      apiCalls,
       counts: context.counts,
       errors: context.errors,
       dropped: context.dropped,
       pendingChanges: changes.filter((c) => c.status !== 'conflict').length,
       conflicts: changes.filter((c) => c.status === 'conflict').length,
       ...(error ? { error } : {}),
+      ...(check?.installed ? { planInstalled: check.installed } : {}),
       nextSyncAt,
     };
     this.#emitter.emit('summary', summary);
@@ -261,6 +325,15 @@ export class SyncEngine {
     this.#scheduler.rearm();
     return summary;
   }
+}
+
+interface PlanCheck {
+  readonly apiCalls: number;
+  /** Why the sync cannot run (no usable plan); the sync fails with it. */
+  readonly failed?: string;
+  /** Problems that did not stop the sync (it ran the plan already installed). */
+  readonly errors: string[];
+  readonly installed?: PlanInstalled;
 }
 
 function emptySummary(trigger: 'manual' | 'scheduled', at: number): SyncSummary {

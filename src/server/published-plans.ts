@@ -9,156 +9,41 @@
  * note`), so listing versions costs one query and no downloads, and a device can tell from one query
  * whether it already has the latest plan.
  *
- * `fetchLatestPublishedPlan` is what devices call (src/runtime).
+ * `fetchLatestPublishedPlan` is what devices call: it and the other readers live in
+ * src/runtime/published-plan-source.ts (browser-safe, shared with the device runtime) and are re-exported
+ * here unchanged; this module adds publishing.
  */
 
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
+import {
+  describeVersion,
+  latestVersion,
+  PUBLISHED_FORMAT,
+  findVersion,
+  titleOf,
+  TITLE_PREFIX,
+  type PlanStore,
+  type PublishedDocument,
+} from '../runtime/published-plan-source.ts';
 import type { PublishedVersion } from './api-types.ts';
 import { HttpError } from './http-error.ts';
-import { soqlString } from './soql-text.ts';
 
-export const TITLE_PREFIX = 'syncscope:';
-/** Format tag inside VersionData; bumped only if the document's meaning changes. */
-export const PUBLISHED_FORMAT = 'syncscope-published/1';
-
-/** What one published version's VersionData holds. */
-export interface PublishedDocument {
-  readonly format: typeof PUBLISHED_FORMAT;
-  readonly versionNumber: number;
-  readonly note: string;
-  readonly scope: SyncScope;
-  readonly plan: SyncPlan;
-}
-
-/**
- * The one org call this module makes: satisfied by the runtime's Transport (src/runtime/transport.ts),
- * by a jsforce 3 Connection and by @salesforce/core's. URLs are full `/services/data/vXX.X/...` paths.
- */
-export interface PlanTransport {
-  request<R = unknown>(request: {
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-    url: string;
-    body?: string;
-    headers?: { [name: string]: string };
-  }): PromiseLike<R>;
-}
-
-/** Where published versions live: a transport and the REST API version to address. */
-export interface PlanStore {
-  readonly transport: PlanTransport;
-  /** e.g. '62.0' */
-  readonly apiVersion: string;
-}
-
-async function query<T>(store: PlanStore, soql: string): Promise<T[]> {
-  const base = `/services/data/v${store.apiVersion}`;
-  let page = await store.transport.request<{ records: T[]; done: boolean; nextRecordsUrl?: string }>({
-    method: 'GET',
-    url: `${base}/query?q=${encodeURIComponent(soql)}`,
-  });
-  const records = [...page.records];
-  while (!page.done && page.nextRecordsUrl) {
-    page = await store.transport.request({ method: 'GET', url: page.nextRecordsUrl });
-    records.push(...page.records);
-  }
-  return records;
-}
-
-interface ContentVersionRow {
-  Id: string;
-  ContentDocumentId: string | null;
-  Title: string;
-  Description: string | null;
-  CreatedDate: string;
-  CreatedBy?: { Name?: string | null } | null;
-}
-
-const VERSION_FIELDS = 'Id, ContentDocumentId, Title, Description, CreatedDate, CreatedBy.Name';
-
-export function titleOf(scopeName: string): string {
-  return `${TITLE_PREFIX}${scopeName}`;
-}
-
-/** `v3 | plan 1 | <scopeHash> | <note>` */
-export function describeVersion(versionNumber: number, plan: SyncPlan, note: string): string {
-  return `v${versionNumber} | plan ${plan.planVersion} | ${plan.scopeHash} | ${note}`.slice(0, 1000);
-}
-
-const DESCRIPTION = /^v(\d+) \| plan (\d+) \| ([0-9a-f]*) \| ([\s\S]*)$/;
-
-function toPublishedVersion(row: ContentVersionRow, scopeName: string): PublishedVersion | null {
-  const match = DESCRIPTION.exec(row.Description ?? '');
-  if (!match) return null; // a file with our title that we did not write: not a version
-  return {
-    versionId: row.Id,
-    contentDocumentId: row.ContentDocumentId ?? null,
-    scopeName,
-    versionNumber: Number(match[1]),
-    note: match[4]!,
-    publishedAt: row.CreatedDate,
-    publishedBy: row.CreatedBy?.Name ?? null,
-    scopeHash: match[3]!,
-    planVersion: Number(match[2]),
-  };
-}
-
-/** Published versions of a scope, newest first. */
-export async function listVersions(org: PlanStore, scopeName: string): Promise<PublishedVersion[]> {
-  const rows = await query<ContentVersionRow>(
-    org,
-    `SELECT ${VERSION_FIELDS} FROM ContentVersion WHERE Title = ${soqlString(titleOf(scopeName))} ORDER BY CreatedDate DESC, Id DESC`,
-  );
-  return rows
-    .map((row) => toPublishedVersion(row, scopeName))
-    .filter((v): v is PublishedVersion => v !== null)
-    .sort((a, b) => b.versionNumber - a.versionNumber);
-}
-
-/** The newest published version's metadata (one query), or null when never published. */
-export async function latestVersion(org: PlanStore, scopeName: string): Promise<PublishedVersion | null> {
-  return (await listVersions(org, scopeName))[0] ?? null;
-}
-
-/** The document of one version (one download). */
-export async function readVersion(org: PlanStore, versionId: string): Promise<PublishedDocument> {
-  const body = await org.transport.request<unknown>({
-    method: 'GET',
-    url: `/services/data/v${org.apiVersion}/sobjects/ContentVersion/${encodeURIComponent(versionId)}/VersionData`,
-  });
-  const document = (typeof body === 'string' ? JSON.parse(body) : body) as PublishedDocument;
-  if (!document || document.format !== PUBLISHED_FORMAT) {
-    throw new Error(`ContentVersion ${versionId} is not a syncscope published plan`);
-  }
-  return document;
-}
-
-/** Looks up one version by its ContentVersion Id. */
-export async function findVersion(org: PlanStore, versionId: string): Promise<PublishedVersion | null> {
-  const [row] = await query<ContentVersionRow>(
-    org,
-    `SELECT ${VERSION_FIELDS} FROM ContentVersion WHERE Id = ${soqlString(versionId)}`,
-  );
-  if (!row || !row.Title.startsWith(TITLE_PREFIX)) return null;
-  return toPublishedVersion(row, row.Title.slice(TITLE_PREFIX.length));
-}
-
-/**
- * For devices: the latest published plan of a scope, or null when it was never published.
- * Pass `knownVersionId` (the version the device runs) to skip the download when nothing new was
- * published: then the answer is `{ version, plan: null }` and the check cost one API call.
- */
-export async function fetchLatestPublishedPlan(
-  org: PlanStore,
-  scopeName: string,
-  knownVersionId?: string,
-): Promise<{ version: PublishedVersion; plan: SyncPlan | null } | null> {
-  const version = await latestVersion(org, scopeName);
-  if (!version) return null;
-  if (version.versionId === knownVersionId) return { version, plan: null };
-  const document = await readVersion(org, version.versionId);
-  return { version, plan: document.plan };
-}
+// Reading lives with the runtime (devices fetch plans, in browsers too); the server re-exports it.
+export {
+  describeVersion,
+  fetchLatestPublishedPlan,
+  findVersion,
+  latestVersion,
+  listVersions,
+  PUBLISHED_FORMAT,
+  readVersion,
+  titleOf,
+  TITLE_PREFIX,
+  type PlanStore,
+  type PlanTransport,
+  type PublishedDocument,
+} from '../runtime/published-plan-source.ts';
 
 /** Publishes a compiled scope as the next version; returns it. */
 export async function publishVersion(

@@ -2,14 +2,15 @@
  * The preview's figures are a model of the device runtime; this checks the model against the real engine
  * (src/runtime) syncing the same scope for the same user on the same org: the records it ends up with,
  * and the API calls of its first sync, of a "Sync now" where nothing changed, and of a day of scheduled
- * syncs.
+ * syncs. The device follows the published plan, as deployed devices do, so every sync includes the check
+ * for a newer plan that the preview counts.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileScope } from '../../src/server/compile-scope.ts';
 import { OrgClient } from '../../src/server/org-client.ts';
 import { previewScope } from '../../src/server/preview.ts';
-import { DEFAULT_ASSUMPTIONS } from '../../src/server/api-cost.ts';
+import { publishVersion } from '../../src/server/published-plans.ts';
 import { MemoryStore } from '../../src/runtime/store/memory-store.ts';
 import { SyncEngine } from '../../src/runtime/sync-engine.ts';
 import { FIXTURE_NOW, exampleScope, startFixtureOrg, type FixtureOrg } from './support/fixture-org.ts';
@@ -29,11 +30,17 @@ describe('preview vs the device runtime', () => {
     const compiled = await compileScope(client, exampleScope());
     const preview = await previewScope(client, compiled, { userId: org.ids.tech! });
 
+    await publishVersion(
+      { transport: org.connection, apiVersion: compiled.plan.apiVersion },
+      compiled.scope,
+      compiled.plan,
+      'preview vs runtime',
+    );
     const store = new MemoryStore();
     const engine = new SyncEngine({
       transport: org.connection,
       store,
-      plan: compiled.plan,
+      publishedPlan: { scopeName: compiled.scope.name },
       userId: org.ids.tech,
       clock: { now: () => FIXTURE_NOW.getTime() },
     });
@@ -44,12 +51,13 @@ describe('preview vs the device runtime', () => {
     );
     expect(held).toEqual(Object.fromEntries(preview.objects.map((o) => [o.name, o.count])));
 
-    // The engine runs a plan it was given; the preview also counts the device's check for a newer plan.
-    const planCheck = DEFAULT_ASSUMPTIONS.planCheckCallsPerSync;
-    expect(first.apiCalls).toBe(preview.totals.firstSyncApiCalls - planCheck);
+    // The device had no plan yet: besides the check it downloaded the published plan once (VersionData).
+    expect(first.planInstalled?.versionNumber).toBeGreaterThan(0);
+    expect(first.apiCalls).toBe(preview.totals.firstSyncApiCalls + 1);
     const again = await engine.syncNow();
     expect(again.ok, again.error).toBe(true);
-    expect(again.apiCalls).toBe(preview.totals.deltaNoChangeApiCalls - planCheck);
+    expect(again.planInstalled).toBeUndefined();
+    expect(again.apiCalls).toBe(preview.totals.deltaNoChangeApiCalls);
   });
 
   it('predicts the API calls of a day of scheduled syncs', async () => {
@@ -57,10 +65,16 @@ describe('preview vs the device runtime', () => {
     const compiled = await compileScope(client, exampleScope());
     const preview = await previewScope(client, compiled, { userId: org.ids.tech! });
     let now = FIXTURE_NOW.getTime();
+    await publishVersion(
+      { transport: org.connection, apiVersion: compiled.plan.apiVersion },
+      compiled.scope,
+      compiled.plan,
+      'a day of syncs',
+    );
     const engine = new SyncEngine({
       transport: org.connection,
       store: new MemoryStore(),
-      plan: compiled.plan,
+      publishedPlan: { scopeName: compiled.scope.name },
       userId: org.ids.tech,
       clock: { now: () => now },
     });
@@ -73,7 +87,6 @@ describe('preview vs the device runtime', () => {
       expect(summary.ok, summary.error).toBe(true);
       calls += summary.apiCalls;
     }
-    const planChecks = preview.totals.syncsPerDay * DEFAULT_ASSUMPTIONS.planCheckCallsPerSync;
-    expect(calls).toBe(preview.totals.apiCallsPerDevicePerDay - planChecks);
+    expect(calls).toBe(preview.totals.apiCallsPerDevicePerDay);
   });
 });
