@@ -571,6 +571,8 @@ async function sync(device: Device, step: number, allowTrouble: boolean): Promis
 // The run ------------------------------------------------------------------------------------------------
 
 const deadline = Date.now() + options.minutes * 60_000;
+const outboxes: Record<string, number> = {};
+const unverified = { onServerOnce: 0, notOnServer: 0, onServerTwiceOrMore: 0 };
 try {
   console.log(
     `soak: ${options.minutes} min, seed ${options.seed}, ${devices.length} devices, org ${org.url}`,
@@ -622,20 +624,29 @@ try {
   }
   // Every device ends with a clean sync and is checked once more.
   for (const device of devices) await sync(device, counts.steps + 1, false);
+  // What is left in the outboxes; for creates left unverified (answer lost, no external Id), whether the
+  // org has the record: the runtime could then have adopted it instead of asking the user.
+  for (const device of devices) {
+    const store = new SqliteStore(device.db);
+    for (const change of store.listChanges()) {
+      const key = `${change.status}${change.error ? ` ${change.error.code}` : ''}`;
+      outboxes[key] = (outboxes[key] ?? 0) + 1;
+      if (change.error?.code !== 'UNVERIFIED_CREATE') continue;
+      const field = change.object === 'WorkOrder' ? 'Subject' : 'Description';
+      const value = change.fields[field];
+      const found = rows<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM "${change.object}" WHERE "${field}" = ?`,
+        value,
+      )[0]!.n;
+      unverified[found === 0 ? 'notOnServer' : found === 1 ? 'onServerOnce' : 'onServerTwiceOrMore'] += 1;
+    }
+    store.close();
+  }
 } finally {
   await org.close();
 }
 
 const tracked = edits.length;
-const outboxes: Record<string, number> = {};
-for (const device of devices) {
-  const store = new SqliteStore(device.db);
-  for (const change of store.listChanges()) {
-    const key = `${change.status}${change.error ? ` ${change.error.code}` : ''}`;
-    outboxes[key] = (outboxes[key] ?? 0) + 1;
-  }
-  store.close();
-}
 const unsent = edits.filter((e) => e.state === 'pending').length;
 console.log(
   [
@@ -646,6 +657,8 @@ console.log(
   ].join('\n'),
 );
 console.log(`left in outboxes after the final syncs: ${JSON.stringify(outboxes)}`);
+if (Object.values(unverified).some((n) => n > 0))
+  console.log(`unverified creates, the record on the server: ${JSON.stringify(unverified)}`);
 rmSync(work, { recursive: true, force: true });
 if (problems.length) console.log(`first problems:\n${problems.slice(0, 10).join('\n')}`);
 process.exit(counts.divergences + counts.losses + counts.duplicates > 0 ? 1 : 0);
