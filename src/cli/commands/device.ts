@@ -1,7 +1,8 @@
 /**
  * `syncscope device ...`: the device runtime from a terminal, for demos, support and tests.
  *
- *   device sync   --plan plan.json --db device.sqlite [--user ID] (--org-url URL --token T | --target-org ALIAS)
+ *   device sync   (--plan plan.json | --scope-name NAME) --db device.sqlite [--user ID]
+ *                 (--org-url URL --token T | --target-org ALIAS)
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
@@ -27,7 +28,11 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
   device
     .command('sync')
     .description('Run one sync (upload local changes, then download) and print its summary.')
-    .requiredOption('--plan <file>', 'the compiled sync plan (syncscope compile)')
+    .option('--plan <file>', 'the compiled sync plan (syncscope compile)')
+    .option(
+      '--scope-name <name>',
+      'instead of --plan: follow the plan published for this scope in the org (checked at every sync)',
+    )
     .requiredOption('--db <file>', 'the device database (SQLite; created if missing)')
     .option('--user <userId>', "the running user's Id for :userId (default: the logged-in user)")
     .option('--org-url <url>', 'instance URL of the org (with --token)')
@@ -71,7 +76,8 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
 };
 
 interface SyncOptions {
-  plan: string;
+  plan?: string;
+  scopeName?: string;
   db: string;
   user?: string;
   orgUrl?: string;
@@ -183,14 +189,34 @@ function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Reco
   return out;
 }
 
+/** REST API version for the first published-plan check of a device that has no plan yet. */
+const FIRST_CHECK_API_VERSION = '62.0';
+
 async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
-  const plan = readPlan(options.plan);
+  if (Boolean(options.plan) === Boolean(options.scopeName))
+    throw new CliError(
+      'say which plan: --plan plan.json (a compiled file), or --scope-name NAME (the plan published in the org)',
+    );
+  const plan = options.plan ? readPlan(options.plan) : undefined;
   const store = openStore(options.db, false);
   try {
-    const transport = await connect(options, plan.apiVersion);
+    const known = plan ?? store.getPlan();
+    if (options.param && !known)
+      throw new CliError(
+        `--param needs the plan's parameter types, and this device has no plan yet: run \`syncscope device sync --scope-name ${options.scopeName} --db ${options.db} ...\` once without --param first`,
+      );
+    const transport = await connect(options, known?.apiVersion ?? FIRST_CHECK_API_VERSION);
     const userId = options.user ?? store.getMeta<string>('userId') ?? (await currentUserId(transport));
-    const parameters = options.param ? parseParams(options.param, plan) : undefined;
-    const engine = new SyncEngine({ transport, store, plan, userId, parameters, pageSize: options.pageSize });
+    const parameters = options.param && known ? parseParams(options.param, known) : undefined;
+    const engine = new SyncEngine({
+      transport,
+      store,
+      ...(plan ? { plan } : {}),
+      ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
+      userId,
+      parameters,
+      pageSize: options.pageSize,
+    });
     const progress = progressPrinter(io);
     engine.on('progress', progress.update);
     const summary = await engine.syncNow();
@@ -238,6 +264,13 @@ export function summaryLines(summary: SyncSummary): string[] {
   const lines = [
     `${summary.ok ? 'sync complete' : 'sync FAILED'} in ${seconds} s, ${summary.apiCalls} API call${summary.apiCalls === 1 ? '' : 's'}`,
   ];
+  const installed = summary.planInstalled;
+  if (installed)
+    lines.push(
+      `  installed published plan v${installed.versionNumber}` +
+        (installed.redownload.length ? `; downloading again: ${installed.redownload.join(', ')}` : '') +
+        (installed.removed.length ? `; removed: ${installed.removed.join(', ')}` : ''),
+    );
   for (const [object, c] of Object.entries(summary.counts))
     lines.push(
       `  ${object}: ${c.downloaded} downloaded, ${c.removed} removed, ${c.uploaded} uploaded` +
