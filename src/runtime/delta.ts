@@ -16,6 +16,8 @@ import { ApiRequestError } from './sync-errors.ts';
 
 export interface WindowAnswers {
   readonly start: string;
+  /** The end asked (set when the requests are built). */
+  end?: string;
   updated?: { ids?: string[]; latestDateCovered?: string } | ApiRequestError;
   deleted?:
     | { deletedRecords?: { id: string }[]; earliestDateAvailable?: string; latestDateCovered?: string }
@@ -105,6 +107,28 @@ export function coveredUntil(window: WindowAnswers | undefined): string | null {
 }
 
 /**
+ * Whether both answers cover up to the org's present: the org cut the range short of the end asked (it
+ * answers up to its current minute, or the start of a transaction in flight). A window that ran to its
+ * end stopped before the present (the end came from a device clock behind the org's), so the delta may
+ * have seen changes after it, and records that left the scope or were deleted meanwhile would go unnoticed.
+ */
+function reachesPresent(window: WindowAnswers): boolean {
+  const { updated, deleted, end } = window;
+  if (
+    !end ||
+    !updated ||
+    !deleted ||
+    updated instanceof ApiRequestError ||
+    deleted instanceof ApiRequestError
+  )
+    return false;
+  const endMinute = Math.floor(Date.parse(end) / 60_000) * 60_000;
+  return [updated.latestDateCovered, deleted.latestDateCovered].every(
+    (covered) => typeof covered === 'string' && Date.parse(covered) < endMinute,
+  );
+}
+
+/**
  * Applies getDeleted/getUpdated after a delta: removes deletions, flags records that may have left, and
  * returns the records that changed (by SystemModstamp) but did not come back: out of scope now, or
  * changed by the system only (a cleared lookup), which the reconciliation re-reads.
@@ -146,7 +170,10 @@ function applyWindow(
     store.putObjectState({
       ...state,
       deletedCoveredUntil: until,
-      needsReconcile: state.needsReconcile || (!fromScratch && windowExceeded) || unseen.size > 0,
+      needsReconcile:
+        state.needsReconcile ||
+        (!fromScratch && (windowExceeded || !reachesPresent(window))) ||
+        unseen.size > 0,
     });
   });
   return unseen;

@@ -32,6 +32,8 @@ import type { ObjectSyncState } from './store/sync-store.ts';
 import { ApiRequestError, SyncError } from './sync-errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far past the latest known time a change window's end is asked (the org caps it at its present). */
+const WINDOW_LEAD_MS = DAY_MS;
 
 type Mode = 'delta' | 'reconcile';
 
@@ -124,9 +126,14 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
   for (const work of works) {
     const window = work.window;
     if (!window) continue;
-    // The API reads whole minutes and answers up to the org's current minute: an end one minute ahead
-    // covers the current one (latestDateCovered then says where to start next time).
-    const end = soqlDatetime(Math.max(now, Date.parse(window.start)) + 60_000);
+    // The API reads whole minutes and answers up to the org's present (latestDateCovered then says where to
+    // start next time), so the end is set well ahead: from the device clock, which may be hours behind the
+    // org's, and from the watermark, a server time. A window that still ends before the org's present is
+    // caught when applied (see applyWindow).
+    const watermark = stateOf(context, work.object).watermark;
+    const from = Math.max(now, Date.parse(window.start), watermark ? Date.parse(watermark) : 0);
+    const end = soqlDatetime(from + WINDOW_LEAD_MS);
+    window.end = end;
     const range = `?start=${encodeURIComponent(window.start)}&end=${encodeURIComponent(end)}`;
     const base = `${context.api.base}/sobjects/${work.object.name}`;
     requests.push({
