@@ -46,22 +46,42 @@ function endsEarly(error: Error): boolean {
 }
 
 /**
+ * Whether a SOQL text can still become valid, by text. Typing a condition re-probes the same token prefixes
+ * keystroke after keystroke (and a parse can take tens of milliseconds on a busy machine), so each is parsed
+ * once. Entries are plain booleans of a pure function: safe to share.
+ */
+const viability = new Map<string, boolean>();
+const VIABILITY_CACHE = 5_000;
+
+function isViable(soql: string, outcome: ParseOutcome = tryParse(soql)): boolean {
+  const viable = 'query' in outcome || endsEarly(outcome.error);
+  if (viability.size >= VIABILITY_CACHE) viability.clear();
+  viability.set(soql, viable);
+  return viable;
+}
+
+/**
  * Where the syntax error is: the first token whose prefix can no longer become valid SOQL (binary search over
- * token prefixes), or the end of the text when the text is only incomplete.
+ * token prefixes), or the end of the text when the text is only incomplete. `error` is the whole text's parse
+ * error.
  */
 function locateSyntaxError(
   prefix: string,
   text: string,
   tokens: readonly SoqlToken[],
+  error: Error,
 ): { start: number; end: number } {
+  const atEnd = { start: text.length, end: text.length };
+  // Ending early is the usual state of a half-typed condition; the whole text is then a viable prefix.
+  if (endsEarly(error)) return atEnd;
   const viable = (count: number): boolean => {
     if (count === 0) return true;
-    const outcome = tryParse(prefix + text.slice(0, (tokens[count - 1] as SoqlToken).end));
-    return 'query' in outcome || endsEarly(outcome.error);
+    const soql = prefix + text.slice(0, (tokens[count - 1] as SoqlToken).end);
+    return viability.get(soql) ?? isViable(soql);
   };
   let lo = 0; // viable
   let hi = tokens.length; // first unknown
-  if (viable(hi)) return { start: text.length, end: text.length };
+  if (viable(hi)) return atEnd;
   // invariant: viable(lo), !viable(hi)
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
@@ -169,9 +189,11 @@ function extraClauses(query: Query, allowOrderBy: boolean): string[] {
 function parseWhereUncached(text: string, path: string, sink: DiagnosticSink): ParsedWhere | undefined {
   const tokens = tokenizeSoql(text);
   if (!lexicalChecks(text, tokens, path, sink)) return undefined;
-  const outcome = tryParse(WHERE_PREFIX + text);
+  const soql = WHERE_PREFIX + text;
+  const outcome = tryParse(soql);
+  isViable(soql, outcome);
   if ('error' in outcome) {
-    const position = locateSyntaxError(WHERE_PREFIX, text, tokens);
+    const position = locateSyntaxError(WHERE_PREFIX, text, tokens, outcome.error);
     sink.add('SOQL_SYNTAX', path, syntaxMessage(outcome.error, text, position), position);
     return undefined;
   }
@@ -202,9 +224,11 @@ function parseWhereUncached(text: string, path: string, sink: DiagnosticSink): P
 function parseOrderByUncached(text: string, path: string, sink: DiagnosticSink): ParsedOrderBy | undefined {
   const tokens = tokenizeSoql(text);
   if (!lexicalChecks(text, tokens, path, sink)) return undefined;
-  const outcome = tryParse(ORDER_BY_PREFIX + text);
+  const soql = ORDER_BY_PREFIX + text;
+  const outcome = tryParse(soql);
+  isViable(soql, outcome);
   if ('error' in outcome) {
-    const position = locateSyntaxError(ORDER_BY_PREFIX, text, tokens);
+    const position = locateSyntaxError(ORDER_BY_PREFIX, text, tokens, outcome.error);
     sink.add('SOQL_SYNTAX', path, syntaxMessage(outcome.error, text, position), position);
     return undefined;
   }
@@ -227,7 +251,7 @@ function parseOrderByUncached(text: string, path: string, sink: DiagnosticSink):
  * Results by text, so that recompiling on every keystroke re-parses only the condition being typed. The
  * cached ASTs are shared: the compiler never mutates them (every combinator copies).
  */
-const caches: Map<string, unknown>[] = [];
+const caches: Map<string, unknown>[] = [viability];
 
 /** Forgets every cached parse. */
 export function clearConditionCaches(): void {
