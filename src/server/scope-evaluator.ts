@@ -233,7 +233,7 @@ function bindingValues(plan: SyncPlan, bindings: Bindings): Record<string, strin
 
 /** `SELECT a, b FROM T WHERE ... ORDER BY ... LIMIT n` -> `SELECT COUNT() FROM T WHERE ...`. */
 export function toCountQuery(soql: string): string {
-  const query = parseQuery(soql, { allowApexBindVariables: true });
+  const query = parseQuery(soql, { allowApexBindVariables: true, ignoreParseErrors: false });
   query.fields = [
     { type: 'FieldFunctionExpression', functionName: 'COUNT', parameters: [], rawValue: 'COUNT()' },
   ];
@@ -244,7 +244,7 @@ export function toCountQuery(soql: string): string {
 }
 
 function limitOf(soql: string): number | undefined {
-  const query = parseQuery(soql, { allowApexBindVariables: true });
+  const query = parseQuery(soql, { allowApexBindVariables: true, ignoreParseErrors: false });
   return typeof query.limit === 'number' ? query.limit : undefined;
 }
 
@@ -262,7 +262,7 @@ export function parentObjectOf(object: PlanObject, template: QueryTemplate): str
 
 /** The left-hand field of the condition whose value is the placeholder `name`. */
 function placeholderField(soql: string, name: string): string | undefined {
-  const query = parseQuery(soql, { allowApexBindVariables: true });
+  const query = parseQuery(soql, { allowApexBindVariables: true, ignoreParseErrors: false });
   const visit = (node: unknown): string | undefined => {
     if (!node || typeof node !== 'object') return undefined;
     const record = node as Record<string, unknown>;
