@@ -170,6 +170,7 @@ function applyWindow(
     store.putObjectState({
       ...state,
       deletedCoveredUntil: until,
+      ...(unseen.size > 0 ? { rereadIds: [...new Set([...(state.rereadIds ?? []), ...unseen])] } : {}),
       needsReconcile:
         state.needsReconcile ||
         (!fromScratch && (windowExceeded || !reachesPresent(window))) ||

@@ -33,6 +33,8 @@ export async function runReconcile(
   const queries: BoundQuery[][] =
     asked ??
     object.queries.ids.map((template) => boundStatements(context, template).map((soql) => ({ soql })));
+  // Also those a sync killed before its reconciliation left in the state.
+  const rereadIds = new Set([...reread, ...(stateOf(context, object).rereadIds ?? [])]);
   await askMissing(context, object, queries);
   let rows: SfRecord[] = [];
   expectRecords(context, 'reconcile', name, expectedTotal(queries));
@@ -62,7 +64,8 @@ export async function runReconcile(
   const stale: string[] = [];
   for (const [id, stamp] of inScope) {
     const stored = store.getRecord(name, id);
-    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp || reread.has(id)) stale.push(id);
+    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp || rereadIds.has(id))
+      stale.push(id);
   }
   await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
   const now = context.clock.now();
@@ -78,6 +81,7 @@ export async function runReconcile(
       reconciledAt: now,
       needsReconcile: false,
       pendingIds: {},
+      rereadIds: [],
       deletedCoveredUntil: until ?? state.deletedCoveredUntil,
     });
   });

@@ -75,6 +75,12 @@ export interface ObjectSyncState {
   readonly needsReconcile: boolean;
   /** Ids, per path index, whose related records must still be fetched (parents newly in scope, new refs). */
   readonly pendingIds: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Records that changed on the server (getUpdated) but did not come back in the delta: the pending
+   * reconciliation re-reads them even if their stamp did not move (a system update). Kept with the window
+   * advance, so a sync killed before the reconciliation does not forget them.
+   */
+  readonly rereadIds?: readonly string[];
 }
 
 export interface SyncHistoryEntry {
