@@ -79,32 +79,53 @@ function sameValue(server: unknown, mine: unknown): boolean {
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Most records one lost-create lookup compares locally; more and the answer is 'unknown'. */
+const LOCAL_COMPARE_LIMIT = 2000;
+
 /**
  * Looks for the record a lost create may have made: created by this user since the attempt (less a day of
  * clock-skew allowance) with every sent value equal, and not already on the device. Returns its Id, null
  * when there is none, or 'unknown' when the server cannot be asked such a query.
+ *
+ * Text values are filtered on the server when it allows; some text fields cannot be filtered (long text
+ * areas answer INVALID_FIELD), and then the text values are compared here over every record this user
+ * created in the window, or 'unknown' when there are too many to read in one page.
  */
 async function findLostCreate(context: SyncContext, entry: OutboxEntry): Promise<string | null | 'unknown'> {
-  const conditions: string[] = [];
-  if (context.userId && isSalesforceId(context.userId))
-    conditions.push(`CreatedById = ${soqlId(context.userId)}`);
+  const base: string[] = [];
+  if (context.userId && isSalesforceId(context.userId)) base.push(`CreatedById = ${soqlId(context.userId)}`);
   const since = (entry.attemptAt ?? entry.changedAt) - LOST_CREATE_WINDOW_MS;
-  conditions.push(`CreatedDate >= ${soqlDatetime(since)}`);
+  base.push(`CreatedDate >= ${soqlDatetime(since)}`);
+  const texts: [string, string][] = [];
   for (const [field, raw] of Object.entries(resolveFields(context, entry.fields))) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) continue;
-    if (raw === null) conditions.push(`${field} = null`);
-    else if (typeof raw === 'boolean') conditions.push(`${field} = ${String(raw)}`);
-    else if (typeof raw === 'number' && Number.isFinite(raw)) conditions.push(`${field} = ${String(raw)}`);
-    else if (typeof raw === 'string' && !DATE_LIKE.test(raw) && raw.length <= 255 && !isLocalId(raw))
-      conditions.push(`${field} = ${soqlString(raw)}`);
+    if (raw === null) base.push(`${field} = null`);
+    else if (typeof raw === 'boolean') base.push(`${field} = ${String(raw)}`);
+    else if (typeof raw === 'number' && Number.isFinite(raw)) base.push(`${field} = ${String(raw)}`);
+    else if (typeof raw === 'string' && !DATE_LIKE.test(raw) && !isLocalId(raw)) texts.push([field, raw]);
   }
-  const soql = `SELECT Id FROM ${entry.object} WHERE ${conditions.join(' AND ')} ORDER BY CreatedDate, Id LIMIT 20`;
+  const filtered = texts
+    .filter(([, raw]) => raw.length <= 255)
+    .map(([f, raw]) => `${f} = ${soqlString(raw)}`);
+  const soql = `SELECT Id FROM ${entry.object} WHERE ${[...base, ...filtered].join(' AND ')} ORDER BY CreatedDate, Id LIMIT 20`;
   let records: readonly Record<string, unknown>[];
   try {
     records = (await context.api.query(soql)).records;
   } catch (error) {
-    if (error instanceof ApiRequestError && error.kind === 'permanent') return 'unknown';
-    throw error;
+    if (!(error instanceof ApiRequestError && error.kind === 'permanent')) throw error;
+    // A text field that cannot be filtered: read the candidates' text values and compare them here.
+    const fields = texts.map(([f]) => `, ${f}`).join('');
+    const broad = `SELECT Id${fields} FROM ${entry.object} WHERE ${base.join(' AND ')} ORDER BY CreatedDate, Id LIMIT ${LOCAL_COMPARE_LIMIT + 1}`;
+    let answer;
+    try {
+      answer = await context.api.query(broad);
+    } catch (second) {
+      if (second instanceof ApiRequestError && second.kind === 'permanent') return 'unknown';
+      throw second;
+    }
+    if (!answer.done || answer.records.length > LOCAL_COMPARE_LIMIT) return 'unknown';
+    // Salesforce stores an empty text as null.
+    records = answer.records.filter((r) => texts.every(([f, v]) => sameValue(r[f] ?? '', v)));
   }
   for (const record of records) {
     const id = record.Id;

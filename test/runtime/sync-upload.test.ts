@@ -262,6 +262,78 @@ describe('upload', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  // Long text areas cannot be filtered in SOQL (INVALID_FIELD): the lookup compares their values itself.
+  const describedPlan = () =>
+    compilePlan({
+      ...energyScope,
+      objects: {
+        ...energyScope.objects,
+        Contact: {
+          ...energyScope.objects.Contact!,
+          fields: ['LastName', 'Email', 'AccountId', 'Description'],
+        },
+      },
+    });
+
+  it('finds a lost create by a long text value the server cannot filter on, and never duplicates it', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy', Phone: '1' });
+    await h.advance(60);
+    const engine = h.device(describedPlan(), { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    const local = engine.create('Contact', {
+      LastName: 'Noted',
+      Email: 'noted@x.example',
+      AccountId: account,
+      Description: 'Gate code 4411; dog on site',
+    });
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Noted'")).toBe(1);
+    await h.advance(10);
+    const again = await engine.syncNow();
+    expect(again.ok).toBe(true);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(await serverCount("SELECT Id FROM Contact WHERE LastName = 'Noted'")).toBe(1);
+    expect(engine.store.resolveId(local)).toBeDefined();
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('re-sends a create with a long text value when the lookup shows it never reached the server', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy', Phone: '1' });
+    await h.advance(60);
+    const engine = h.device(describedPlan(), { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    // Same values but another Description already on the server: not the lost record.
+    await h.create('Contact', {
+      LastName: 'Twin',
+      Email: 'twin@x.example',
+      AccountId: account,
+      Description: 'other text',
+    });
+    await h.advance(10);
+    engine.create('Contact', {
+      LastName: 'Twin',
+      Email: 'twin@x.example',
+      AccountId: account,
+      Description: 'mine',
+    });
+    transport.failAt = { call: transport.calls + 1, when: 'before' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    await h.advance(10);
+    const again = await engine.syncNow();
+    expect(again.ok).toBe(true);
+    expect(engine.pendingChanges()).toEqual([]);
+    const twins = await h.conn.query<{ Description: string }>(
+      "SELECT Description FROM Contact WHERE LastName = 'Twin'",
+    );
+    expect(twins.records.map((r) => r.Description).sort()).toEqual(['mine', 'other text']);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('re-sends a create that never reached the server', async () => {
     const transport = new FaultyTransport(h.conn);
     const { engine, account } = await syncedDevice(transport);
