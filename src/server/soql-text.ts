@@ -4,31 +4,10 @@
  * mind, so a `:name` or `AND` inside a string literal is never touched.
  */
 
-/** A quoted SOQL string literal: `'O\'Brien'`. Escapes backslash, quote and control characters. */
-export function soqlString(value: string): string {
-  const escaped = value.replace(/[\\'"\n\r\t\b\f]/g, (c) => {
-    switch (c) {
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      case '\b':
-        return '\\b';
-      case '\f':
-        return '\\f';
-      default:
-        return `\\${c}`;
-    }
-  });
-  return `'${escaped}'`;
-}
+import { isSalesforceId, soqlString } from '../runtime/soql-binding.ts';
 
-/** Salesforce Ids: 15 or 18 alphanumerics. */
-export function isSalesforceId(value: string): boolean {
-  return /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
-}
+// One escaper for the whole product: the server quotes values exactly as devices do.
+export { isSalesforceId, soqlString };
 
 /** `('a','b')`: an IN list of quoted Ids. An empty list is not valid SOQL; callers skip empty chunks. */
 export function idList(ids: readonly string[]): string {
