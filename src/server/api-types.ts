@@ -8,6 +8,7 @@
  * Stability: fields may be added; none is renamed or removed without changing both sides in one commit.
  */
 
+import type { PublishedVersion } from '../runtime/published-plan-source.ts';
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
@@ -362,23 +363,8 @@ export interface DiffResponse {
 
 // --------------------------------------------------------------------------------- publish / versions
 
-/** One published version: a ContentVersion titled `syncscope:<scope name>`. */
-export interface PublishedVersion {
-  /** ContentVersion Id. */
-  readonly versionId: string;
-  readonly contentDocumentId: string | null;
-  readonly scopeName: string;
-  /** 1, 2, 3, ... per scope name. */
-  readonly versionNumber: number;
-  readonly note: string;
-  /** ISO datetime (the org's CreatedDate). */
-  readonly publishedAt: string;
-  /** Name of the user who published. */
-  readonly publishedBy: string | null;
-  /** The plan's scopeHash. */
-  readonly scopeHash: string;
-  readonly planVersion: number;
-}
+/** One published version: a ContentVersion titled `syncscope:<scope name>` (defined with the reader devices use). */
+export type { PublishedVersion } from '../runtime/published-plan-source.ts';
 
 /** POST /api/publish */
 export interface PublishRequest {
