@@ -1,7 +1,8 @@
 /**
  * The oracle: what the plan's scope holds on the server right now, from the plan's `full` queries run
  * straight on the org (idSource templates bound from the oracle's own results, Ids chunked under the URL
- * limit). The benchmarks size the data with it; the soak compares every device with it.
+ * limit). The benchmarks size the data with it; the soak and the runtime's end-to-end tests compare every
+ * device with it.
  */
 
 import type { Connection } from 'jsforce';

@@ -4,15 +4,14 @@
  * the plan's full queries run directly on the org, which every test compares the device with.
  */
 
+import { scopeOnServer } from '../../../bench/lib/scope-oracle.ts';
 import { Connection } from 'jsforce';
 import { expect } from 'vitest';
 import { compile } from '../../../src/compiler/index.ts';
 import type { SyncPlan } from '../../../src/compiler/plan.ts';
 import type { SyncScope } from '../../../src/compiler/scope.ts';
 import { startOrg } from '../../../src/emulator/index.ts';
-import { firstByOrder } from '../../../src/runtime/reconcile.ts';
-import { toStoredRecord, type SfRecord } from '../../../src/runtime/records.ts';
-import { bindChunked, bindSoql } from '../../../src/runtime/soql-binding.ts';
+import type { SfRecord } from '../../../src/runtime/records.ts';
 import { MemoryStore } from '../../../src/runtime/store/memory-store.ts';
 import type { SyncStore } from '../../../src/runtime/store/sync-store.ts';
 import { SyncEngine, type SyncEngineOptions } from '../../../src/runtime/sync-engine.ts';
@@ -123,57 +122,6 @@ export async function startHarness(
     close: () => org.close(),
   };
   return harness;
-}
-
-async function queryAll(conn: Connection, soql: string): Promise<SfRecord[]> {
-  const out: SfRecord[] = [];
-  let result = await conn.query<Record<string, unknown>>(soql);
-  out.push(...result.records.map(toStoredRecord));
-  while (!result.done && result.nextRecordsUrl) {
-    result = await conn.queryMore<Record<string, unknown>>(result.nextRecordsUrl);
-    out.push(...result.records.map(toStoredRecord));
-  }
-  return out;
-}
-
-/** The oracle: each object's full queries on the org, `idSource` bound from the oracle's own results. */
-export async function scopeOnServer(
-  conn: Connection,
-  plan: SyncPlan,
-  userId: string,
-): Promise<Record<string, SfRecord[]>> {
-  const result: Record<string, SfRecord[]> = {};
-  for (const object of plan.objects) {
-    const rows: SfRecord[] = [];
-    let statements = 0;
-    for (const template of object.queries.full) {
-      const values = { userId, parameterTypes: plan.parameters };
-      if (!template.idSource) {
-        rows.push(...(await queryAll(conn, bindSoql(template, values))));
-        statements += 1;
-        continue;
-      }
-      const { object: source, field } = template.idSource;
-      const ids = [
-        ...new Set(
-          (result[source] ?? [])
-            .map((r) => (field === 'Id' ? r.Id : r[field]))
-            .filter((v): v is string => typeof v === 'string'),
-        ),
-      ].sort();
-      if (ids.length === 0) continue;
-      for (const chunk of bindChunked(template, values, ids, { apiVersion: plan.apiVersion })) {
-        rows.push(...(await queryAll(conn, chunk.soql)));
-        statements += 1;
-      }
-    }
-    const byId = new Map(rows.map((r) => [r.Id, r] as const));
-    let records = [...byId.values()];
-    if (object.limit !== undefined && statements > 1)
-      records = firstByOrder(records, object.orderBy, object.limit);
-    result[object.name] = records.sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
-  }
-  return result;
 }
 
 /** A transport that fails on chosen calls: before sending (network down) or after (response lost). */
