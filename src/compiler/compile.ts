@@ -8,6 +8,7 @@
 
 import type { OrderByClause, WhereClause } from '@jetstreamapp/soql-parser-js';
 import { canonicalJson, hashJson, hashText } from './canonical-json.ts';
+import { countBlocker } from './count-proof.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
 import { describeObject, findField } from './metadata-lookup.ts';
@@ -53,6 +54,8 @@ interface Analysis {
   readonly where?: WhereClause;
   readonly orderBy?: OrderByClause[];
   readonly relativeDates: readonly string[];
+  /** Why `queries.count` cannot be emitted for the own `where` (see count-proof.ts). */
+  readonly countBlocker?: string;
 }
 
 export function compile(scope: unknown, options: CompileOptions = {}): CompileResult {
@@ -114,8 +117,10 @@ function compileOrThrow(scope: unknown, options: CompileOptions): CompileResult 
       const parsed = parseOrderBy(object.orderBy, `${object.pointer}/orderBy`, sink);
       if (parsed) orderBy = checkOrderBy(object, parsed, objectMetadata, sink);
     }
+    const blocker = countBlocker(object.name, where, objectMetadata);
     analyses.set(object.name, {
       model: object,
+      ...(blocker ? { countBlocker: blocker } : {}),
       ...(where ? { where } : {}),
       ...(orderBy ? { orderBy } : {}),
       relativeDates,
@@ -353,12 +358,14 @@ function buildPlan(
     if (limited) reasons.push(`limit ${object.limit}`);
     if (analysis.relativeDates.length > 0)
       reasons.push(`relative date literal ${analysis.relativeDates.join(', ')}`);
-    const inherited = dependsOn.filter((d) => reconcileReasons.has(d));
-    if (inherited.length > 0)
-      reasons.push(
-        `depends on ${inherited.join(', ')}, which ${inherited.length === 1 ? 'is' : 'are'} reconciled every sync`,
-      );
+    // Dependents of such an object are not reconciled every sync: the runtime fetches the children of a
+    // parent that becomes held and removes those of one that leaves, on the device.
     if (reasons.length > 0) reconcileReasons.set(object.name, reasons.join('; '));
+    const countable = reasons.length === 0 && analysis.countBlocker === undefined;
+    // The Id queries with COUNT() for a select list (never limited here: a limit blocks counting).
+    const count = countable
+      ? ids.map((t) => ({ ...t, soql: t.soql.replace(/^SELECT .+? FROM /, 'SELECT COUNT() FROM ') }))
+      : undefined;
 
     const upload = uploadPolicy(object, fields, metadata);
     // What the device holds for this object depends on exactly these; schedule and upload policy do not.
@@ -384,7 +391,7 @@ function buildPlan(
       reconcileEverySync: reasons.length > 0,
       ...(reasons.length > 0 ? { reconcileReason: reasons.join('; ') } : {}),
       paths,
-      queries: { full, delta, ids, byIds },
+      queries: { full, delta, ids, byIds, ...(count ? { count } : {}) },
     };
     planObjects.set(object.name, planObject);
     if (builtObjects.size >= MAX_CACHED_OBJECTS) builtObjects.clear();

@@ -124,6 +124,14 @@ export interface PlanObject {
      * the device (they entered without being modified). Always emitted by this compiler.
      */
     readonly byIds?: QueryTemplate;
+    /**
+     * `SELECT COUNT() ...` of each `ids` query, present only when counting proves the device's copy: a
+     * record enters this object's scope only by a change of its own (the delta fetches it) or by its
+     * parent or referencing record becoming held (the runtime fetches it then). So no limit, no relative
+     * date literal, no cross-object condition or formula field in the object's own `where`. After a delta,
+     * equal counts mean no held record has left the scope, and the Id re-read can be skipped.
+     */
+    readonly count?: QueryUnion;
   };
 }
 

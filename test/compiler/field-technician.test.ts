@@ -95,6 +95,8 @@ describe('examples/field-technician.scope.json', () => {
     expect(wo.orderBy).toBe('StartDate ASC');
     expect(wo.reconcileEverySync).toBe(true);
     expect(wo.reconcileReason).toBe('limit 500; relative date literal NEXT_N_DAYS:14');
+    // A limit and a relative date let records leave unmodified: only an Id re-read can tell.
+    expect(wo.queries.count).toBeUndefined();
     expect(wo.upload).toEqual({ access: 'readWrite', conflict: 'clientWins' });
     expect(wo.syncEveryMinutes).toBe(30);
   });
@@ -132,7 +134,18 @@ describe('examples/field-technician.scope.json', () => {
       },
     ]);
     expect(woli.upload).toEqual({ access: 'readWrite', conflict: 'serverWins' });
-    expect(woli.reconcileReason).toBe('depends on WorkOrder, which is reconciled every sync');
+    // Not reconciled every sync because its parent is: the device fetches the children of a work order
+    // that becomes held and removes those of one that leaves.
+    expect(woli.reconcileEverySync).toBe(false);
+    expect(woli.reconcileReason).toBeUndefined();
+    expect(woli.queries.count).toEqual([
+      {
+        soql: 'SELECT COUNT() FROM WorkOrderLineItem WHERE WorkOrderId IN :parentIds',
+        binds: ['parentIds'],
+        idSource: { object: 'WorkOrder', field: 'Id' },
+        idsPerQuery: 500,
+      },
+    ]);
   });
 
   it('Account: referenced by work orders, by the AccountId values on the device', () => {
@@ -220,6 +233,9 @@ describe('examples/field-technician.scope.json', () => {
     ]);
     expect(product.reconcileEverySync).toBe(false);
     expect(product.reconcileReason).toBeUndefined();
+    expect(product.queries.count).toEqual([
+      { soql: 'SELECT COUNT() FROM Product2 WHERE IsActive = TRUE', binds: [] },
+    ]);
     expect(product.syncEveryMinutes).toBe(1440);
   });
 

@@ -11,6 +11,7 @@ interface PinnedObject {
   full: string[];
   delta: string[];
   ids: string[];
+  count: string[] | null;
   reconcileReason: string | null;
   upload: unknown;
 }
@@ -76,6 +77,7 @@ describe('valid scopes (test/fixtures/compiler/valid-scopes.json)', () => {
         full: object.queries.full.map((q) => q.soql),
         delta: object.queries.delta.map((q) => q.soql),
         ids: object.queries.ids.map((q) => q.soql),
+        count: object.queries.count?.map((q) => q.soql) ?? null,
         reconcileReason: object.reconcileReason ?? null,
         upload: object.upload,
       }).toEqual(expected);
