@@ -50,7 +50,24 @@ export function boundStatements(
   return chunkedStatements(context, template, [...ids].sort(), watermarkMs).map((q) => q.soql);
 }
 
-function chunkedStatements(
+/**
+ * The distinct Ids an `idSource` template binds, sorted as `boundStatements` binds them: the held Ids of
+ * the source object, or the held values of its reference field (read without parsing whole records).
+ */
+export function idSourceIds(
+  context: SyncContext,
+  idSource: NonNullable<QueryTemplate['idSource']>,
+): string[] {
+  const { store } = context;
+  const values =
+    idSource.field === 'Id'
+      ? store.listRecordIds(idSource.object)
+      : store.listStringValues(idSource.object, idSource.field);
+  return [...new Set(values.filter(isSalesforceId))].sort();
+}
+
+/** One statement per chunk of `ids` (at most `idsPerQuery` and within the URL limit), with its chunk. */
+export function chunkedStatements(
   context: SyncContext,
   template: QueryTemplate,
   ids: readonly string[],

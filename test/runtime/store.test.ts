@@ -123,6 +123,44 @@ describe.each(stores)('%s', (_name, makeStore) => {
     expect(store.listRecordIds('Account')).toEqual(['001A', '001B']);
   });
 
+  it('counts records and lists one field’s string values by record Id, per object', () => {
+    const store = makeStore();
+    expect(store.countRecords('Contact')).toBe(0);
+    expect(store.listStringValues('Contact', 'AccountId')).toEqual([]);
+    store.putRecord('Contact', { Id: '003C', AccountId: '001B', Phone: null });
+    store.putRecord('Contact', { Id: '003A', AccountId: '001A', Phone: '12' });
+    store.putRecord('Contact', { Id: '003B', AccountId: null, Phone: 12 });
+    store.putRecord('Contact', { Id: '003D', Phone: true, Account: { Name: 'nested', AccountId: '001X' } });
+    store.putRecord('Contact', { Id: '003E', AccountId: '001A', Phone: { a: 1 } });
+    store.putRecord('Account', { Id: '001A', AccountId: '001Z' });
+    expect(store.countRecords('Contact')).toBe(5);
+    expect(store.countRecords('Account')).toBe(1);
+    // Absent, null, nested and non-string values are left out; duplicates are kept.
+    expect(store.listStringValues('Contact', 'AccountId')).toEqual(['001A', '001B', '001A']);
+    expect(store.listStringValues('Contact', 'Phone')).toEqual(['12']);
+    expect(store.listStringValues('Contact', 'Id')).toEqual(['003A', '003B', '003C', '003D', '003E']);
+    expect(store.listStringValues('Contact', 'Account.AccountId')).toEqual([]);
+    store.deleteRecord('Contact', '003A');
+    expect(store.countRecords('Contact')).toBe(4);
+    expect(store.listStringValues('Contact', 'AccountId')).toEqual(['001B', '001A']);
+  });
+
+  it('counts and lists values as of a rolled-back transaction’s start', () => {
+    const store = makeStore();
+    store.putRecord('Asset', { Id: '02iA', AccountId: '001A' });
+    expect(() =>
+      store.transaction(() => {
+        store.putRecord('Asset', { Id: '02iB', AccountId: '001B' });
+        store.putRecord('Asset', { Id: '02iA', AccountId: '001C' });
+        expect(store.countRecords('Asset')).toBe(2);
+        expect(store.listStringValues('Asset', 'AccountId')).toEqual(['001C', '001B']);
+        throw new Error('killed');
+      }),
+    ).toThrow('killed');
+    expect(store.countRecords('Asset')).toBe(1);
+    expect(store.listStringValues('Asset', 'AccountId')).toEqual(['001A']);
+  });
+
   it('keeps history newest first, plan, meta, id map and object state', () => {
     const store = makeStore();
     const entry = {

@@ -72,6 +72,18 @@ export class MemoryStore implements SyncStore {
   listRecordIds(object: string): string[] {
     return [...(this.#records.get(object)?.keys() ?? [])].sort(byCodeUnit);
   }
+  countRecords(object: string): number {
+    return this.#records.get(object)?.size ?? 0;
+  }
+  listStringValues(object: string, field: string): string[] {
+    const table = this.#records.get(object);
+    const values: string[] = [];
+    for (const id of this.listRecordIds(object)) {
+      const value = (table!.get(id) as Record<string, unknown>)[field];
+      if (typeof value === 'string') values.push(value);
+    }
+    return values;
+  }
   putRecord(object: string, record: SfRecord): void {
     const table = this.#table(object);
     this.#remember(table, record.Id);

@@ -49,6 +49,14 @@ export class SqliteStore implements SyncStore {
   listRecordIds(object: string): string[] {
     return this.#statements.listRecordIds.pluck().all(object) as string[];
   }
+  countRecords(object: string): number {
+    return this.#statements.countRecords.pluck().get(object) as number;
+  }
+  listStringValues(object: string, field: string): string[] {
+    // A JSON path with the name quoted, so any name reads that one top-level key and nothing else.
+    const path = `$.${JSON.stringify(field)}`;
+    return this.#statements.listStringValues.pluck().all(path, object, path) as string[];
+  }
   putRecord(object: string, record: SfRecord): void {
     this.#statements.putRecord.run(object, record.Id, JSON.stringify(record));
   }
@@ -162,6 +170,10 @@ function prepare(db: Database.Database) {
     getRecord: db.prepare('SELECT data FROM records WHERE object = ? AND id = ?'),
     listRecords: db.prepare('SELECT data FROM records WHERE object = ? ORDER BY id'),
     listRecordIds: db.prepare('SELECT id FROM records WHERE object = ? ORDER BY id'),
+    countRecords: db.prepare('SELECT COUNT(*) FROM records WHERE object = ?'),
+    listStringValues: db.prepare(
+      "SELECT data ->> ? FROM records WHERE object = ? AND json_type(data, ?) = 'text' ORDER BY id",
+    ),
     putRecord: db.prepare('INSERT OR REPLACE INTO records (object, id, data) VALUES (?, ?, ?)'),
     deleteRecord: db.prepare('DELETE FROM records WHERE object = ? AND id = ?'),
     listObjects: db.prepare('SELECT DISTINCT object FROM records ORDER BY object'),

@@ -113,6 +113,13 @@ export interface SyncStore {
   getRecord(object: string, id: string): SfRecord | undefined;
   listRecords(object: string): SfRecord[];
   listRecordIds(object: string): string[];
+  /** How many records of `object` the device holds. */
+  countRecords(object: string): number;
+  /**
+   * The value of one top-level field of each record of `object` that holds a string there, by record Id;
+   * without reading whole records (counting children per parent Id, collecting referenced Ids).
+   */
+  listStringValues(object: string, field: string): string[];
   putRecord(object: string, record: SfRecord): void;
   deleteRecord(object: string, id: string): void;
   /** Objects that hold records. */
