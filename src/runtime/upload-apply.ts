@@ -125,7 +125,13 @@ export function completeEntry(
       );
       const recordId = other.recordId === entry.recordId ? serverId : other.recordId;
       if (recordId !== other.recordId || JSON.stringify(fields) !== JSON.stringify(other.fields))
-        store.replaceChange({ ...other, recordId, fields });
+        store.replaceChange({
+          ...other,
+          recordId,
+          fields,
+          // The parent it waited for is on the server now.
+          error: other.error?.code === PARENT_NOT_UPLOADED ? undefined : other.error,
+        });
     }
     store.putRecord(entry.object, { ...resolved, Id: serverId });
   } else if (entry.op === 'update') {
@@ -140,6 +146,44 @@ export function completeEntry(
     store.deleteRecord(entry.object, store.resolveId(entry.recordId) ?? entry.recordId);
   }
   store.removeChange(entry.seq);
+}
+
+/** The error of a change left waiting for a create of this device that failed (see noteWaitingDependents). */
+export const PARENT_NOT_UPLOADED = 'PARENT_NOT_UPLOADED';
+
+/**
+ * Changes that wait for a record created on this device whose upload failed (a child naming the new
+ * parent, a later edit of the new record) say why they stay in the outbox. They stay pending: when the
+ * user fixes the failed create they go up after it; undoing it removes the new record's own changes.
+ * `sent` are the creates just attempted; changes attempted with them carry their own answer.
+ */
+export function noteWaitingDependents(
+  context: SyncContext,
+  sent: readonly OutboxEntry[],
+  attempted: ReadonlySet<number>,
+): void {
+  const { store } = context;
+  const failed = new Map<string, OutboxEntry>();
+  for (const entry of sent) {
+    if (entry.op !== 'create') continue;
+    const current = store.getChange(entry.seq);
+    if (current?.status === 'failed') failed.set(current.recordId, current);
+  }
+  if (failed.size === 0) return;
+  for (const change of store.listChanges()) {
+    if (attempted.has(change.seq) || change.status !== 'pending') continue;
+    const names = [...(change.op === 'create' ? [] : [change.recordId]), ...Object.values(change.fields)];
+    const parent = names.map((v) => (typeof v === 'string' ? failed.get(v) : undefined)).find(Boolean);
+    if (!parent) continue;
+    const cause = parent.error ? `${parent.error.code}: ${parent.error.message}` : 'failed';
+    store.replaceChange({
+      ...change,
+      error: {
+        code: PARENT_NOT_UPLOADED,
+        message: `waits for the new ${parent.object} ${parent.recordId}, whose upload failed (${cause}); fix or undo that change`,
+      },
+    });
+  }
 }
 
 export function resolveFields(

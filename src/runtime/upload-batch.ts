@@ -43,24 +43,53 @@ export function referenceIdOf(seq: number): string {
 }
 
 /**
+ * How a batch treats creates that other changes reference (parents):
+ * - `references`: each parent goes alone, so its dependents can follow in the same call with `@{ref.id}`
+ *   (the Composite resource's documented reference to an earlier subrequest's answer);
+ * - `collections`: parents travel in sObject Collections with the other creates, and their dependents
+ *   wait for the next call, where they name the server Ids the answer mapped. A collection's answer is
+ *   not referenced from the same call: a failed record in it would fail the whole dependent collection.
+ */
+type ParentMode = 'references' | 'collections';
+
+/**
  * Picks the next sendable entries in order and packs them into one /composite call: at most 25
  * subrequests, of which at most 5 sObject Collections of up to 200 records. An entry waits while anything
  * it depends on is unresolved (an earlier change of the same record, a parent not uploaded yet).
+ *
+ * Both ways of sending parents are packed and the one that sends more changes now wins (ties keep parents
+ * alone, so a small outbox with a parent and its children still goes in one call); a big outbox of
+ * parents and children then costs two calls per 1,000 creates instead of one per 12 pairs.
  */
 export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] {
-  const { store, plan } = context;
-  const units: Unit[] = [];
-  const openCollections = new Map<string, Extract<Unit, { kind: 'collection' }>>();
-  let collections = 0;
-  const blockedRecords = new Set<string>();
-  const createdInBatch = new Map<string, number>();
-  const changes = store.listChanges();
-  // Local Ids other changes point at: their creates must answer with a referenceable Id (single subrequest).
+  const changes = context.store.listChanges();
+  // Local Ids other changes point at: their creates answer with an Id the dependents need.
   const referenced = new Set<string>();
   for (const change of changes) {
     for (const value of Object.values(change.fields)) if (isLocalId(value)) referenced.add(value);
     if (change.op !== 'create' && isLocalId(change.recordId)) referenced.add(change.recordId);
   }
+  const alone = packBatch(context, attempted, changes, referenced, 'references');
+  if (referenced.size === 0) return alone;
+  const collected = packBatch(context, attempted, changes, referenced, 'collections');
+  const sent = (units: Unit[]) => units.reduce((n, unit) => n + unitItems(unit).length, 0);
+  return sent(collected) > sent(alone) ? collected : alone;
+}
+
+function packBatch(
+  context: SyncContext,
+  attempted: Set<number>,
+  changes: readonly OutboxEntry[],
+  referenced: ReadonlySet<string>,
+  mode: ParentMode,
+): Unit[] {
+  const { store, plan } = context;
+  const units: Unit[] = [];
+  const openCollections = new Map<string, Extract<Unit, { kind: 'collection' }>>();
+  let collections = 0;
+  const blockedRecords = new Set<string>();
+  // Creates packed in this batch: a single subrequest's Id can be referenced, a collection's cannot.
+  const createdInBatch = new Map<string, { seq: number; collected: boolean }>();
   for (const entry of changes) {
     const key = `${entry.object}/${entry.recordId}`;
     const sendable = entry.status === 'pending' && !attempted.has(entry.seq) && !blockedRecords.has(key);
@@ -78,10 +107,10 @@ export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] 
       if (!isLocalId(value)) return { ok: true, value };
       const serverId = store.resolveId(value);
       if (serverId) return { ok: true, value: serverId };
-      const seq = createdInBatch.get(value);
-      if (seq === undefined) return { ok: false, value };
+      const created = createdInBatch.get(value);
+      if (created === undefined || created.collected) return { ok: false, value };
       usesReference = true;
-      return { ok: true, value: `@{${referenceIdOf(seq)}.id}` };
+      return { ok: true, value: `@{${referenceIdOf(created.seq)}.id}` };
     };
     const fields: Record<string, unknown> = {};
     let ok = true;
@@ -99,7 +128,8 @@ export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] 
     const collectible =
       !usesReference &&
       !subrequest.httpHeaders &&
-      (entry.op !== 'create' || (subrequest.method === 'POST' && !referenced.has(entry.recordId)));
+      (entry.op !== 'create' ||
+        (subrequest.method === 'POST' && (mode === 'collections' || !referenced.has(entry.recordId))));
     const item: BatchItem = {
       entry,
       planObject: object,
@@ -110,8 +140,11 @@ export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] 
     };
     const collectionKey = `${entry.op}/${entry.object}`;
     const open = openCollections.get(collectionKey);
-    if (collectible && open && open.items.length < MAX_COLLECTION) open.items.push(item);
-    else if (units.length === MAX_BATCH) break;
+    let collected = false;
+    if (collectible && open && open.items.length < MAX_COLLECTION) {
+      open.items.push(item);
+      collected = true;
+    } else if (units.length === MAX_BATCH) break;
     else if (collectible && collections < MAX_COLLECTIONS) {
       const unit = {
         kind: 'collection' as const,
@@ -123,8 +156,9 @@ export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] 
       openCollections.set(collectionKey, unit);
       collections += 1;
       units.push(unit);
+      collected = true;
     } else units.push({ kind: 'single', item });
-    if (entry.op === 'create') createdInBatch.set(entry.recordId, entry.seq);
+    if (entry.op === 'create') createdInBatch.set(entry.recordId, { seq: entry.seq, collected });
   }
   return units;
 }

@@ -9,7 +9,7 @@ import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding
 import { countsFor, planObject, type SyncContext } from './sync-context.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
 import { ApiRequestError } from './sync-errors.ts';
-import { completeEntry, OutboxIndex, resolveFields } from './upload-apply.ts';
+import { completeEntry, noteWaitingDependents, OutboxIndex, resolveFields } from './upload-apply.ts';
 
 /** How far before a lost create's attempt (device time) to look for it, allowing for clock skew. */
 const LOST_CREATE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -18,6 +18,7 @@ const LOST_CREATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 export async function recoverInFlight(context: SyncContext, touched: Set<string>): Promise<void> {
   const { store, plan } = context;
   const index = new OutboxIndex(store.listChanges());
+  const unverified: OutboxEntry[] = [];
   for (const entry of store.listChanges()) {
     if (entry.status !== 'inFlight') continue;
     const object = planObject(plan, entry.object);
@@ -44,6 +45,7 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
           },
         });
         context.errors.push(`${entry.object} ${entry.recordId}: upload interrupted, not verified`);
+        unverified.push(entry);
       } else if (found) {
         store.transaction(() => completeEntry(context, entry, found, index));
         touched.add(entry.object);
@@ -68,6 +70,7 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
     }
     setPending();
   }
+  if (unverified.length) noteWaitingDependents(context, unverified, new Set());
 }
 
 function sameValue(server: unknown, mine: unknown): boolean {

@@ -1,9 +1,10 @@
 /**
  * Phase 1 of a sync: the outbox goes up, oldest first, in /composite calls of up to 25 subrequests (one
- * API call each). Alike changes that need no per-record header (creates nobody references, clientWins
- * updates and deletes) travel as sObject Collections inside the call (up to 5 x 200 records), so a big
- * outbox still costs few calls. A child created offline references its parent created offline by
- * `@{ref.id}` in the same call, or by the server Id once the parent is mapped.
+ * API call each). Alike changes that need no per-record header (creates, clientWins updates and deletes)
+ * travel as sObject Collections inside the call (up to 5 x 200 records), so a big outbox still costs few
+ * calls. A child created offline names its parent created offline either by `@{ref.id}` in the same call
+ * (the parent sent alone) or by the server Id in a later call (the parent sent in a collection); see
+ * nextBatch for which. A child whose parent failed stays in the outbox, pending, with the reason.
  *
  * Never twice: every entry is marked inFlight (in a committed transaction) before it is sent, and the
  * response is applied in one transaction. An entry still inFlight at the next sync had its response lost,
@@ -20,7 +21,7 @@ import type { CompositeSubresponse } from './salesforce-api.ts';
 import { bindChunked, isSalesforceId } from './soql-binding.ts';
 import { planObject, type SyncContext } from './sync-context.ts';
 import { ApiRequestError } from './sync-errors.ts';
-import { applyResponse, OutboxIndex, type SaveResult } from './upload-apply.ts';
+import { applyResponse, noteWaitingDependents, OutboxIndex, type SaveResult } from './upload-apply.ts';
 import { collectionSubrequest, nextBatch, referenceIdOf, unitItems, type Unit } from './upload-batch.ts';
 import { recoverInFlight } from './upload-recovery.ts';
 
@@ -42,7 +43,7 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
     if (batch.length === 0) break;
     const items = batch.flatMap(unitItems);
     for (const item of items) attempted.add(item.entry.seq);
-    await sendBatch(context, batch, touched);
+    await sendBatch(context, batch, touched, attempted);
     done += items.length;
     context.progress({ phase: 'upload', done, total });
   }
@@ -93,7 +94,12 @@ async function rebaseStamps(context: SyncContext): Promise<void> {
   }
 }
 
-async function sendBatch(context: SyncContext, units: Unit[], touched: Set<string>): Promise<void> {
+async function sendBatch(
+  context: SyncContext,
+  units: Unit[],
+  touched: Set<string>,
+  attempted: ReadonlySet<number>,
+): Promise<void> {
   const { store, clock } = context;
   const items = units.flatMap(unitItems);
   // Committed before the request leaves: a crash from here on is resolved by recoverInFlight.
@@ -156,5 +162,10 @@ async function sendBatch(context: SyncContext, units: Unit[], touched: Set<strin
         applyResponse(context, item, perRecord, failedRefs, touched, index);
       });
     });
+    noteWaitingDependents(
+      context,
+      items.map((i) => i.entry),
+      attempted,
+    );
   });
 }

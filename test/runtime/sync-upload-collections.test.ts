@@ -1,0 +1,272 @@
+/**
+ * Offline parents and their children in sObject Collections: a big outbox of new parents, each with a new
+ * child naming it by local Id, goes up as a collection of parents and then a collection of children that
+ * name the server Ids; a failed parent holds back only its own child, with the reason; and a lost answer
+ * or a kill at any point of either collection is recovered with exactly one server record each.
+ */
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isLocalId } from '../../src/runtime/local-ids.ts';
+import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
+import type { SyncStore } from '../../src/runtime/store/sync-store.ts';
+import type { SyncEngine } from '../../src/runtime/sync-engine.ts';
+import { compilePlan, FaultyTransport, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
+
+const plan = compilePlan(energyScope);
+let h: Harness;
+const dirs: string[] = [];
+beforeEach(async () => {
+  h = await startHarness({ extraMetadata: caseDeviceIdMetadata });
+});
+afterEach(async () => {
+  await h.close();
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A device that synced once, then `count` new accounts, each with a new contact naming it. */
+async function deviceWithPairs(count: number, store?: SyncStore) {
+  await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+  await h.advance(60);
+  const engine = h.device(plan, store ? { store } : {});
+  expect((await engine.syncNow()).ok).toBe(true);
+  await h.advance(60);
+  const pairs: { account: string; contact: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const account = engine.create('Account', { Name: `Co ${i}`, Industry: 'Energy' });
+    const contact = engine.create('Contact', {
+      LastName: `Child ${i}`,
+      Email: `c${i}@x.example`,
+      AccountId: account,
+    });
+    pairs.push({ account, contact });
+  }
+  return { engine, pairs };
+}
+
+/** Each offline contact on the server with the name of its account, and how many offline accounts. */
+async function serverPairs(): Promise<{ accounts: number; links: string[] }> {
+  const accounts = await h.conn.query<{ Id: string; Name: string }>(
+    "SELECT Id, Name FROM Account WHERE Name LIKE 'Co %'",
+  );
+  const names = new Map(accounts.records.map((a) => [a.Id, a.Name]));
+  const contacts = await h.conn.query<{ LastName: string; AccountId: string }>(
+    "SELECT LastName, AccountId FROM Contact WHERE LastName LIKE 'Child %'",
+  );
+  return {
+    accounts: accounts.totalSize,
+    links: contacts.records.map((c) => `${c.LastName} -> ${names.get(c.AccountId) ?? c.AccountId}`).sort(),
+  };
+}
+
+function expectedPairs(count: number, except: readonly number[] = []) {
+  const kept = Array.from({ length: count }, (_, i) => i).filter((i) => !except.includes(i));
+  return { accounts: kept.length, links: kept.map((i) => `Child ${i} -> Co ${i}`).sort() };
+}
+
+interface CompositeBody {
+  compositeRequest: { method: string; url: string; body?: { records: Record<string, unknown>[] } }[];
+}
+
+function shape(body: string | undefined) {
+  return (JSON.parse(body ?? '{}') as CompositeBody).compositeRequest.map((r) => [
+    r.method,
+    r.url.replace(/^.*\/v62\.0/, ''),
+    r.body?.records?.length,
+  ]);
+}
+
+async function expectAllUploaded(engine: SyncEngine, count: number) {
+  expect(engine.pendingChanges()).toEqual([]);
+  expect(await serverPairs()).toEqual(expectedPairs(count));
+  await h.expectDeviceMatchesServer(engine);
+}
+
+describe('parents and children in sObject Collections', () => {
+  it('sends 30 new parents in one collection, then their 30 children naming the server Ids', async () => {
+    const { engine, pairs } = await deviceWithPairs(30);
+    const transport = new FaultyTransport(h.conn);
+    const device = h.device(plan, { transport, store: engine.store });
+    const summary = await device.syncNow();
+    expect(summary.errors).toEqual([]);
+    expect(summary.counts.Account?.uploaded).toBe(30);
+    expect(summary.counts.Contact?.uploaded).toBe(30);
+    expect(shape(transport.bodies[0])).toEqual([['POST', '/composite/sobjects', 30]]);
+    expect(shape(transport.bodies[1])).toEqual([['POST', '/composite/sobjects', 30]]);
+    // The children went with the Ids the first answer mapped, in order; no reference into a collection.
+    const children = (JSON.parse(transport.bodies[1]!) as CompositeBody).compositeRequest[0]!.body!.records;
+    expect(children.map((r) => r.AccountId)).toEqual(pairs.map((p) => device.store.resolveId(p.account)));
+    expect(children.every((r) => !isLocalId(r.AccountId))).toBe(true);
+    expect(transport.bodies[1]).not.toContain('@{');
+    // Then the download: no more upload calls.
+    expect(transport.bodies.slice(2).some((b) => b?.includes('/composite/sobjects') ?? false)).toBe(false);
+    await expectAllUploaded(device, 30);
+  });
+
+  it('keeps a parent with its children alone in one call when that sends more now', async () => {
+    const { engine } = await deviceWithPairs(12);
+    const transport = new FaultyTransport(h.conn);
+    const device = h.device(plan, { transport, store: engine.store });
+    expect((await device.syncNow()).errors).toEqual([]);
+    // 24 subrequests in one call beat 12 parents now and 12 children in a second call.
+    const first = shape(transport.bodies[0]);
+    expect(first).toHaveLength(24);
+    expect(
+      first.every(
+        ([method, url]) => method === 'POST' && /^\/sobjects\/(Account|Contact)$/.test(String(url)),
+      ),
+    ).toBe(true);
+    expect(transport.bodies[0]).toContain('"AccountId":"@{c');
+    // The next call is the download.
+    expect(transport.bodies[1]).not.toContain('"method":"POST"');
+    await expectAllUploaded(device, 12);
+  });
+
+  it('holds back only the child of a failed parent, pending with the reason; the fix sends both', async () => {
+    const { engine, pairs } = await deviceWithPairs(30);
+    // Parent 7 is too long for the server; the rest go through.
+    engine.update('Account', pairs[7]!.account, { Name: 'x'.repeat(300) });
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.counts.Account).toMatchObject({ uploaded: 29, uploadFailed: 1 });
+    expect(summary.counts.Contact?.uploaded).toBe(29);
+    const failedMessage = `Account Name: data value too large: ${'x'.repeat(100)}... (max length=255)`;
+    expect(
+      engine
+        .pendingChanges()
+        .map((c) => [c.op, c.object, c.recordId, c.status, c.error?.code, c.error?.message]),
+    ).toEqual([
+      ['create', 'Account', pairs[7]!.account, 'failed', 'STRING_TOO_LONG', failedMessage],
+      [
+        'create',
+        'Contact',
+        pairs[7]!.contact,
+        'pending',
+        'PARENT_NOT_UPLOADED',
+        `waits for the new Account ${pairs[7]!.account}, whose upload failed (STRING_TOO_LONG: ${failedMessage}); fix or undo that change`,
+      ],
+    ]);
+    expect(summary.errors).toEqual([
+      `Account ${pairs[7]!.account} (create): STRING_TOO_LONG: ${failedMessage}`,
+    ]);
+    expect(await serverPairs()).toEqual(expectedPairs(30, [7]));
+    // The child is still there for the user, naming its parent by local Id.
+    expect(engine.record('Contact', pairs[7]!.contact)?.AccountId).toBe(pairs[7]!.account);
+
+    // The user fixes the parent: it goes up, then its child, and the child's note is gone.
+    engine.update('Account', pairs[7]!.account, { Name: 'Co 7' });
+    await h.advance(10);
+    const fixed = await engine.syncNow();
+    expect(fixed.errors).toEqual([]);
+    await expectAllUploaded(engine, 30);
+  });
+
+  // The first upload call carries the 30 parents, the second the 30 children.
+  for (const [call, what] of [
+    [1, 'parents'],
+    [2, 'children'],
+  ] as const)
+    for (const when of ['before', 'after'] as const)
+      it(`recovers when the call with the ${what} fails ${when} it is sent: one server record each`, async () => {
+        const transport = new FaultyTransport(h.conn);
+        await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+        await h.advance(60);
+        const engine = h.device(plan, { transport });
+        expect((await engine.syncNow()).ok).toBe(true);
+        await h.advance(60);
+        const pairs: { account: string; contact: string }[] = [];
+        for (let i = 0; i < 30; i++) {
+          const account = engine.create('Account', { Name: `Co ${i}`, Industry: 'Energy' });
+          pairs.push({
+            account,
+            contact: engine.create('Contact', {
+              LastName: `Child ${i}`,
+              Email: `c${i}@x.example`,
+              AccountId: account,
+            }),
+          });
+        }
+        const start = transport.calls;
+        transport.failAt = { call: start + call, when };
+        const broken = await engine.syncNow();
+        expect(broken.ok).toBe(false);
+        expect(shape(transport.bodies[start + call - 1])).toEqual([['POST', '/composite/sobjects', 30]]);
+        const statuses = engine.pendingChanges().map((c) => `${c.object} ${c.status}`);
+        const lost = call === 1 ? 'Account' : 'Contact';
+        expect(statuses.filter((s) => s === `${lost} inFlight`)).toHaveLength(30);
+        expect(await serverPairs()).toEqual(
+          when === 'before'
+            ? call === 1
+              ? { accounts: 0, links: [] }
+              : { accounts: 30, links: [] }
+            : call === 1
+              ? { accounts: 30, links: [] }
+              : expectedPairs(30),
+        );
+        await h.advance(10);
+        const again = await engine.syncNow();
+        expect(again.errors).toEqual([]);
+        await expectAllUploaded(engine, 30);
+        for (const { account, contact } of pairs)
+          expect(engine.record('Contact', engine.store.resolveId(contact)!)?.AccountId).toBe(
+            engine.store.resolveId(account),
+          );
+      });
+
+  // The answer arrived, the process died while applying it: the store rolls that transaction back.
+  for (const what of ['parents', 'children'] as const)
+    it(`recovers when the process dies while applying the answer for the ${what}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'syncscope-collections-'));
+      dirs.push(dir);
+      const file = join(dir, 'device.sqlite');
+      const durable = new SqliteStore(file);
+      const { pairs } = await deviceWithPairs(30, durable);
+      const children = new Set(pairs.map((p) => p.contact));
+      let armed = true;
+      // Dies at the first Id mapping of the chosen collection's answer.
+      const dying = new Proxy(durable, {
+        get(target, key, receiver) {
+          const value = Reflect.get(target, key, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          if (key !== 'mapId') return (value as (...a: unknown[]) => unknown).bind(target);
+          return (localId: string, serverId: string) => {
+            if (armed && children.has(localId) === (what === 'children')) {
+              armed = false;
+              throw new Error('killed while applying the answer');
+            }
+            return target.mapId(localId, serverId);
+          };
+        },
+      });
+      const broken = await h
+        .device(plan, { store: dying })
+        .syncNow()
+        .catch((e: Error) => e);
+      if (!(broken instanceof Error)) expect(broken.ok).toBe(false);
+      expect(armed).toBe(false);
+      durable.close();
+      expect(await serverPairs()).toEqual(
+        what === 'parents' ? { accounts: 30, links: [] } : expectedPairs(30),
+      );
+
+      const reopened = new SqliteStore(file);
+      try {
+        const lost = what === 'parents' ? 'Account' : 'Contact';
+        expect(
+          reopened.listChanges().filter((c) => c.object === lost && c.status === 'inFlight'),
+        ).toHaveLength(30);
+        await h.advance(10);
+        const engine = h.device(plan, { store: reopened });
+        const again = await engine.syncNow();
+        expect(again.errors).toEqual([]);
+        await expectAllUploaded(engine, 30);
+      } finally {
+        reopened.close();
+      }
+    });
+});
