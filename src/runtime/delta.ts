@@ -6,7 +6,7 @@
 import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
 import type { ObjectWork } from './download.ts';
 import { askMissing, expectedTotal, pages } from './download-queries.ts';
-import { markDependentsNeedReconcile, markNeedsReconcile, maxStamp, stateOf } from './object-state.ts';
+import { markDependentsOfRemoved, markNeedsReconcile, maxStamp, stateOf } from './object-state.ts';
 import { expectRecords, receiveRecords } from './record-progress.ts';
 import { soqlDatetime } from './soql-binding.ts';
 import { storePage } from './store-page.ts';
@@ -165,7 +165,7 @@ function applyWindow(
           removed += 1;
         }
     countsFor(context, object.name).removed += removed;
-    if (removed > 0) markDependentsNeedReconcile(context, object.name);
+    if (removed > 0) markDependentsOfRemoved(context, object.name);
     const state = stateOf(context, object);
     store.putObjectState({
       ...state,

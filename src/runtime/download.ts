@@ -8,12 +8,15 @@
  *   page is stored with the stamp it reached (per query of a union, so a killed download resumes where it
  *   stopped). getUpdated/getDeleted for the same window go in the same /composite, before it: deleted
  *   records are removed, and a record on the device that changed but did not come back has left the scope,
- *   which triggers a reconciliation. The first download is a delta from the epoch.
+ *   which triggers a reconciliation. The first download is a delta from the epoch (without a limit).
  * - reconcile: the plan's Id query of the whole scope; records the device holds that are not in it are
  *   removed, records missing or with another stamp are fetched by Id. Every sync for objects whose scope
  *   moves by itself (time-relative filters, limits; the plan says so), at least daily for the rest, and
- *   whenever something may have left the scope unseen (getDeleted window exceeded, a parent or referencing
- *   record removed, a reference changed, the object's plan changed).
+ *   whenever something may have left the scope unseen (getDeleted window exceeded, the object's plan
+ *   changed).
+ *
+ * When a parent or referencing record leaves the device, or a reference moves away, the records no path
+ * reaches any more are removed on the device (scope-sweep.ts), with no API call.
  *
  * Records that enter the scope without changing (children of a parent new on the device, records newly
  * referenced) are queued per path in the transaction of the page that revealed them, and fetched with the
@@ -26,6 +29,7 @@ import { deltaFrom, runDelta, windowStart, type WindowAnswers } from './delta.ts
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
 import { clearPending, stateOf } from './object-state.ts';
 import { runReconcile } from './reconcile.ts';
+import { sweepOrphans } from './scope-sweep.ts';
 import { BindError, soqlDatetime } from './soql-binding.ts';
 import type { SyncContext } from './sync-context.ts';
 import type { ObjectSyncState } from './store/sync-store.ts';
@@ -112,6 +116,9 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
 }
 
 function chooseMode(object: PlanObject, state: ObjectSyncState, now: number): Mode {
+  // The first download is the full query as one delta from the epoch, whatever the object: an Id pass
+  // and a refetch by Id would read the scope twice. Not with a limit: the delta query has none.
+  if (state.watermark === null && state.deltaCursor === null && object.limit === undefined) return 'delta';
   if (object.reconcileEverySync || state.needsReconcile) return 'reconcile';
   if (state.watermark === null) return 'delta';
   if (state.deletedCoveredUntil === null) return 'reconcile';
@@ -164,6 +171,8 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
 }
 
 async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
+  // Parents are settled (earlier waves): drop what they no longer reach before downloading more.
+  if (stateOf(context, work.object).needsSweep) sweepOrphans(context, work.object);
   let unseen = new Set<string>();
   if (work.mode === 'delta') unseen = await runDelta(context, work);
   else if (work.mode === 'reconcile') await runReconcile(context, work.object, work.queries, work.window);

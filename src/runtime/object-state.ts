@@ -36,12 +36,28 @@ export function markNeedsReconcile(context: SyncContext, name: string): void {
   if (!state.needsReconcile) context.store.putObjectState({ ...state, needsReconcile: true });
 }
 
-/** Objects whose scope goes through `name` (childOf or referencedBy it) may hold records now out of scope. */
-export function markDependentsNeedReconcile(context: SyncContext, name: string): void {
+/**
+ * Records of `name` left the device: objects whose scope goes through it (childOf or referencedBy it) may
+ * now hold records out of scope. Where every path goes through held records, the device can tell which on
+ * its own (a sweep, scope-sweep.ts); otherwise (a root path too, or a limit, where another record may
+ * have to take the place) only an Id re-read of the scope can.
+ */
+export function markDependentsOfRemoved(context: SyncContext, name: string): void {
   for (const other of context.plan.objects)
-    if (other.paths.some((p) => p.kind !== 'root' && p.object === name)) {
-      const state = context.store.getObjectState(other.name);
-      if (state && (state.watermark !== null || state.deltaCursor !== null))
-        markNeedsReconcile(context, other.name);
-    }
+    if (other.paths.some((p) => p.kind !== 'root' && p.object === name)) markMayHoldOrphans(context, other);
+}
+
+/** `object` may hold records no path reaches any more (a parent left, a reference moved away). */
+export function markMayHoldOrphans(context: SyncContext, object: PlanObject): void {
+  const state = context.store.getObjectState(object.name);
+  // Never downloaded: its coming first download sees exactly the scope.
+  if (!state || (state.watermark === null && state.deltaCursor === null)) return;
+  if (canSweep(object)) {
+    if (!state.needsSweep) context.store.putObjectState({ ...state, needsSweep: true });
+  } else if (!state.needsReconcile) context.store.putObjectState({ ...state, needsReconcile: true });
+}
+
+/** Whether the device alone can tell which of its records are in scope, from the records it holds. */
+export function canSweep(object: PlanObject): boolean {
+  return object.limit === undefined && object.paths.every((p) => p.kind !== 'root');
 }

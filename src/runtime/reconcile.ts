@@ -15,7 +15,7 @@ import {
   pages,
   type BoundQuery,
 } from './download-queries.ts';
-import { markDependentsNeedReconcile, maxStamp, stateOf } from './object-state.ts';
+import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
 import { expectRecords, receiveRecords } from './record-progress.ts';
 import { toStoredRecord, type SfRecord } from './records.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
@@ -59,7 +59,7 @@ export async function runReconcile(
         removed += 1;
       }
     countsFor(context, name).removed += removed;
-    if (removed > 0) markDependentsNeedReconcile(context, name);
+    if (removed > 0) markDependentsOfRemoved(context, name);
   });
   const stale: string[] = [];
   for (const [id, stamp] of inScope) {

@@ -1,7 +1,7 @@
 /** Storing a downloaded page, and what it implies for the objects that depend on it. */
 
 import type { PlanObject } from '../compiler/plan.ts';
-import { maxStamp, stateOf } from './object-state.ts';
+import { markMayHoldOrphans, maxStamp, stateOf } from './object-state.ts';
 import { toStoredRecord, type SfRecord } from './records.ts';
 import { isSalesforceId } from './soql-binding.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
@@ -79,6 +79,7 @@ function queueForDependent(
   const pendingIds: Record<string, readonly string[]> = { ...state.pendingIds };
   for (const [key, ids] of Object.entries(additions))
     pendingIds[key] = [...new Set([...(pendingIds[key] ?? []), ...ids])];
+  store.putObjectState({ ...state, pendingIds });
   // A reference moved away from a record: that record may no longer be referenced by anything in scope.
-  store.putObjectState({ ...state, pendingIds, needsReconcile: state.needsReconcile || repointed });
+  if (repointed) markMayHoldOrphans(context, dependent);
 }

@@ -1,7 +1,7 @@
 /**
  * API-call arithmetic of a sync plan, as the device runtime (src/runtime/download.ts) spends calls:
  * - a first sync downloads in dependency waves: per wave, window checks and the first page of every
- *   statement (a delta from the epoch, or the Id query for objects that reconcile every sync) packed into
+ *   statement (a delta from the epoch, or the Id query for objects with a limit) packed into
  *   /composite calls, further pages one call each, then by-Id fetches of what the Id queries found;
  * - a later sync goes in waves of objects whose dependencies are done; per wave, the due objects'
  *   getUpdated + getDeleted window checks (objects that do not reconcile every sync), then their delta

@@ -166,11 +166,11 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
     }
   }
   // The first download: a delta from the epoch selects what the full templates select, statement by
-  // statement; an object that reconciles every sync runs its Id queries and then fetches by Id.
+  // statement; an object with a limit (its delta query has none) runs its Id queries and fetches by Id.
   let firstQueries = reconcileQueries;
   let firstExtraPages = reconcileExtraPages;
   let firstByIdQueries = 0;
-  if (object.reconcileEverySync) {
+  if (object.limit !== undefined) {
     const perQuery = Math.min(object.queries.byIds?.idsPerQuery ?? ID_CHUNK_SIZE, ID_CHUNK_SIZE);
     firstByIdQueries = Math.ceil((await evaluator.idsOf(object.name)).length / perQuery);
   } else {

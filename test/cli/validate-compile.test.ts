@@ -141,10 +141,10 @@ describe('syncscope compile', () => {
         '#  Object             Depends on          Every   Queries         Access                 Reconciled',
         '1  Product2           -                   1 d     3               read                   when needed',
         '2  WorkOrder          -                   30 min  3               readWrite, clientWins  every sync',
-        '3  Account            WorkOrder           30 min  3               read                   every sync',
-        '4  Asset              Account             4 h     3               read                   every sync',
-        '5  Contact            Account, WorkOrder  30 min  6 (union of 2)  readWrite, manual      every sync',
-        '6  WorkOrderLineItem  WorkOrder           30 min  3               readWrite, serverWins  every sync',
+        '3  Account            WorkOrder           30 min  3               read                   when needed',
+        '4  Asset              Account             4 h     3               read                   when needed',
+        '5  Contact            Account, WorkOrder  30 min  6 (union of 2)  readWrite, manual      when needed',
+        '6  WorkOrderLineItem  WorkOrder           30 min  3               readWrite, serverWins  when needed',
       ].join('\n'),
     );
     expect(out).toContain('  WorkOrder: limit 500; relative date literal NEXT_N_DAYS:14\n');

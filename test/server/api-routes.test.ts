@@ -145,33 +145,33 @@ describe('preview', () => {
         name: 'Account',
         count: 2,
         paths: ['referencedBy WorkOrder.AccountId=2'],
-        firstSync: 2,
-        delta: 1,
-        reconcile: true,
+        firstSync: 3,
+        delta: 3,
+        reconcile: false,
       },
       {
         name: 'Asset',
         count: 2,
         paths: ['childOf Account.AccountId=2'],
-        firstSync: 2,
-        delta: 1,
-        reconcile: true,
+        firstSync: 3,
+        delta: 3,
+        reconcile: false,
       },
       {
         name: 'Contact',
         count: 3,
         paths: ['childOf Account.AccountId=2', 'referencedBy WorkOrder.ContactId=2'],
-        firstSync: 3,
-        delta: 2,
-        reconcile: true,
+        firstSync: 4,
+        delta: 4,
+        reconcile: false,
       },
       {
         name: 'WorkOrderLineItem',
         count: 3,
         paths: ['childOf WorkOrder.WorkOrderId=3'],
-        firstSync: 2,
-        delta: 1,
-        reconcile: true,
+        firstSync: 3,
+        delta: 3,
+        reconcile: false,
       },
     ]);
     const workOrders = body.objects.find((o) => o.name === 'WorkOrder')!;
@@ -188,14 +188,14 @@ describe('preview', () => {
     expect(workOrders.avgRecordBytes).toBeGreaterThan(100);
     expect(workOrders.estimatedBytes).toBe(workOrders.avgRecordBytes * 3);
     // Waves: [Product2, WorkOrder], [Account, WorkOrderLineItem], [Asset, Contact].
-    // First sync: per wave one composite of first pages, then by-Id fetches (WorkOrder 1; Account and
-    // WorkOrderLineItem 1 each; Asset and Contact 1 each) = 3 + 5, + the plan check = 9.
+    // First sync: per wave one composite of window checks and first pages (a delta from the epoch), then
+    // the by-Id fetch of WorkOrder (its limit needs the Id query first) = 3 + 1, + the plan check = 5.
     // "Sync now" with no change: one composite per wave + the plan check = 4; a day at a 30-min tick
     // is 48 such syncs (each wave has something due every tick) = 192.
     expect(body.totals).toEqual({
       records: 15,
       estimatedBytes: body.objects.reduce((n, o) => n + o.estimatedBytes, 0),
-      firstSyncApiCalls: 9,
+      firstSyncApiCalls: 5,
       deltaNoChangeApiCalls: 4,
       syncsPerDay: 48,
       apiCallsPerDevicePerDay: 192,

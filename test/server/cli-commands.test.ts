@@ -51,26 +51,19 @@ describe('syncscope preview and publish', () => {
     expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5], r[6]])).toEqual([
       ['Product2', '2', 'root: 2', '3 calls', '3 requests', '1440 min'],
       ['WorkOrder', '3', 'root: 3', '2 calls', '1 requests (reconciles)', '30 min'],
-      ['Account', '2', 'referencedBy WorkOrder.AccountId: 2', '2 calls', '1 requests (reconciles)', '30 min'],
-      ['Asset', '2', 'childOf Account.AccountId: 2', '2 calls', '1 requests (reconciles)', '240 min'],
+      ['Account', '2', 'referencedBy WorkOrder.AccountId: 2', '3 calls', '3 requests', '30 min'],
+      ['Asset', '2', 'childOf Account.AccountId: 2', '3 calls', '3 requests', '240 min'],
       [
         'Contact',
         '3',
         'childOf Account.AccountId: 2, referencedBy WorkOrder.ContactId: 2',
-        '3 calls',
-        '2 requests (reconciles)',
+        '4 calls',
+        '4 requests',
         '30 min',
       ],
-      [
-        'WorkOrderLineItem',
-        '3',
-        'childOf WorkOrder.WorkOrderId: 3',
-        '2 calls',
-        '1 requests (reconciles)',
-        '30 min',
-      ],
+      ['WorkOrderLineItem', '3', 'childOf WorkOrder.WorkOrderId: 3', '3 calls', '3 requests', '30 min'],
     ]);
-    expect(out).toContain('first sync 9 API calls; "Sync now" with no changes 4 API calls.');
+    expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 4 API calls.');
     expect(out).toContain('Per day at the schedules: 48 syncs, 192 API calls per device.');
     expect(out).toContain(
       "25 devices: 4800 API calls per day = 4.8% of the org's DailyApiRequests (100000); at most 520 devices fit.",
@@ -197,7 +190,7 @@ describe('--target-org: the sf CLI stored login', () => {
       'fixture-sandbox',
     ]);
     expect(code).toBe(0);
-    expect(out).toContain('first sync 9 API calls; "Sync now" with no changes 4 API calls.');
+    expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 4 API calls.');
     expect(out).not.toContain(org.token);
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * Removing, on the device, records that no path of the scope reaches any more: a child whose parent left,
+ * a record no held record references now. For objects whose every path goes through held records, the
+ * held parents and referencing records say exactly what is in scope, so this costs no API call, where an
+ * Id re-read of a big child object would read every page of it.
+ */
+
+import type { PlanObject } from '../compiler/plan.ts';
+import { canSweep, markDependentsOfRemoved, markNeedsReconcile, stateOf } from './object-state.ts';
+import { isSalesforceId } from './soql-binding.ts';
+import { countsFor, type SyncContext } from './sync-context.ts';
+
+/**
+ * Deletes the records of `object` that no path reaches from what the device holds, clears `needsSweep`,
+ * and flags the objects that depend on it when anything went. Returns how many records were removed.
+ * An object the device cannot judge alone (a root path, a limit) is marked for reconciliation instead.
+ */
+export function sweepOrphans(context: SyncContext, object: PlanObject): number {
+  const { store } = context;
+  return store.transaction(() => {
+    if (!canSweep(object)) {
+      store.putObjectState({ ...stateOf(context, object), needsSweep: false });
+      markNeedsReconcile(context, object.name);
+      return 0;
+    }
+    const reaches = object.paths.map((path) => {
+      if (path.kind === 'root') return () => true;
+      if (path.kind === 'childOf') {
+        const parents = new Set(store.listRecordIds(path.object));
+        return (record: Record<string, unknown>) => {
+          const parent = record[path.field];
+          return isSalesforceId(parent) && parents.has(parent);
+        };
+      }
+      const referenced = new Set<unknown>();
+      for (const referencing of store.listRecords(path.object)) referenced.add(referencing[path.field]);
+      return (record: Record<string, unknown>) => referenced.has(record.Id);
+    });
+    let removed = 0;
+    for (const record of store.listRecords(object.name))
+      if (!reaches.some((reach) => reach(record))) {
+        store.deleteRecord(object.name, record.Id);
+        removed += 1;
+      }
+    store.putObjectState({ ...stateOf(context, object), needsSweep: false });
+    countsFor(context, object.name).removed += removed;
+    if (removed > 0) markDependentsOfRemoved(context, object.name);
+    return removed;
+  });
+}
