@@ -73,6 +73,11 @@ export interface ObjectSyncState {
   readonly reconciledAt: number | null;
   /** Set when reconciliation must run on the next sync (window exceeded, dependency changed). */
   readonly needsReconcile: boolean;
+  /**
+   * Set when a parent or referencing record left the device (or a reference moved away): records no path
+   * reaches any more are removed on the device before the next download of this object (scope-sweep.ts).
+   */
+  readonly needsSweep?: boolean;
   /** Ids, per path index, whose related records must still be fetched (parents newly in scope, new refs). */
   readonly pendingIds: Readonly<Record<string, readonly string[]>>;
   /**
