@@ -16,6 +16,9 @@ const MAX_COLLECTIONS = 5;
 
 const MAX_COLLECTION = 200;
 
+/** sObject Collections upsert by external Id (`PATCH /composite/sobjects/{type}/{field}`) came in 46.0. */
+const COLLECTION_UPSERT_VERSION = 46;
+
 export interface BatchItem {
   readonly entry: OutboxEntry;
   readonly planObject: PlanObject;
@@ -23,6 +26,8 @@ export interface BatchItem {
   /** Resolved values and target Id, for sObject Collections. */
   readonly fields: Record<string, unknown>;
   readonly targetId: string;
+  /** A create sent as an upsert on this external-Id field. */
+  readonly upsertField?: string;
   /** May go in an sObject Collection: no per-record header, no reference to a record of this call. */
   readonly collectible: boolean;
 }
@@ -34,6 +39,8 @@ export type Unit =
       readonly kind: 'collection';
       readonly op: OutboxEntry['op'];
       readonly object: string;
+      /** Creates upserted on this external-Id field (one field and one object per collection). */
+      readonly upsertField?: string;
       readonly items: BatchItem[];
       readonly referenceId: string;
     };
@@ -90,6 +97,7 @@ function packBatch(
   const blockedRecords = new Set<string>();
   // Creates packed in this batch: a single subrequest's Id can be referenced, a collection's cannot.
   const createdInBatch = new Map<string, { seq: number; collected: boolean }>();
+  const upsertsCollect = Number.parseFloat(context.api.apiVersion) >= COLLECTION_UPSERT_VERSION;
   for (const entry of changes) {
     const key = `${entry.object}/${entry.recordId}`;
     const sendable = entry.status === 'pending' && !attempted.has(entry.seq) && !blockedRecords.has(key);
@@ -125,20 +133,24 @@ function packBatch(
       continue;
     }
     const subrequest = subrequestFor(context, entry, object, fields, target.value);
+    const upsertField =
+      subrequest.method === 'PATCH' && entry.op === 'create' ? object.upload.externalIdField : undefined;
     const collectible =
       !usesReference &&
       !subrequest.httpHeaders &&
       (entry.op !== 'create' ||
-        (subrequest.method === 'POST' && (mode === 'collections' || !referenced.has(entry.recordId))));
+        ((subrequest.method === 'POST' || (upsertField !== undefined && upsertsCollect)) &&
+          (mode === 'collections' || !referenced.has(entry.recordId))));
     const item: BatchItem = {
       entry,
       planObject: object,
       subrequest,
       fields,
       targetId: String(target.value),
+      ...(upsertField ? { upsertField } : {}),
       collectible,
     };
-    const collectionKey = `${entry.op}/${entry.object}`;
+    const collectionKey = `${entry.op}/${entry.object}/${upsertField ?? ''}`;
     const open = openCollections.get(collectionKey);
     let collected = false;
     if (collectible && open && open.items.length < MAX_COLLECTION) {
@@ -150,6 +162,7 @@ function packBatch(
         kind: 'collection' as const,
         op: entry.op,
         object: entry.object,
+        ...(upsertField ? { upsertField } : {}),
         items: [item],
         referenceId: `k${entry.seq}`,
       };
@@ -183,6 +196,13 @@ export function collectionSubrequest(
     ...item.fields,
     ...(unit.op === 'update' ? { Id: item.targetId } : {}),
   }));
+  if (unit.upsertField)
+    return {
+      method: 'PATCH',
+      url: `${url}/${unit.object}/${unit.upsertField}`,
+      referenceId: unit.referenceId,
+      body: { allOrNone: false, records },
+    };
   return {
     method: unit.op === 'create' ? 'POST' : 'PATCH',
     url,

@@ -270,3 +270,76 @@ describe('parents and children in sObject Collections', () => {
       }
     });
 });
+
+describe('new records with an external Id in sObject Collections (upsert, API 46.0+)', () => {
+  async function deviceWithCases(count: number, transport: FaultyTransport) {
+    await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    const pairs: { account: string; kase: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const account = engine.create('Account', { Name: `Co ${i}`, Industry: 'Energy' });
+      pairs.push({ account, kase: engine.create('Case', { Subject: `Visit ${i}`, AccountId: account }) });
+    }
+    return { engine, pairs };
+  }
+
+  /** Each offline case on the server: subject -> account name, device Id. */
+  async function serverCases(): Promise<string[]> {
+    const accounts = await h.conn.query<{ Id: string; Name: string }>('SELECT Id, Name FROM Account');
+    const names = new Map(accounts.records.map((a) => [a.Id, a.Name]));
+    const cases = await h.conn.query<{ Subject: string; AccountId: string; Device_Id__c: string }>(
+      "SELECT Subject, AccountId, Device_Id__c FROM Case WHERE Subject LIKE 'Visit %'",
+    );
+    return cases.records.map((c) => `${c.Subject} -> ${names.get(c.AccountId)} ${c.Device_Id__c}`).sort();
+  }
+
+  const expectedCases = (pairs: readonly { kase: string }[]) =>
+    pairs.map(({ kase }, i) => `Visit ${i} -> Co ${i} ${kase.slice('local-'.length)}`).sort();
+
+  it('upserts the children of 30 new parents as one collection on the external-Id field', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, pairs } = await deviceWithCases(30, transport);
+    const start = transport.bodies.length;
+    const summary = await engine.syncNow();
+    expect(summary.errors).toEqual([]);
+    expect(summary.counts.Case?.uploaded).toBe(30);
+    expect(shape(transport.bodies[start])).toEqual([['POST', '/composite/sobjects', 30]]);
+    expect(shape(transport.bodies[start + 1])).toEqual([
+      ['PATCH', '/composite/sobjects/Case/Device_Id__c', 30],
+    ]);
+    const records = (JSON.parse(transport.bodies[start + 1]!) as CompositeBody).compositeRequest[0]!.body!
+      .records;
+    expect(records[0]).toEqual({
+      attributes: { type: 'Case' },
+      Subject: 'Visit 0',
+      AccountId: engine.store.resolveId(pairs[0]!.account),
+      Device_Id__c: pairs[0]!.kase.slice('local-'.length),
+    });
+    expect(await serverCases()).toEqual(expectedCases(pairs));
+    expect(engine.pendingChanges()).toEqual([]);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('sends an upsert collection again when its answer was lost: one server record each', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const { engine, pairs } = await deviceWithCases(30, transport);
+    transport.failAt = { call: transport.calls + 2, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    expect(
+      engine.pendingChanges().filter((c) => c.object === 'Case' && c.status === 'inFlight'),
+    ).toHaveLength(30);
+    expect(await serverCases()).toEqual(expectedCases(pairs));
+    await h.advance(10);
+    const start = transport.bodies.length;
+    const again = await engine.syncNow();
+    expect(again.errors).toEqual([]);
+    // Re-sent as the same upsert: the server matched every record by its device Id.
+    expect(shape(transport.bodies[start])).toEqual([['PATCH', '/composite/sobjects/Case/Device_Id__c', 30]]);
+    expect(await serverCases()).toEqual(expectedCases(pairs));
+    expect(engine.pendingChanges()).toEqual([]);
+    await h.expectDeviceMatchesServer(engine);
+  });
+});
