@@ -36,7 +36,7 @@ export interface CountStatement {
 /**
  * Proves the object's held records equal its server scope by counts and, if so, marks it reconciled
  * (orphans swept by `sweepOrphans`, which counts them as removed; `reconciledAt` now, `needsReconcile`
- * off, `rereadIds` empty). Returns false, with
+ * and `needsSweep` off, `rereadIds` empty). Returns false, with
  * nothing changed, when the plan has no count for it, the state does not guarantee every in-scope record
  * is held (unfinished delta, pending fetches, records to re-read), or a count differs: then the caller
  * runs the Id reconciliation. A failed count request throws (ApiRequestError), nothing changed.
@@ -62,13 +62,17 @@ export async function reconcileByCount(context: SyncContext, object: PlanObject)
   if (!equal) return false;
   const { store } = context;
   const now = context.clock.now();
+  // With one member a held record is in at most one local set (chunks are disjoint): when the local
+  // counts add up to every held record, none is an orphan, and the sweep, which reads them all, is skipped.
+  const local = statements.reduce((n, statement) => n + statement.local, 0);
+  const noOrphans = union.length === 1 && local === store.countRecords(object.name);
   store.transaction(() => {
-    // Every held record is in some statement's local set when one member covers the whole object.
-    if (union.some((template) => template.idSource)) sweepOrphans(context, object);
+    if (!noOrphans) sweepOrphans(context, object);
     store.putObjectState({
       ...stateOf(context, object),
       reconciledAt: now,
       needsReconcile: false,
+      needsSweep: false,
       rereadIds: [],
     });
   });

@@ -132,7 +132,13 @@ describe('reconciliation by count, objects without idSource (energy scope)', () 
         entry.object === 'Product2' || entry.object === 'Contact'
           ? {
               ...entry,
-              state: { ...entry.state, needsReconcile: false, reconciledAt: h.now(), rereadIds: [] },
+              state: {
+                ...entry.state,
+                needsReconcile: false,
+                needsSweep: false,
+                reconciledAt: h.now(),
+                rereadIds: [],
+              },
             }
           : entry,
       ),
@@ -314,6 +320,8 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     });
     const sorted = [...held].sort();
     const { context, transport } = contextFor(engine);
+    // A flag left by an earlier removal: the counts prove there is nothing to sweep.
+    engine.store.putObjectState({ ...engine.store.getObjectState('Asset')!, needsSweep: true });
     const before = snapshot(engine.store, plan);
     await h.advance(60);
     await h.control('stats', undefined, 'DELETE');
@@ -332,6 +340,7 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     expect(engine.store.getObjectState('Asset')).toMatchObject({
       reconciledAt: h.now(),
       needsReconcile: false,
+      needsSweep: false,
     });
     expect(context.counts).toEqual({
       Account: { ...emptyCounts(), reconciled: true },
@@ -437,6 +446,39 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     });
     await h.expectDeviceMatchesServer(engine);
   });
+
+  it('equal counts sweep the orphans: the assets and the referenced contact of a work order that closed', async () => {
+    const { acc, c, s, w } = await seed();
+    const plan = compilePlan(fieldScope);
+    const engine = h.device(plan);
+    await engine.syncNow();
+    await h.advance(60);
+    // w3 closes: account A3 leaves with its asset, and no work order references farRef any more.
+    await h.update('WorkOrder', w[3]!, { Status: 'Closed' });
+    await h.advance(60);
+    const { context, transport } = contextFor(engine);
+    await runReconcile(context, objectOf(plan, 'WorkOrder'), null, undefined);
+    await runReconcile(context, objectOf(plan, 'Account'), null, undefined);
+    const heldAccounts = [acc[0]!, acc[1]!, acc[2]!, acc[4]!];
+    expect(engine.store.listRecordIds('Account')).toEqual([...heldAccounts].sort());
+    expect(engine.store.getRecord('Asset', s.a3)).toBeDefined();
+    expect(engine.store.getRecord('Contact', c.farRef)).toBeDefined();
+    const calls = transport.calls;
+
+    expect(await reconcileByCount(context, objectOf(plan, 'Asset'))).toBe(true);
+    expect(await reconcileByCount(context, objectOf(plan, 'Contact'))).toBe(true);
+    // No held work order references a contact: the referencedBy member has no statement.
+    expect(queriesSent(transport).slice(calls)).toEqual([
+      [`SELECT COUNT() FROM Asset WHERE AccountId IN ${list(heldAccounts)}`],
+      [`SELECT COUNT() FROM Contact WHERE AccountId IN ${list(heldAccounts)}`],
+    ]);
+    expect(engine.store.listRecordIds('Asset')).toEqual([s.a0, s.a1, s.a4].sort());
+    expect(engine.store.listRecordIds('Contact')).toEqual([c.a0x, c.a0y, c.a2].sort());
+    expect(context.counts.Asset).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
+    expect(context.counts.Contact).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('a union whose members bind no held Ids (no limit: semi-joins) is not countable: no request', async () => {
     await seed();
     const { limit: _limit, orderBy: _orderBy, ...workOrder } = fieldScope.objects.WorkOrder!;
