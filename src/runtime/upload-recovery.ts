@@ -1,10 +1,12 @@
 /**
  * Changes still in flight at the start of a sync lost their answer: each is resolved against the server
- * before anything is re-sent (see upload.ts for the guarantee).
+ * before anything is re-sent (see upload.ts for the guarantee). The lookups of lost creates (a whole
+ * sObject Collection of them, after a lost answer) are packed five to a /composite call.
  */
 
 import { isLocalId } from './local-ids.ts';
 import type { SfRecord } from './records.ts';
+import type { QueryResult } from './salesforce-api.ts';
 import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
 import { countsFor, planObject, type SyncContext } from './sync-context.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
@@ -19,6 +21,17 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
   const { store, plan } = context;
   const index = new OutboxIndex(store.listChanges());
   const unverified: OutboxEntry[] = [];
+  const needsLookup = (entry: OutboxEntry): boolean => {
+    const object = planObject(plan, entry.object);
+    return (
+      entry.status === 'inFlight' &&
+      entry.op === 'create' &&
+      object !== undefined &&
+      !(object.upload.externalIdField && typeof entry.fields[object.upload.externalIdField] === 'string')
+    );
+  };
+  const lostCreates = store.listChanges().filter(needsLookup);
+  const lookups = new Map<number, QueryResult | ApiRequestError>();
   for (const entry of store.listChanges()) {
     if (entry.status !== 'inFlight') continue;
     const object = planObject(plan, entry.object);
@@ -32,7 +45,22 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
         setPending();
         continue;
       }
-      const found = await findLostCreate(context, entry);
+      if (!lookups.has(entry.seq)) {
+        // This one, and the later ones whose values are all known now (a parent recovered here first
+        // gives its children's lookup the server Id), in one go.
+        const group = lostCreates.filter(
+          (e) => e.seq === entry.seq || (e.seq > entry.seq && !lookups.has(e.seq) && valuesKnown(context, e)),
+        );
+        const answers = await context.api.batchGet(
+          group.map((e) => ({
+            url: context.api.queryUrl(lostCreateQuery(context, e).soql),
+            isQuery: true,
+            what: 'lost-create lookup',
+          })),
+        );
+        group.forEach((e, i) => lookups.set(e.seq, answers[i] as QueryResult | ApiRequestError));
+      }
+      const found = await findLostCreate(context, entry, lookups.get(entry.seq)!);
       if (found === 'unknown') {
         store.replaceChange({
           ...entry,
@@ -94,28 +122,15 @@ const LOCAL_COMPARE_LIMIT = 2000;
  * areas answer INVALID_FIELD), and then the text values are compared here over every record this user
  * created in the window, or 'unknown' when there are too many to read in one page.
  */
-async function findLostCreate(context: SyncContext, entry: OutboxEntry): Promise<string | null | 'unknown'> {
-  const base: string[] = [];
-  if (context.userId && isSalesforceId(context.userId)) base.push(`CreatedById = ${soqlId(context.userId)}`);
-  const since = (entry.attemptAt ?? entry.changedAt) - LOST_CREATE_WINDOW_MS;
-  base.push(`CreatedDate >= ${soqlDatetime(since)}`);
-  const texts: [string, string][] = [];
-  for (const [field, raw] of Object.entries(resolveFields(context, entry.fields))) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) continue;
-    if (raw === null) base.push(`${field} = null`);
-    else if (typeof raw === 'boolean') base.push(`${field} = ${String(raw)}`);
-    else if (typeof raw === 'number' && Number.isFinite(raw)) base.push(`${field} = ${String(raw)}`);
-    else if (typeof raw === 'string' && !DATE_LIKE.test(raw) && !isLocalId(raw)) texts.push([field, raw]);
-  }
-  const filtered = texts
-    .filter(([, raw]) => raw.length <= 255)
-    .map(([f, raw]) => `${f} = ${soqlString(raw)}`);
-  const soql = `SELECT Id FROM ${entry.object} WHERE ${[...base, ...filtered].join(' AND ')} ORDER BY CreatedDate, Id LIMIT 20`;
+async function findLostCreate(
+  context: SyncContext,
+  entry: OutboxEntry,
+  first: QueryResult | ApiRequestError,
+): Promise<string | null | 'unknown'> {
+  const { base, texts } = lostCreateQuery(context, entry);
   let records: readonly Record<string, unknown>[];
-  try {
-    records = (await context.api.query(soql)).records;
-  } catch (error) {
-    if (!(error instanceof ApiRequestError && error.kind === 'permanent')) throw error;
+  if (!(first instanceof ApiRequestError)) records = first.records;
+  else {
     // A text field that cannot be filtered: read the candidates' text values and compare them here.
     const fields = texts.map(([f]) => `, ${f}`).join('');
     const broad = `SELECT Id${fields} FROM ${entry.object} WHERE ${base.join(' AND ')} ORDER BY CreatedDate, Id LIMIT ${LOCAL_COMPARE_LIMIT + 1}`;
@@ -135,4 +150,33 @@ async function findLostCreate(context: SyncContext, entry: OutboxEntry): Promise
     if (typeof id === 'string' && !context.store.getRecord(entry.object, id)) return id;
   }
   return null;
+}
+
+/** True when every local Id the entry names is mapped to a server Id already. */
+function valuesKnown(context: SyncContext, entry: OutboxEntry): boolean {
+  return Object.values(entry.fields).every((v) => !isLocalId(v) || context.store.resolveId(v) !== undefined);
+}
+
+/** The lookup of a lost create: its conditions, its text values, and the query filtering on all it can. */
+function lostCreateQuery(
+  context: SyncContext,
+  entry: OutboxEntry,
+): { base: string[]; texts: [string, string][]; soql: string } {
+  const base: string[] = [];
+  if (context.userId && isSalesforceId(context.userId)) base.push(`CreatedById = ${soqlId(context.userId)}`);
+  const since = (entry.attemptAt ?? entry.changedAt) - LOST_CREATE_WINDOW_MS;
+  base.push(`CreatedDate >= ${soqlDatetime(since)}`);
+  const texts: [string, string][] = [];
+  for (const [field, raw] of Object.entries(resolveFields(context, entry.fields))) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) continue;
+    if (raw === null) base.push(`${field} = null`);
+    else if (typeof raw === 'boolean') base.push(`${field} = ${String(raw)}`);
+    else if (typeof raw === 'number' && Number.isFinite(raw)) base.push(`${field} = ${String(raw)}`);
+    else if (typeof raw === 'string' && !DATE_LIKE.test(raw) && !isLocalId(raw)) texts.push([field, raw]);
+  }
+  const filtered = texts
+    .filter(([, raw]) => raw.length <= 255)
+    .map(([f, raw]) => `${f} = ${soqlString(raw)}`);
+  const soql = `SELECT Id FROM ${entry.object} WHERE ${[...base, ...filtered].join(' AND ')} ORDER BY CreatedDate, Id LIMIT 20`;
+  return { base, texts, soql };
 }

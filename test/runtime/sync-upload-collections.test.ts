@@ -209,8 +209,31 @@ describe('parents and children in sObject Collections', () => {
               : expectedPairs(30),
         );
         await h.advance(10);
+        const restart = transport.calls;
         const again = await engine.syncNow();
         expect(again.errors).toEqual([]);
+        if (when === 'after') {
+          // The 30 lookups by value went five to a /composite call; then what was left went up.
+          const lookups = transport.bodies.slice(restart, restart + 6).map((b) => shape(b));
+          expect(lookups).toEqual(
+            Array.from({ length: 6 }, () =>
+              Array.from({ length: 5 }, () => [
+                'GET',
+                expect.stringMatching(
+                  new RegExp(`^/query\\?q=SELECT%20Id%20FROM%20${lost}%20WHERE%20CreatedById`),
+                ),
+                undefined,
+              ]),
+            ),
+          );
+          // Parents found: their children go up. Children found: nothing is sent again.
+          if (call === 1)
+            expect(shape(transport.bodies[restart + 6])).toEqual([['POST', '/composite/sobjects', 30]]);
+          else
+            expect(transport.bodies.slice(restart + 6).filter((b) => b?.includes('"method":"POST"'))).toEqual(
+              [],
+            );
+        }
         await expectAllUploaded(engine, 30);
         for (const { account, contact } of pairs)
           expect(engine.record('Contact', engine.store.resolveId(contact)!)?.AccountId).toBe(
