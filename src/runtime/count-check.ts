@@ -36,10 +36,10 @@ export interface CountStatement {
 /**
  * Proves the object's held records equal its server scope by counts and, if so, marks it reconciled
  * (orphans swept by `sweepOrphans`, which counts them as removed; `reconciledAt` now, `needsReconcile`
- * and `needsSweep` off, `rereadIds` empty). Returns false, with
- * nothing changed, when the plan has no count for it, the state does not guarantee every in-scope record
- * is held (unfinished delta, pending fetches, records to re-read), or a count differs: then the caller
- * runs the Id reconciliation. A failed count request throws (ApiRequestError), nothing changed.
+ * and `needsSweep` off, `rereadIds` empty). Returns false, with nothing changed, when the plan has no
+ * count for it, the state does not guarantee every in-scope record is held (unfinished delta, pending
+ * fetches, records to re-read), or a count differs: then the caller runs the Id reconciliation. A failed
+ * count request throws (ApiRequestError), nothing changed.
  */
 export async function reconcileByCount(context: SyncContext, object: PlanObject): Promise<boolean> {
   const union = object.queries.count;
