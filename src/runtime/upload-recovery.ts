@@ -53,7 +53,7 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
         );
         const answers = await context.api.batchGet(
           group.map((e) => ({
-            url: context.api.queryUrl(lostCreateQuery(context, e).soql),
+            url: context.api.queryUrl(lostCreateQuery(context, e, lostCreates).soql),
             isQuery: true,
             what: 'lost-create lookup',
           })),
@@ -127,7 +127,7 @@ async function findLostCreate(
   entry: OutboxEntry,
   first: QueryResult | ApiRequestError,
 ): Promise<string | null | 'unknown'> {
-  const { base, texts } = lostCreateQuery(context, entry);
+  const { base, texts } = lostCreateQuery(context, entry, []);
   let records: readonly Record<string, unknown>[];
   if (!(first instanceof ApiRequestError)) records = first.records;
   else {
@@ -157,10 +157,18 @@ function valuesKnown(context: SyncContext, entry: OutboxEntry): boolean {
   return Object.values(entry.fields).every((v) => !isLocalId(v) || context.store.resolveId(v) !== undefined);
 }
 
-/** The lookup of a lost create: its conditions, its text values, and the query filtering on all it can. */
+/** Candidates a lookup reads besides the lost creates of the same object that may share its values. */
+const LOOKUP_SPARE = 20;
+
+/**
+ * The lookup of a lost create: its conditions, its text values, and the query filtering on all it can.
+ * It reads enough candidates for every lost create of the object to have the same values (a lost
+ * collection of identical line items): each takes the first one not on the device yet.
+ */
 function lostCreateQuery(
   context: SyncContext,
   entry: OutboxEntry,
+  lostCreates: readonly OutboxEntry[],
 ): { base: string[]; texts: [string, string][]; soql: string } {
   const base: string[] = [];
   if (context.userId && isSalesforceId(context.userId)) base.push(`CreatedById = ${soqlId(context.userId)}`);
@@ -177,6 +185,6 @@ function lostCreateQuery(
   const filtered = texts
     .filter(([, raw]) => raw.length <= 255)
     .map(([f, raw]) => `${f} = ${soqlString(raw)}`);
-  const soql = `SELECT Id FROM ${entry.object} WHERE ${[...base, ...filtered].join(' AND ')} ORDER BY CreatedDate, Id LIMIT 20`;
+  const soql = `SELECT Id FROM ${entry.object} WHERE ${[...base, ...filtered].join(' AND ')} ORDER BY CreatedDate, Id LIMIT ${LOOKUP_SPARE + lostCreates.filter((e) => e.object === entry.object).length}`;
   return { base, texts, soql };
 }

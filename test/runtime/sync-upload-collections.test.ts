@@ -366,3 +366,34 @@ describe('new records with an external Id in sObject Collections (upsert, API 46
     await h.expectDeviceMatchesServer(engine);
   });
 });
+
+describe('a lost collection of identical new records', () => {
+  it('adopts each of 30 identical creates once: no duplicate, none re-sent', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    const locals = Array.from({ length: 30 }, () =>
+      engine.create('Contact', { LastName: 'Same', Email: 'same@x.example', AccountId: account }),
+    );
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    expect(shape(transport.bodies.at(-1))).toEqual([['POST', '/composite/sobjects', 30]]);
+    const onServer = async () =>
+      (await h.conn.query<{ Id: string }>("SELECT Id FROM Contact WHERE LastName = 'Same'")).records
+        .map((r) => r.Id)
+        .sort();
+    const created = await onServer();
+    expect(created).toHaveLength(30);
+    await h.advance(10);
+    const again = await engine.syncNow();
+    expect(again.errors).toEqual([]);
+    expect(engine.pendingChanges()).toEqual([]);
+    expect(await onServer()).toEqual(created);
+    // Each local record took a different server record.
+    expect(locals.map((l) => engine.store.resolveId(l)).sort()).toEqual(created);
+    await h.expectDeviceMatchesServer(engine);
+  });
+});
