@@ -56,9 +56,14 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
   for (let index = 0; index < members.length; index++) {
     // A query per chunk of held Ids is not one ordered stream: its pages cannot move a resumable cursor.
     const cursor = members[index]!.idSource ? undefined : { member: index, members: members.length };
+    let highest: string | null = null;
     for (const query of work.queries[index] ?? []) {
       await pages(context, query.answer!, (page) => {
-        for (const record of storePage(context, object, page.records, cursor)) returned.add(record.Id);
+        for (const record of storePage(context, object, page.records, cursor)) {
+          returned.add(record.Id);
+          const stamp = record[context.plan.watermarkField];
+          if (typeof stamp === 'string') highest = maxStamp(highest, stamp);
+        }
         receiveRecords(context, 'download', object.name, page.records.length);
       });
     }
@@ -66,7 +71,7 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
       // The member is complete: its highest stamp now counts like a cursor.
       const state = stateOf(context, object);
       const cursors = [...(state.deltaCursor ?? new Array<string | null>(members.length).fill(null))];
-      cursors[index] = maxStamp(state.watermark, highestStamp(context, object, returned));
+      cursors[index] = maxStamp(state.watermark, highest);
       store.transaction(() => store.putObjectState({ ...stateOf(context, object), deltaCursor: cursors }));
     }
   }
@@ -83,15 +88,6 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
     }),
   );
   return applyWindow(context, object, work.window, returned, work.fromScratch);
-}
-
-function highestStamp(context: SyncContext, object: PlanObject, ids: ReadonlySet<string>): string | null {
-  let max: string | null = null;
-  for (const id of ids) {
-    const stamp = context.store.getRecord(object.name, id)?.[context.plan.watermarkField];
-    if (typeof stamp === 'string') max = maxStamp(max, stamp);
-  }
-  return max;
 }
 
 export function coveredUntil(window: WindowAnswers | undefined): string | null {

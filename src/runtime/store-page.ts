@@ -23,16 +23,18 @@ export function storePage(
   const counts = countsFor(context, object.name);
   store.transaction(() => {
     const newIds: string[] = [];
-    const changed: { before: SfRecord | undefined; after: SfRecord }[] = [];
+    const changed: { before: string | undefined; after: SfRecord }[] = [];
     let pageMax: string | null = null;
     for (const record of records) {
       const stamp = record[plan.watermarkField];
       if (typeof stamp === 'string') pageMax = maxStamp(pageMax, stamp);
-      const before = store.getRecord(object.name, record.Id);
-      if (before && JSON.stringify(before) === JSON.stringify(record)) continue;
-      store.putRecord(object.name, record);
+      // Compared as JSON text: parsing every stored record costs more than the download itself.
+      const json = JSON.stringify(record);
+      const before = store.getRecordJson(object.name, record.Id);
+      if (before === json) continue;
+      store.putRecordJson(object.name, record.Id, json);
       counts.downloaded += 1;
-      if (!before) newIds.push(record.Id);
+      if (before === undefined) newIds.push(record.Id);
       changed.push({ before, after: record });
     }
     for (const dependent of plan.objects) queueForDependent(context, object, dependent, newIds, changed);
@@ -53,7 +55,8 @@ function queueForDependent(
   object: PlanObject,
   dependent: PlanObject,
   newIds: readonly string[],
-  changed: readonly { before: SfRecord | undefined; after: SfRecord }[],
+  /** `before`: the stored JSON text, parsed only where a reference may have moved. */
+  changed: readonly { before: string | undefined; after: SfRecord }[],
 ): void {
   const { store } = context;
   const state = store.getObjectState(dependent.name);
@@ -70,8 +73,11 @@ function queueForDependent(
     const refs = new Set<string>();
     for (const { before, after } of changed) {
       const target = after[path.field];
-      if (isSalesforceId(target) && !store.getRecord(dependent.name, target)) refs.add(target);
-      if (before && before[path.field] && before[path.field] !== target) repointed = true;
+      if (isSalesforceId(target) && store.getRecordJson(dependent.name, target) === undefined)
+        refs.add(target);
+      if (before === undefined) continue;
+      const previous = (JSON.parse(before) as SfRecord)[path.field];
+      if (previous && previous !== target) repointed = true;
     }
     if (refs.size) additions[index] = [...refs];
   });

@@ -89,6 +89,15 @@ export class MemoryStore implements SyncStore {
     this.#remember(table, record.Id);
     table.set(record.Id, clone(record));
   }
+  getRecordJson(object: string, id: string): string | undefined {
+    const record = this.#records.get(object)?.get(id);
+    return record ? JSON.stringify(record) : undefined;
+  }
+  putRecordJson(object: string, id: string, json: string): void {
+    const table = this.#table(object);
+    this.#remember(table, id);
+    table.set(id, JSON.parse(json) as SfRecord);
+  }
   deleteRecord(object: string, id: string): void {
     const table = this.#records.get(object);
     if (!table) return;

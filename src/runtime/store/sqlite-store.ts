@@ -60,6 +60,12 @@ export class SqliteStore implements SyncStore {
   putRecord(object: string, record: SfRecord): void {
     this.#statements.putRecord.run(object, record.Id, JSON.stringify(record));
   }
+  getRecordJson(object: string, id: string): string | undefined {
+    return this.#statements.getRecordJson.get(object, id) as string | undefined;
+  }
+  putRecordJson(object: string, id: string, json: string): void {
+    this.#statements.putRecord.run(object, id, json);
+  }
   deleteRecord(object: string, id: string): void {
     this.#statements.deleteRecord.run(object, id);
   }
@@ -168,6 +174,7 @@ function migrate(db: Database.Database): void {
 function prepare(db: Database.Database) {
   return {
     getRecord: db.prepare('SELECT data FROM records WHERE object = ? AND id = ?'),
+    getRecordJson: db.prepare('SELECT data FROM records WHERE object = ? AND id = ?').pluck(),
     listRecords: db.prepare('SELECT data FROM records WHERE object = ? ORDER BY id'),
     listRecordIds: db.prepare('SELECT id FROM records WHERE object = ? ORDER BY id'),
     countRecords: db.prepare('SELECT COUNT(*) FROM records WHERE object = ?'),

@@ -126,6 +126,13 @@ export interface SyncStore {
    */
   listStringValues(object: string, field: string): string[];
   putRecord(object: string, record: SfRecord): void;
+  /**
+   * The record as its JSON text (`JSON.stringify` of what was put): a downloaded page is compared with
+   * what is stored and written without parsing every stored record.
+   */
+  getRecordJson(object: string, id: string): string | undefined;
+  /** Stores `json`, the JSON text of a record whose Id is `id`. */
+  putRecordJson(object: string, id: string, json: string): void;
   deleteRecord(object: string, id: string): void;
   /** Objects that hold records. */
   listObjects(): string[];

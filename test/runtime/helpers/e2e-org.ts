@@ -164,6 +164,7 @@ export function crashingStore(inner: SyncStore): {
 } {
   const writes = new Set([
     'putRecord',
+    'putRecordJson',
     'deleteRecord',
     'purgeObject',
     'appendChange',
