@@ -153,8 +153,8 @@ export const PARENT_NOT_UPLOADED = 'PARENT_NOT_UPLOADED';
 
 /**
  * Changes that wait for a record created on this device whose upload failed (a child naming the new
- * parent, a later edit of the new record) say why they stay in the outbox. They stay pending: when the
- * user fixes the failed create they go up after it; undoing it removes the new record's own changes.
+ * parent, a later edit of the new record, and what waits for those in turn) say why they stay in the
+ * outbox. They stay pending: when the user fixes the failed create they go up after it.
  * `sent` are the creates just attempted; changes attempted with them carry their own answer.
  */
 export function noteWaitingDependents(
@@ -163,24 +163,27 @@ export function noteWaitingDependents(
   attempted: ReadonlySet<number>,
 ): void {
   const { store } = context;
-  const failed = new Map<string, OutboxEntry>();
+  // Local Id -> the failed create it waits for (itself, for the failed ones).
+  const waitsFor = new Map<string, OutboxEntry>();
   for (const entry of sent) {
     if (entry.op !== 'create') continue;
     const current = store.getChange(entry.seq);
-    if (current?.status === 'failed') failed.set(current.recordId, current);
+    if (current?.status === 'failed') waitsFor.set(current.recordId, current);
   }
-  if (failed.size === 0) return;
+  if (waitsFor.size === 0) return;
+  // In outbox order, so a grandchild comes after the child it waits for.
   for (const change of store.listChanges()) {
     if (attempted.has(change.seq) || change.status !== 'pending') continue;
     const names = [...(change.op === 'create' ? [] : [change.recordId]), ...Object.values(change.fields)];
-    const parent = names.map((v) => (typeof v === 'string' ? failed.get(v) : undefined)).find(Boolean);
-    if (!parent) continue;
-    const cause = parent.error ? `${parent.error.code}: ${parent.error.message}` : 'failed';
+    const failed = names.map((v) => (typeof v === 'string' ? waitsFor.get(v) : undefined)).find(Boolean);
+    if (!failed) continue;
+    if (change.op === 'create') waitsFor.set(change.recordId, failed);
+    const cause = failed.error ? `${failed.error.code}: ${failed.error.message}` : 'failed';
     store.replaceChange({
       ...change,
       error: {
         code: PARENT_NOT_UPLOADED,
-        message: `waits for the new ${parent.object} ${parent.recordId}, whose upload failed (${cause}); fix or undo that change`,
+        message: `waits for the new ${failed.object} ${failed.recordId}, whose upload failed (${cause}); fix that change, or undo it and this one`,
       },
     });
   }

@@ -127,10 +127,13 @@ describe('parents and children in sObject Collections', () => {
     await expectAllUploaded(device, 12);
   });
 
-  it('holds back only the child of a failed parent, pending with the reason; the fix sends both', async () => {
+  it('holds back only the children of a failed parent, pending with the reason; the fix sends them', async () => {
     const { engine, pairs } = await deviceWithPairs(30);
-    // Parent 7 is too long for the server; the rest go through.
+    // Parent 7 is too long for the server; the rest go through. It has a second child, a Case.
     engine.update('Account', pairs[7]!.account, { Name: 'x'.repeat(300) });
+    const kase = engine.create('Case', { Subject: 'Visit 7', AccountId: pairs[7]!.account });
+    const note = (name: string) =>
+      `waits for the new Account ${pairs[7]!.account}, whose upload failed (STRING_TOO_LONG: ${name}); fix that change, or undo it and this one`;
     const summary = await engine.syncNow();
     expect(summary.ok).toBe(true);
     expect(summary.counts.Account).toMatchObject({ uploaded: 29, uploadFailed: 1 });
@@ -142,14 +145,8 @@ describe('parents and children in sObject Collections', () => {
         .map((c) => [c.op, c.object, c.recordId, c.status, c.error?.code, c.error?.message]),
     ).toEqual([
       ['create', 'Account', pairs[7]!.account, 'failed', 'STRING_TOO_LONG', failedMessage],
-      [
-        'create',
-        'Contact',
-        pairs[7]!.contact,
-        'pending',
-        'PARENT_NOT_UPLOADED',
-        `waits for the new Account ${pairs[7]!.account}, whose upload failed (STRING_TOO_LONG: ${failedMessage}); fix or undo that change`,
-      ],
+      ['create', 'Contact', pairs[7]!.contact, 'pending', 'PARENT_NOT_UPLOADED', note(failedMessage)],
+      ['create', 'Case', kase, 'pending', 'PARENT_NOT_UPLOADED', note(failedMessage)],
     ]);
     expect(summary.errors).toEqual([
       `Account ${pairs[7]!.account} (create): STRING_TOO_LONG: ${failedMessage}`,
@@ -163,6 +160,7 @@ describe('parents and children in sObject Collections', () => {
     await h.advance(10);
     const fixed = await engine.syncNow();
     expect(fixed.errors).toEqual([]);
+    expect(fixed.counts.Case?.uploaded).toBe(1);
     await expectAllUploaded(engine, 30);
   });
 
