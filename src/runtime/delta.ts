@@ -50,6 +50,8 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
   if (work.fromScratch)
     // The from-scratch download sees everything in scope now, including what was queued for it.
     store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
+  const storedSoFar =
+    work.fromScratch && store.countRecords(object.name) === 0 ? new Set<string>() : undefined;
   await askMissing(context, object, work.queries);
   const members = object.queries.delta;
   expectRecords(context, 'download', object.name, expectedTotal(work.queries));
@@ -59,7 +61,7 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
     let highest: string | null = null;
     for (const query of work.queries[index] ?? []) {
       await pages(context, query.answer!, (page) => {
-        for (const record of storePage(context, object, page.records, cursor)) {
+        for (const record of storePage(context, object, page.records, cursor, undefined, storedSoFar)) {
           returned.add(record.Id);
           const stamp = record[context.plan.watermarkField];
           if (typeof stamp === 'string') highest = maxStamp(highest, stamp);

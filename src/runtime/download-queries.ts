@@ -120,10 +120,16 @@ export async function pages(
 ): Promise<void> {
   if (first instanceof ApiRequestError) throw first;
   let result = first;
-  onPage(result);
-  while (!result.done && result.nextRecordsUrl) {
-    result = await context.api.queryMore(result.nextRecordsUrl);
+  for (;;) {
+    // The next page is asked before this one is stored, so the org answers while the device writes.
+    // Storing stays in order, so a watermark still never passes a page that is not stored.
+    const next =
+      !result.done && result.nextRecordsUrl ? context.api.queryMore(result.nextRecordsUrl) : undefined;
+    // Awaited below; this only keeps a failure from being unhandled if storing throws first.
+    next?.catch(() => undefined);
     onPage(result);
+    if (!next) return;
+    result = await next;
   }
 }
 

@@ -17,6 +17,11 @@ export function storePage(
   rawRecords: readonly Record<string, unknown>[],
   cursor: { member: number; members: number } | undefined,
   alsoInTransaction?: () => void,
+  /**
+   * A first download into an object that held nothing: the Ids stored so far, so no record is looked up
+   * in the store (it holds only these).
+   */
+  storedSoFar?: Set<string>,
 ): SfRecord[] {
   const { store, plan } = context;
   const records = rawRecords.map(toStoredRecord);
@@ -30,7 +35,9 @@ export function storePage(
       if (typeof stamp === 'string') pageMax = maxStamp(pageMax, stamp);
       // Compared as JSON text: parsing every stored record costs more than the download itself.
       const json = JSON.stringify(record);
-      const before = store.getRecordJson(object.name, record.Id);
+      const before =
+        storedSoFar && !storedSoFar.has(record.Id) ? undefined : store.getRecordJson(object.name, record.Id);
+      storedSoFar?.add(record.Id);
       if (before === json) continue;
       store.putRecordJson(object.name, record.Id, json);
       counts.downloaded += 1;
