@@ -38,6 +38,9 @@ export interface ApiErrorBody {
 export const COMPOSITE_MAX_SUBREQUESTS = 25;
 export const COMPOSITE_MAX_QUERIES = 5;
 
+/** `collateSubrequests` exists from API 48.0 (default false there, true from 49.0). */
+const COLLATE_SUBREQUESTS_VERSION = 48;
+
 export class SalesforceApi {
   /** API calls made since the last `resetCounters()`, as the org counts them. */
   apiCalls = 0;
@@ -112,12 +115,23 @@ export class SalesforceApi {
     );
   }
 
-  async composite(subrequests: readonly CompositeSubrequest[]): Promise<CompositeSubresponse[]> {
+  /**
+   * One /composite call. `inOrder` runs the subrequests in the order given: from API 49.0 the org may
+   * otherwise collate (reorder) subrequests that have no explicit `@{ref}` dependency between them.
+   */
+  async composite(
+    subrequests: readonly CompositeSubrequest[],
+    options: { inOrder?: boolean } = {},
+  ): Promise<CompositeSubresponse[]> {
+    const collation =
+      options.inOrder && Number.parseFloat(this.apiVersion) >= COLLATE_SUBREQUESTS_VERSION
+        ? { collateSubrequests: false }
+        : {};
     const response = await this.call<{ compositeResponse: CompositeSubresponse[] }>(
       {
         method: 'POST',
         url: `${this.base}/composite`,
-        body: JSON.stringify({ allOrNone: false, compositeRequest: subrequests }),
+        body: JSON.stringify({ allOrNone: false, ...collation, compositeRequest: subrequests }),
         headers: { 'Content-Type': 'application/json' },
       },
       'composite request',

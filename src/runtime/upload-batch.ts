@@ -95,6 +95,7 @@ function packBatch(
   const openCollections = new Map<string, Extract<Unit, { kind: 'collection' }>>();
   let collections = 0;
   const blockedRecords = new Set<string>();
+  const packedRecords = new Set<string>();
   // Creates packed in this batch: a single subrequest's Id can be referenced, a collection's cannot.
   const createdInBatch = new Map<string, { seq: number; collected: boolean }>();
   const upsertsCollect = Number.parseFloat(context.api.apiVersion) >= COLLECTION_UPSERT_VERSION;
@@ -128,7 +129,10 @@ function packBatch(
       fields[field] = resolved.value;
     }
     const target = entry.op === 'create' ? { ok: true, value: entry.recordId } : resolve(entry.recordId);
-    if (!ok || !target.ok) {
+    // A second change of a record already in this call waits for the first one's answer, unless it
+    // names the new record by reference: the org orders only explicit dependencies.
+    const explicit = typeof target.value === 'string' && target.value.startsWith('@{');
+    if (!ok || !target.ok || (packedRecords.has(key) && !explicit)) {
       blockedRecords.add(key);
       continue;
     }
@@ -171,6 +175,7 @@ function packBatch(
       units.push(unit);
       collected = true;
     } else units.push({ kind: 'single', item });
+    packedRecords.add(key);
     if (entry.op === 'create') createdInBatch.set(entry.recordId, { seq: entry.seq, collected });
   }
   return units;

@@ -115,10 +115,12 @@ async function sendBatch(
   });
   let responses: CompositeSubresponse[];
   try {
+    // In outbox order: a child created under a parent deleted later in the same call, for one.
     responses = await context.api.composite(
       units.map((unit) =>
         unit.kind === 'single' ? unit.item.subrequest : collectionSubrequest(context, unit),
       ),
+      { inOrder: true },
     );
   } catch (error) {
     if (error instanceof ApiRequestError && error.kind === 'permanent') {

@@ -395,3 +395,60 @@ describe('a lost collection of identical new records', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 });
+
+describe('order inside one call', () => {
+  it('asks the org to run the subrequests in the order sent (no collation)', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    engine.create('Contact', { LastName: 'Ordered', Email: 'o@x.example', AccountId: account });
+    const start = transport.bodies.length;
+    expect((await engine.syncNow()).errors).toEqual([]);
+    expect(JSON.parse(transport.bodies[start]!)).toMatchObject({
+      allOrNone: false,
+      collateSubrequests: false,
+    });
+    // Downloads are reads: the org may collate them.
+    expect(transport.bodies.slice(start + 1).some((b) => b?.includes('collateSubrequests'))).toBe(false);
+  });
+
+  it('sends a second edit of a record after the answer to the first, so it is not taken for a conflict', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    const contact = await h.create('Contact', {
+      LastName: 'Ada',
+      Email: 'ada@x.example',
+      AccountId: account,
+    });
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    // The first edit never left (network down); the second is queued behind it.
+    engine.update('Contact', contact, { Email: 'first@x.example' });
+    transport.failAt = { call: transport.calls + 1, when: 'before' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    engine.update('Contact', contact, { LastName: 'Ada (second)' });
+    expect(engine.pendingChanges().map((c) => c.status)).toEqual(['inFlight', 'pending']);
+    await h.advance(10);
+    const start = transport.bodies.length;
+    const summary = await engine.syncNow();
+    expect(summary.dropped).toEqual([]);
+    expect(summary.errors).toEqual([]);
+    expect(engine.pendingChanges()).toEqual([]);
+    const server = (await h.conn.sobject('Contact').retrieve(contact)) as Record<string, unknown>;
+    expect([server.Email, server.LastName]).toEqual(['first@x.example', 'Ada (second)']);
+    // Two upload calls, one edit each (after the re-read of the lost one and before the second, its stamp).
+    const uploads = transport.bodies
+      .slice(start)
+      .filter((b) => b?.includes('"method":"PATCH"'))
+      .map((b) => shape(b));
+    expect(uploads).toEqual([
+      [['PATCH', `/sobjects/Contact/${contact}`, undefined]],
+      [['PATCH', `/sobjects/Contact/${contact}`, undefined]],
+    ]);
+    await h.expectDeviceMatchesServer(engine);
+  });
+});
