@@ -154,14 +154,10 @@ export const PARENT_NOT_UPLOADED = 'PARENT_NOT_UPLOADED';
 /**
  * Changes that wait for a record created on this device whose upload failed (a child naming the new
  * parent, a later edit of the new record, and what waits for those in turn) say why they stay in the
- * outbox. They stay pending: when the user fixes the failed create they go up after it.
- * `sent` are the creates just attempted; changes attempted with them carry their own answer.
+ * outbox, whether they waited for the next call or were sent with it by reference and not run. They stay
+ * pending: when the user fixes the failed create they go up after it. `sent` are the changes just tried.
  */
-export function noteWaitingDependents(
-  context: SyncContext,
-  sent: readonly OutboxEntry[],
-  attempted: ReadonlySet<number>,
-): void {
+export function noteWaitingDependents(context: SyncContext, sent: readonly OutboxEntry[]): void {
   const { store } = context;
   // Local Id -> the failed create it waits for (itself, for the failed ones).
   const waitsFor = new Map<string, OutboxEntry>();
@@ -173,7 +169,7 @@ export function noteWaitingDependents(
   if (waitsFor.size === 0) return;
   // In outbox order, so a grandchild comes after the child it waits for.
   for (const change of store.listChanges()) {
-    if (attempted.has(change.seq) || change.status !== 'pending') continue;
+    if (change.status !== 'pending') continue;
     const names = [...(change.op === 'create' ? [] : [change.recordId]), ...Object.values(change.fields)];
     const failed = names.map((v) => (typeof v === 'string' ? waitsFor.get(v) : undefined)).find(Boolean);
     if (!failed) continue;

@@ -98,7 +98,7 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
     }
     setPending();
   }
-  if (unverified.length) noteWaitingDependents(context, unverified, new Set());
+  if (unverified.length) noteWaitingDependents(context, unverified);
 }
 
 function sameValue(server: unknown, mine: unknown): boolean {

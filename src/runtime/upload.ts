@@ -43,7 +43,7 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
     if (batch.length === 0) break;
     const items = batch.flatMap(unitItems);
     for (const item of items) attempted.add(item.entry.seq);
-    await sendBatch(context, batch, touched, attempted);
+    await sendBatch(context, batch, touched);
     done += items.length;
     context.progress({ phase: 'upload', done, total });
   }
@@ -94,12 +94,7 @@ async function rebaseStamps(context: SyncContext): Promise<void> {
   }
 }
 
-async function sendBatch(
-  context: SyncContext,
-  units: Unit[],
-  touched: Set<string>,
-  attempted: ReadonlySet<number>,
-): Promise<void> {
+async function sendBatch(context: SyncContext, units: Unit[], touched: Set<string>): Promise<void> {
   const { store, clock } = context;
   const items = units.flatMap(unitItems);
   // Committed before the request leaves: a crash from here on is resolved by recoverInFlight.
@@ -167,7 +162,6 @@ async function sendBatch(
     noteWaitingDependents(
       context,
       items.map((i) => i.entry),
-      attempted,
     );
   });
 }

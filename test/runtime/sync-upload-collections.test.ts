@@ -164,6 +164,38 @@ describe('parents and children in sObject Collections', () => {
     await expectAllUploaded(engine, 30);
   });
 
+  it('gives the same reason to a child sent by reference in the same call as its failed parent', async () => {
+    const transport = new FaultyTransport(h.conn);
+    await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    const account = engine.create('Account', { Name: 'x'.repeat(300), Industry: 'Energy' });
+    const contact = engine.create('Contact', { LastName: 'Child', Email: 'c@x.example', AccountId: account });
+    const start = transport.bodies.length;
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    // One call: the parent alone, the child naming it by @{ref}; the org did not run the child.
+    expect(shape(transport.bodies[start])).toEqual([
+      ['POST', '/sobjects/Account', undefined],
+      ['POST', '/sobjects/Contact', undefined],
+    ]);
+    const failedMessage = `Account Name: data value too large: ${'x'.repeat(100)}... (max length=255)`;
+    expect(
+      engine.pendingChanges().map((c) => [c.recordId, c.status, c.error?.code, c.error?.message]),
+    ).toEqual([
+      [account, 'failed', 'STRING_TOO_LONG', failedMessage],
+      [
+        contact,
+        'pending',
+        'PARENT_NOT_UPLOADED',
+        `waits for the new Account ${account}, whose upload failed (STRING_TOO_LONG: ${failedMessage}); fix that change, or undo it and this one`,
+      ],
+    ]);
+    expect(summary.counts.Contact?.uploadFailed ?? 0).toBe(0);
+  });
+
   // The first upload call carries the 30 parents, the second the 30 children.
   for (const [call, what] of [
     [1, 'parents'],
