@@ -10,7 +10,7 @@
  * mobilesync-resync, mobilesync-ghosts, mobilesync-upload (mobilesync-strategy.ts).
  */
 
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { Connection } from 'jsforce';
@@ -73,6 +73,22 @@ const conn = new Connection({
 });
 const killAt = options.killAtCall ? Number(options.killAtCall) : undefined;
 
+/** SYNC_CHILD_TRACE=<file>: appends one line per request (ms, method, what) to that file, for profiling. */
+const trace = process.env.SYNC_CHILD_TRACE
+  ? (request: TransportRequest, ms: number) => {
+      const url = decodeURIComponent(request.url.replace(/^\/services\/data\/v[\d.]+/, ''));
+      const subrequests = request.body?.includes('compositeRequest')
+        ? (JSON.parse(request.body) as { compositeRequest: { url: string }[] }).compositeRequest.map((sub) =>
+            decodeURIComponent(sub.url.replace(/^\/services\/data\/v[\d.]+/, '')).slice(0, 140),
+          )
+        : [];
+      appendFileSync(
+        process.env.SYNC_CHILD_TRACE!,
+        `${ms.toFixed(1)} ms ${request.method} ${url.slice(0, 140)}\n${subrequests.map((s) => `    ${s}\n`).join('')}`,
+      );
+    }
+  : undefined;
+
 /** Counts requests (jsforce Connection as the runtime's Transport) and kills the process on cue. */
 class CountingTransport implements Transport {
   requests = 0;
@@ -82,8 +98,10 @@ class CountingTransport implements Transport {
   async request<R>(request: TransportRequest): Promise<R> {
     this.requests += 1;
     if (this.requests === killAt && options.killWhen === 'before') process.kill(process.pid, 'SIGKILL');
+    const sent = performance.now();
     const result = (await conn.request<R>(request)) as R;
     if (this.requests === killAt && options.killWhen !== 'before') process.kill(process.pid, 'SIGKILL');
+    if (trace) trace(request, performance.now() - sent);
     return result;
   }
 }

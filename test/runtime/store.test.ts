@@ -36,6 +36,30 @@ describe.each(stores)('%s', (_name, makeStore) => {
     expect(store.listObjects()).toEqual(['Contact']);
   });
 
+  it('reads and writes a record as its JSON text, the same record as getRecord/putRecord', () => {
+    const store = makeStore();
+    store.putRecord('Account', { Id: '001A', Name: 'a', Owner: { Name: 'o' } });
+    expect(store.getRecordJson('Account', '001A')).toBe('{"Id":"001A","Name":"a","Owner":{"Name":"o"}}');
+    expect(store.getRecordJson('Account', '001B')).toBeUndefined();
+    expect(store.getRecordJson('Contact', '001A')).toBeUndefined();
+    store.putRecordJson('Account', '001B', '{"Id":"001B","Name":"b"}');
+    expect(store.getRecord('Account', '001B')).toEqual({ Id: '001B', Name: 'b' });
+    expect(store.listRecordIds('Account')).toEqual(['001A', '001B']);
+    store.transaction(() => {
+      store.putRecordJson('Account', '001C', '{"Id":"001C"}');
+      store.putRecordJson('Account', '001A', '{"Id":"001A","Name":"a2"}');
+      store.transaction(() => undefined);
+    });
+    expect(store.getRecord('Account', '001A')).toEqual({ Id: '001A', Name: 'a2' });
+    expect(() =>
+      store.transaction(() => {
+        store.putRecordJson('Account', '001D', '{"Id":"001D"}');
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
+    expect(store.getRecordJson('Account', '001D')).toBeUndefined();
+  });
+
   it('returns copies: mutating a returned record does not change the store', () => {
     const store = makeStore();
     store.putRecord('Account', { Id: '001A', Name: 'a' });
