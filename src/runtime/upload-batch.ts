@@ -16,7 +16,9 @@ const MAX_COLLECTIONS = 5;
 
 const MAX_COLLECTION = 200;
 
-/** sObject Collections upsert by external Id (`PATCH /composite/sobjects/{type}/{field}`) came in 46.0. */
+/** sObject Collections came in API 42.0, their upsert by external Id (`.../{type}/{field}`) in 46.0. */
+const COLLECTIONS_VERSION = 42;
+
 const COLLECTION_UPSERT_VERSION = 46;
 
 export interface BatchItem {
@@ -98,7 +100,9 @@ function packBatch(
   const packedRecords = new Set<string>();
   // Creates packed in this batch: a single subrequest's Id can be referenced, a collection's cannot.
   const createdInBatch = new Map<string, { seq: number; collected: boolean }>();
-  const upsertsCollect = Number.parseFloat(context.api.apiVersion) >= COLLECTION_UPSERT_VERSION;
+  const version = Number.parseFloat(context.api.apiVersion);
+  const collectionsExist = version >= COLLECTIONS_VERSION;
+  const upsertsCollect = version >= COLLECTION_UPSERT_VERSION;
   for (const entry of changes) {
     const key = `${entry.object}/${entry.recordId}`;
     const sendable = entry.status === 'pending' && !attempted.has(entry.seq) && !blockedRecords.has(key);
@@ -140,6 +144,7 @@ function packBatch(
     const upsertField =
       subrequest.method === 'PATCH' && entry.op === 'create' ? object.upload.externalIdField : undefined;
     const collectible =
+      collectionsExist &&
       !usesReference &&
       !subrequest.httpHeaders &&
       (entry.op !== 'create' ||

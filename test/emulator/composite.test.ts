@@ -130,6 +130,45 @@ describe('sObject Collections (/composite/sobjects)', () => {
     expect(names.records.map((r) => r.Name)).toEqual(['Pump v2', 'Fan', 'Valve']);
   });
 
+  it('exists from API 42.0 and upserts from 46.0, as the org documents; older versions answer 404', async () => {
+    const records = [{ attributes: { type: 'Product2' }, Name: 'Versioned', StockKeepingUnit: 'VER-1' }];
+    const notFound = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
+    const create = (version: string) =>
+      t.http('POST', `/services/data/v${version}/composite/sobjects`, {
+        body: { allOrNone: false, records },
+      });
+    const upsert = (version: string) =>
+      t.http('PATCH', `/services/data/v${version}/composite/sobjects/Product2/StockKeepingUnit`, {
+        body: { allOrNone: false, records },
+      });
+    expect(await create('41.0')).toMatchObject({ status: 404, body: notFound });
+    expect(await upsert('45.0')).toMatchObject({ status: 404, body: notFound });
+    expect(
+      await t.http(
+        'GET',
+        `/services/data/v41.0/composite/sobjects/Product2?ids=01t000000000001AAA&fields=Name`,
+      ),
+    ).toMatchObject({ status: 404, body: notFound });
+    expect(
+      await t.http(
+        'DELETE',
+        '/services/data/v41.0/composite/sobjects?ids=01t000000000001AAA&allOrNone=false',
+      ),
+    ).toMatchObject({ status: 404, body: notFound });
+    expect(await t.conn.query("SELECT Id FROM Product2 WHERE StockKeepingUnit = 'VER-1'")).toMatchObject({
+      totalSize: 0,
+    });
+    const created = await upsert('46.0');
+    expect(created).toMatchObject({
+      status: 200,
+      body: [{ id: expect.stringMatching(/^01t/), success: true, errors: [], created: true }],
+    });
+    expect(await create('42.0')).toMatchObject({
+      status: 200,
+      body: [{ success: false, errors: [{ statusCode: 'DUPLICATE_VALUE' }] }],
+    });
+  });
+
   it('refuses more than 200 records', async () => {
     const records = Array.from({ length: 201 }, (_, i) => ({
       attributes: { type: 'Account' },

@@ -76,7 +76,7 @@ interface CompositeBody {
 function shape(body: string | undefined) {
   return (JSON.parse(body ?? '{}') as CompositeBody).compositeRequest.map((r) => [
     r.method,
-    r.url.replace(/^.*\/v62\.0/, ''),
+    r.url.replace(/^.*\/v\d+\.0/, ''),
     r.body?.records?.length,
   ]);
 }
@@ -481,6 +481,42 @@ describe('order inside one call', () => {
       [['PATCH', `/sobjects/Contact/${contact}`, undefined]],
       [['PATCH', `/sobjects/Contact/${contact}`, undefined]],
     ]);
+    await h.expectDeviceMatchesServer(engine);
+  });
+});
+
+describe('a plan on an API version before sObject Collections (41.0)', () => {
+  it('sends every change as its own subrequest', async () => {
+    const oldPlan = compilePlan({ ...energyScope, apiVersion: '41.0' });
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    const kase = await h.create('Case', { Subject: 'Old', AccountId: account });
+    await h.advance(60);
+    const engine = h.device(oldPlan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    for (let i = 0; i < 3; i++)
+      engine.create('Contact', { LastName: `Old ${i}`, Email: `o${i}@x.example`, AccountId: account });
+    engine.create('Case', { Subject: 'New', AccountId: account });
+    engine.update('Case', kase, { Status: 'Working' });
+    const start = transport.bodies.length;
+    const summary = await engine.syncNow();
+    expect(summary.errors).toEqual([]);
+    expect(
+      shape(transport.bodies[start]).map(
+        ([method, url]) => `${method} ${String(url).replace(/\/[^/]+$/, '/…')}`,
+      ),
+    ).toEqual([
+      'POST /sobjects/…',
+      'POST /sobjects/…',
+      'POST /sobjects/…',
+      'PATCH /sobjects/Case/Device_Id__c/…',
+      'PATCH /sobjects/Case/…',
+    ]);
+    expect(transport.bodies[start]).toContain('/services/data/v41.0/');
+    // collateSubrequests came in 48.0: not sent to an older version.
+    expect(transport.bodies[start]).not.toContain('collateSubrequests');
+    expect(engine.pendingChanges()).toEqual([]);
     await h.expectDeviceMatchesServer(engine);
   });
 });

@@ -3,7 +3,8 @@
  * /composite/sobjects?ids=&allOrNone=` and `GET /composite/sobjects/{T}?ids=&fields=`. At most 200
  * records; HTTP 200 with one `{id, success, errors}` per record, in order. Each record runs in its own
  * savepoint; with allOrNone, one failure rolls every record back and the others report
- * ALL_OR_NONE_OPERATION_ROLLED_BACK.
+ * ALL_OR_NONE_OPERATION_ROLLED_BACK. The resource exists from API 42.0, its upsert from 46.0; older
+ * versions answer 404 as an org does for a resource it does not have.
  */
 
 import { ApiError } from '../../api-error.ts';
@@ -14,6 +15,15 @@ import { json, type ApiRequest } from '../api-types.ts';
 import { recordBody } from './records.ts';
 
 export const MAX_COLLECTION_RECORDS = 200;
+
+/** First API versions with sObject Collections and with their upsert by external Id. */
+export const COLLECTIONS_VERSION = 42;
+export const COLLECTIONS_UPSERT_VERSION = 46;
+
+function requireVersion(request: ApiRequest, since: number): void {
+  if (Number.parseFloat(request.version) < since)
+    throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+}
 
 export interface SaveResult {
   id?: string;
@@ -126,6 +136,7 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
   const { store } = org;
 
   router.on('POST', '/composite/sobjects', (request) => {
+    requireVersion(request, COLLECTIONS_VERSION);
     const { allOrNone, records } = collectionBody(request.body);
     const operations = records.map((record): Operation => ({
       run: () => store.create(store.describe(typeOf(record)).name, withoutAttributes(record), request.userId),
@@ -134,6 +145,7 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
   });
 
   router.on('PATCH', '/composite/sobjects', (request) => {
+    requireVersion(request, COLLECTIONS_VERSION);
     const { allOrNone, records } = collectionBody(request.body);
     const operations = records.map((record): Operation => {
       const fields = withoutAttributes(record);
@@ -153,6 +165,7 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
   });
 
   router.on('DELETE', '/composite/sobjects', (request) => {
+    requireVersion(request, COLLECTIONS_VERSION);
     const allOrNone = request.query.get('allOrNone') === 'true';
     const operations = idsParam(request).map((given): Operation => {
       const id = toId18(given) ?? given;
@@ -171,6 +184,7 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
 
   // Upsert many by external Id (API 46.0+): per record `{id, success, errors, created}`.
   router.on('PATCH', '/composite/sobjects/:type/:field', (request, params) => {
+    requireVersion(request, COLLECTIONS_UPSERT_VERSION);
     const type = store.describe(params.type as string).name;
     const fieldName = params.field as string;
     const { allOrNone, records } = collectionBody(request.body);
@@ -194,6 +208,7 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
   });
 
   const retrieve = (request: ApiRequest, params: Readonly<Record<string, string>>) => {
+    requireVersion(request, COLLECTIONS_VERSION);
     const type = store.describe(params.type as string).name;
     const ids = idsParam(request);
     const body = request.body as { fields?: unknown } | undefined;
