@@ -50,8 +50,11 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
   if (work.fromScratch)
     // The from-scratch download sees everything in scope now, including what was queued for it.
     store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
-  const storedSoFar =
-    work.fromScratch && store.countRecords(object.name) === 0 ? new Set<string>() : undefined;
+  // An empty object's first download looks nothing up; one statement returns each record once.
+  const firstDownload =
+    work.fromScratch && store.countRecords(object.name) === 0
+      ? { seen: work.queries.flat().length > 1 ? new Set<string>() : null }
+      : undefined;
   await askMissing(context, object, work.queries);
   const members = object.queries.delta;
   expectRecords(context, 'download', object.name, expectedTotal(work.queries));
@@ -61,8 +64,9 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
     let highest: string | null = null;
     for (const query of work.queries[index] ?? []) {
       await pages(context, query.answer!, (page) => {
-        for (const record of storePage(context, object, page.records, cursor, undefined, storedSoFar)) {
-          returned.add(record.Id);
+        for (const record of storePage(context, object, page.records, cursor, undefined, firstDownload)) {
+          // A first download checks no window (applyWindow): what came back is not needed then.
+          if (!work.fromScratch) returned.add(record.Id);
           const stamp = record[context.plan.watermarkField];
           if (typeof stamp === 'string') highest = maxStamp(highest, stamp);
         }

@@ -18,10 +18,11 @@ export function storePage(
   cursor: { member: number; members: number } | undefined,
   alsoInTransaction?: () => void,
   /**
-   * A first download into an object that held nothing: the Ids stored so far, so no record is looked up
-   * in the store (it holds only these).
+   * A first download into an object that held nothing, so no record is looked up in the store: `seen`
+   * holds the Ids stored so far when several statements may return the same record, null when one
+   * statement returns each record once.
    */
-  storedSoFar?: Set<string>,
+  firstDownload?: { readonly seen: Set<string> | null },
 ): SfRecord[] {
   const { store, plan } = context;
   const records = rawRecords.map(toStoredRecord);
@@ -36,8 +37,10 @@ export function storePage(
       // Compared as JSON text: parsing every stored record costs more than the download itself.
       const json = JSON.stringify(record);
       const before =
-        storedSoFar && !storedSoFar.has(record.Id) ? undefined : store.getRecordJson(object.name, record.Id);
-      storedSoFar?.add(record.Id);
+        firstDownload && !firstDownload.seen?.has(record.Id)
+          ? undefined
+          : store.getRecordJson(object.name, record.Id);
+      firstDownload?.seen?.add(record.Id);
       if (before === json) continue;
       store.putRecordJson(object.name, record.Id, json);
       counts.downloaded += 1;
