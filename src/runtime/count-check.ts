@@ -19,7 +19,7 @@
  * countable.
  */
 
-import type { PlanObject, QueryTemplate, QueryUnion } from '../compiler/plan.ts';
+import type { PlanObject, PlanPath, QueryTemplate, QueryUnion } from '../compiler/plan.ts';
 import { boundStatements, chunkedStatements, idSourceIds } from './download-queries.ts';
 import { stateOf } from './object-state.ts';
 import type { QueryResult } from './salesforce-api.ts';
@@ -27,10 +27,22 @@ import { sweepOrphans } from './scope-sweep.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
 import { ApiRequestError } from './sync-errors.ts';
 
-/** One bound COUNT() statement and how many held records its local set has. */
+/** One bound COUNT() statement of a union member (one per Id chunk for an `idSource` member). */
 export interface CountStatement {
   readonly soql: string;
-  readonly local: number;
+  /** The chunk's Ids (`idSource` members). */
+  readonly ids?: readonly string[];
+}
+
+/** A member of the count union, bound, with what its statements' local sets are. */
+export interface CountMember {
+  readonly statements: readonly CountStatement[];
+  /**
+   * `all`: the only member, its local set every held record; `childOf`: held records whose `field` holds
+   * one of the chunk's Ids; `referencedBy`: held records whose Id is one of the chunk's Ids.
+   */
+  readonly kind: 'all' | 'childOf' | 'referencedBy';
+  readonly field?: string;
 }
 
 /**
@@ -48,8 +60,9 @@ export async function reconcileByCount(context: SyncContext, object: PlanObject)
   if (state.watermark === null || state.deltaCursor !== null) return false;
   if ((state.rereadIds?.length ?? 0) > 0) return false;
   if (Object.values(state.pendingIds).some((ids) => ids.length > 0)) return false;
-  const statements = countStatements(context, object, union);
-  if (!statements) return false;
+  const members = countMembers(context, object, union);
+  if (!members) return false;
+  const statements = members.flatMap((member) => member.statements);
   const answers = await context.api.batchGet(
     statements.map((statement) => ({
       url: context.api.queryUrl(statement.soql),
@@ -58,16 +71,13 @@ export async function reconcileByCount(context: SyncContext, object: PlanObject)
     })),
   );
   for (const answer of answers) if (answer instanceof ApiRequestError) throw answer;
-  const equal = statements.every((statement, i) => (answers[i] as QueryResult).totalSize === statement.local);
-  if (!equal) return false;
+  const server = answers.map((answer) => (answer as QueryResult).totalSize);
+  const verdict = compare(context, object, members, server);
+  if (verdict === 'differs') return false;
   const { store } = context;
   const now = context.clock.now();
-  // With one member a held record is in at most one local set (chunks are disjoint): when the local
-  // counts add up to every held record, none is an orphan, and the sweep, which reads them all, is skipped.
-  const local = statements.reduce((n, statement) => n + statement.local, 0);
-  const noOrphans = union.length === 1 && local === store.countRecords(object.name);
   store.transaction(() => {
-    if (!noOrphans) sweepOrphans(context, object);
+    if (verdict === 'equalWithOrphans') sweepOrphans(context, object);
     store.putObjectState({
       ...stateOf(context, object),
       reconciledAt: now,
@@ -80,56 +90,149 @@ export async function reconcileByCount(context: SyncContext, object: PlanObject)
   return true;
 }
 
+type Verdict = 'differs' | 'equal' | 'equalWithOrphans';
+
 /**
- * The bound statements of a count union with their local counts, or null when the union is not
- * countable. An `idSource` member binds one statement per chunk of the Ids the device holds for the
- * source (none when it holds none: then its local sets are empty too).
+ * Compares the server's counts (in statement order) with the local sets. Each statement's local set holds
+ * at least what the server counts (S ⊆ L), and one member's local sets are disjoint (distinct Ids per
+ * chunk, one value per record). So a member whose server counts add up to every held record is equal on
+ * every statement and reaches every held record: no orphan, and its local sets need not be counted (the
+ * usual case, where counting would read a field of every record). Other members' local sets are counted.
  */
-export function countStatements(
+function compare(
+  context: SyncContext,
+  object: PlanObject,
+  members: readonly CountMember[],
+  server: readonly number[],
+): Verdict {
+  const held = context.store.countRecords(object.name);
+  const sums: number[] = [];
+  let index = 0;
+  for (const member of members) {
+    sums.push(server.slice(index, index + member.statements.length).reduce((a, b) => a + b, 0));
+    index += member.statements.length;
+  }
+  const covering = sums.indexOf(held);
+  const local = new LocalSets(context, object);
+  index = 0;
+  for (const [m, member] of members.entries()) {
+    if (m !== covering)
+      for (const [k, statement] of member.statements.entries())
+        if (local.count(member, statement) !== server[index + k]) return 'differs';
+    index += member.statements.length;
+  }
+  if (covering >= 0) return 'equal';
+  // Every statement is equal: each member's local sets add up to its server counts.
+  return orphansPossible(context, object, members, sums, held) ? 'equalWithOrphans' : 'equal';
+}
+
+/** Counts the held records in a statement's local set, reading each field of the object once. */
+class LocalSets {
+  readonly #perParent = new Map<string, Map<string, number>>();
+  #heldIds: Set<string> | undefined;
+
+  constructor(
+    private readonly context: SyncContext,
+    private readonly object: PlanObject,
+  ) {}
+
+  count(member: CountMember, statement: CountStatement): number {
+    const { store } = this.context;
+    const name = this.object.name;
+    if (member.kind === 'all') return store.countRecords(name);
+    if (member.kind === 'childOf') {
+      let perParent = this.#perParent.get(member.field!);
+      if (!perParent) {
+        perParent = new Map();
+        for (const parentId of store.listStringValues(name, member.field!))
+          perParent.set(parentId, (perParent.get(parentId) ?? 0) + 1);
+        this.#perParent.set(member.field!, perParent);
+      }
+      const counts = perParent;
+      return statement.ids!.reduce((n, id) => n + (counts.get(id) ?? 0), 0);
+    }
+    const held = (this.#heldIds ??= new Set(store.listRecordIds(name)));
+    return statement.ids!.reduce((n, id) => n + (held.has(id) ? 1 : 0), 0);
+  }
+}
+
+/**
+ * Whether some held record may be in no statement's local set (then the sweep reads them all), given
+ * each member's local set sizes. With a union of at most one `childOf` member, records reached by a
+ * `referencedBy` chunk but not by the `childOf` member are looked up one by one (referenced records are
+ * few); any other union is swept.
+ */
+function orphansPossible(
+  context: SyncContext,
+  object: PlanObject,
+  members: readonly CountMember[],
+  sizes: readonly number[],
+  held: number,
+): boolean {
+  if (members.length === 1) return true;
+  const children = members.filter((member) => member.kind === 'childOf');
+  if (children.length > 1 || members.some((member) => member.kind === 'all')) return true;
+  const child = children[0];
+  let covered = child ? sizes[members.indexOf(child)]! : 0;
+  const parents = new Set(child?.statements.flatMap((statement) => statement.ids!) ?? []);
+  const seen = new Set<string>();
+  for (const member of members)
+    if (member.kind === 'referencedBy')
+      for (const id of member.statements.flatMap((statement) => statement.ids!)) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const record = context.store.getRecord(object.name, id);
+        if (!record) continue;
+        const parent = child ? record[child.field!] : undefined;
+        if (typeof parent !== 'string' || !parents.has(parent)) covered += 1;
+      }
+  return covered !== held;
+}
+
+/**
+ * The count union bound into statements, per member, or null when it is not countable. An `idSource`
+ * member binds one statement per chunk of the Ids the device holds for the source (none when it holds
+ * none: then its local sets are empty too).
+ */
+export function countMembers(
   context: SyncContext,
   object: PlanObject,
   union: QueryUnion,
-): CountStatement[] | null {
+): CountMember[] | null {
   // Records held through a root path or kept by a limit are in no chunk's local set.
   if (object.limit !== undefined) return null;
   if (union.some((t) => t.idSource) && object.paths.some((path) => path.kind === 'root')) return null;
-  const statements: CountStatement[] = [];
+  const members: CountMember[] = [];
   for (const template of union) {
     if (!template.idSource) {
       if (union.length !== 1) return null;
-      const local = context.store.countRecords(object.name);
-      for (const soql of boundStatements(context, template)) statements.push({ soql, local });
+      const statements = boundStatements(context, template).map((soql) => ({ soql }));
+      members.push({ kind: 'all', statements });
       continue;
     }
-    const localCount = localCounter(context, object, template.idSource);
-    if (!localCount) return null;
-    for (const chunk of chunkedStatements(context, template, idSourceIds(context, template.idSource)))
-      statements.push({ soql: chunk.soql, local: localCount(chunk.ids) });
+    const path = pathOf(object, template.idSource);
+    if (!path) return null;
+    const ids = idSourceIds(context, template.idSource);
+    const statements = chunkedStatements(context, template, ids).map((chunk) => ({
+      soql: chunk.soql,
+      ids: chunk.ids,
+    }));
+    members.push({ kind: path.kind, field: path.field, statements });
   }
-  return statements;
+  return members;
 }
 
-/** Counts the held records in the local set of a chunk of an `idSource` member, or null if unknown. */
-function localCounter(
-  context: SyncContext,
+/** The path an `idSource` member follows, or undefined when no path or several match it. */
+function pathOf(
   object: PlanObject,
   idSource: NonNullable<QueryTemplate['idSource']>,
-): ((ids: readonly string[]) => number) | null {
-  const paths = object.paths.filter((path) =>
-    path.kind === 'childOf'
-      ? idSource.field === 'Id' && path.object === idSource.object
-      : path.kind === 'referencedBy' && path.object === idSource.object && path.field === idSource.field,
+): Extract<PlanPath, { kind: 'childOf' | 'referencedBy' }> | undefined {
+  const paths = object.paths.filter(
+    (path): path is Extract<PlanPath, { kind: 'childOf' | 'referencedBy' }> =>
+      path.kind === 'childOf'
+        ? idSource.field === 'Id' && path.object === idSource.object
+        : path.kind === 'referencedBy' && path.object === idSource.object && path.field === idSource.field,
   );
   // Two childOf paths to one parent object would bind the same Ids into different reference fields.
-  if (paths.length !== 1) return null;
-  const path = paths[0]!;
-  const { store } = context;
-  if (path.kind === 'childOf') {
-    const perParent = new Map<string, number>();
-    for (const parentId of store.listStringValues(object.name, path.field))
-      perParent.set(parentId, (perParent.get(parentId) ?? 0) + 1);
-    return (ids) => ids.reduce((n, id) => n + (perParent.get(id) ?? 0), 0);
-  }
-  const held = new Set(store.listRecordIds(object.name));
-  return (ids) => ids.reduce((n, id) => n + (held.has(id) ? 1 : 0), 0);
+  return paths.length === 1 ? paths[0] : undefined;
 }
