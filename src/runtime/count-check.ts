@@ -45,6 +45,14 @@ export interface CountMember {
   readonly field?: string;
 }
 
+/** An object's count statements, bound once its delta and pending fetches are done. */
+export interface CountCheck {
+  readonly object: PlanObject;
+  readonly members: readonly CountMember[];
+  /** For `context.api.batchGet`, in statement order (several objects' checks may share the calls). */
+  readonly requests: readonly { url: string; isQuery: true; what: string }[];
+}
+
 /**
  * Proves the object's held records equal its server scope by counts and, if so, marks it reconciled
  * (orphans swept by `sweepOrphans`, which counts them as removed; `reconciledAt` now, `needsReconcile`
@@ -54,22 +62,45 @@ export interface CountMember {
  * count request throws (ApiRequestError), nothing changed.
  */
 export async function reconcileByCount(context: SyncContext, object: PlanObject): Promise<boolean> {
+  const check = prepareCountCheck(context, object);
+  if (!check) return false;
+  return settleCountCheck(context, check, await context.api.batchGet(check.requests));
+}
+
+/**
+ * The first half of `reconcileByCount`: the bound count statements, or null when the object cannot be
+ * reconciled by count now (then the caller runs the Id reconciliation). Reads the store only.
+ */
+export function prepareCountCheck(context: SyncContext, object: PlanObject): CountCheck | null {
   const union = object.queries.count;
-  if (!union || union.length === 0) return false;
+  if (!union || union.length === 0) return null;
   const state = stateOf(context, object);
-  if (state.watermark === null || state.deltaCursor !== null) return false;
-  if ((state.rereadIds?.length ?? 0) > 0) return false;
-  if (Object.values(state.pendingIds).some((ids) => ids.length > 0)) return false;
+  if (state.watermark === null || state.deltaCursor !== null) return null;
+  if ((state.rereadIds?.length ?? 0) > 0) return null;
+  if (Object.values(state.pendingIds).some((ids) => ids.length > 0)) return null;
   const members = countMembers(context, object, union);
-  if (!members) return false;
-  const statements = members.flatMap((member) => member.statements);
-  const answers = await context.api.batchGet(
-    statements.map((statement) => ({
+  if (!members) return null;
+  const requests = members.flatMap((member) =>
+    member.statements.map((statement) => ({
       url: context.api.queryUrl(statement.soql),
-      isQuery: true,
+      isQuery: true as const,
       what: `${object.name} count query`,
     })),
   );
+  return { object, members, requests };
+}
+
+/**
+ * The second half: the answers to `check.requests` (as `batchGet` gives them) compared with the device.
+ * True when equal (the object is marked reconciled); false when a count differs, nothing changed. Must
+ * run before anything else changes the object's records. Throws the first failed answer's error.
+ */
+export function settleCountCheck(
+  context: SyncContext,
+  check: CountCheck,
+  answers: readonly unknown[],
+): boolean {
+  const { object, members } = check;
   for (const answer of answers) if (answer instanceof ApiRequestError) throw answer;
   const server = answers.map((answer) => (answer as QueryResult).totalSize);
   const verdict = compare(context, object, members, server);
