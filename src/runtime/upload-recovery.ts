@@ -7,7 +7,7 @@
 import { isLocalId } from './local-ids.ts';
 import type { SfRecord } from './records.ts';
 import type { QueryResult } from './salesforce-api.ts';
-import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
+import { bindChunked, isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
 import { countsFor, planObject, type SyncContext } from './sync-context.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
 import { ApiRequestError } from './sync-errors.ts';
@@ -32,6 +32,10 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
   };
   const lostCreates = store.listChanges().filter(needsLookup);
   const lookups = new Map<number, QueryResult | ApiRequestError>();
+  const lostUpdates = await readLostUpdates(
+    context,
+    store.listChanges().filter((e) => e.status === 'inFlight' && rereadsUpdate(context, e)),
+  );
   for (const entry of store.listChanges()) {
     if (entry.status !== 'inFlight') continue;
     const object = planObject(plan, entry.object);
@@ -81,11 +85,8 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
       } else setPending();
       continue;
     }
-    if (entry.op === 'update' && object.upload.conflict !== 'clientWins' && isSalesforceId(entry.recordId)) {
-      const names = Object.keys(entry.fields).filter((f) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(f));
-      const soql = `SELECT Id${names.map((n) => `, ${n}`).join('')} FROM ${object.name} WHERE Id = ${soqlId(entry.recordId)}`;
-      const result = await context.api.query(soql);
-      const current = result.records[0] as SfRecord | undefined;
+    if (rereadsUpdate(context, entry)) {
+      const current = lostUpdates.get(`${entry.object}/${entry.recordId}`);
       const applied =
         current !== undefined &&
         Object.entries(resolveFields(context, entry.fields)).every(([k, v]) => sameValue(current[k], v));
@@ -99,6 +100,61 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
     setPending();
   }
   if (unverified.length) noteWaitingDependents(context, unverified);
+}
+
+/** A conditional update of a server record: re-read to tell whether its lost send was applied. */
+function rereadsUpdate(context: SyncContext, entry: OutboxEntry): boolean {
+  const object = planObject(context.plan, entry.object);
+  return (
+    entry.op === 'update' &&
+    object !== undefined &&
+    object.upload.conflict !== 'clientWins' &&
+    isSalesforceId(entry.recordId)
+  );
+}
+
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The current values of the records whose conditional update lost its answer: per object one Id-list
+ * query (per URL-sized chunk) of the fields those updates set, packed five to a /composite call. A
+ * record the server no longer has is absent from the map.
+ */
+async function readLostUpdates(
+  context: SyncContext,
+  entries: readonly OutboxEntry[],
+): Promise<Map<string, SfRecord>> {
+  const current = new Map<string, SfRecord>();
+  const chunks: { soql: string; object: string }[] = [];
+  for (const object of [...new Set(entries.map((e) => e.object))]) {
+    const mine = entries.filter((e) => e.object === object);
+    const names = [...new Set(mine.flatMap((e) => Object.keys(e.fields)))].filter((f) => FIELD_NAME.test(f));
+    const template = {
+      soql: `SELECT Id${names.map((n) => `, ${n}`).join('')} FROM ${object} WHERE Id IN :ids`,
+      binds: ['ids' as const],
+    };
+    const ids = [...new Set(mine.map((e) => e.recordId))];
+    for (const chunk of bindChunked(template, {}, ids, {
+      apiVersion: context.api.apiVersion,
+      baseUrlBytes: context.api.instanceUrlBytes,
+    }))
+      chunks.push({ soql: chunk.soql, object });
+  }
+  if (chunks.length === 0) return current;
+  const answers = await context.api.batchGet(
+    chunks.map((c) => ({ url: context.api.queryUrl(c.soql), isQuery: true, what: 'lost-update re-read' })),
+  );
+  for (const [i, answer] of answers.entries()) {
+    if (answer instanceof ApiRequestError) throw answer;
+    let page = answer as QueryResult;
+    for (;;) {
+      for (const record of page.records)
+        current.set(`${chunks[i]!.object}/${String(record.Id)}`, record as SfRecord);
+      if (page.done || !page.nextRecordsUrl) break;
+      page = await context.api.queryMore(page.nextRecordsUrl);
+    }
+  }
+  return current;
 }
 
 function sameValue(server: unknown, mine: unknown): boolean {

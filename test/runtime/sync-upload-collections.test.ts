@@ -520,3 +520,49 @@ describe('a plan on an API version before sObject Collections (41.0)', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 });
+
+describe('lost conditional updates', () => {
+  it('re-reads the records of a lost call of 25 conditional updates in one query, none taken for a conflict', async () => {
+    const transport = new FaultyTransport(h.conn);
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    const contacts: string[] = [];
+    for (let i = 0; i < 30; i++)
+      contacts.push(
+        await h.create('Contact', { LastName: `Held ${i}`, Email: `h${i}@x.example`, AccountId: account }),
+      );
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    // Contact is serverWins: each update carries If-Unmodified-Since, so each is its own subrequest.
+    contacts.forEach((id, i) => engine.update('Contact', id, { Email: `new${i}@x.example` }));
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    expect(engine.pendingChanges().map((c) => c.status)).toEqual([
+      ...Array.from({ length: 25 }, () => 'inFlight'),
+      ...Array.from({ length: 5 }, () => 'pending'),
+    ]);
+    await h.advance(10);
+    const restart = transport.log.length;
+    const summary = await engine.syncNow();
+    expect(summary.dropped).toEqual([]);
+    expect(summary.errors).toEqual([]);
+    const log = transport.log.slice(restart);
+    expect(log[0]).toBe(
+      `GET /query?q=SELECT Id, Email FROM Contact WHERE Id IN (${contacts
+        .slice(0, 25)
+        .map((id) => `'${id}'`)
+        .join(',')})`,
+    );
+    // Then only the 5 that never went.
+    expect(shape(transport.bodies[restart + 1]).map(([method]) => method)).toEqual(Array(5).fill('PATCH'));
+    expect(engine.pendingChanges()).toEqual([]);
+    const emails = await h.conn.query<{ Email: string }>(
+      "SELECT Email FROM Contact WHERE LastName LIKE 'Held %'",
+    );
+    expect(emails.records.map((r) => r.Email).sort()).toEqual(
+      contacts.map((_, i) => `new${i}@x.example`).sort(),
+    );
+    await h.expectDeviceMatchesServer(engine);
+  });
+});
