@@ -1,10 +1,11 @@
 /**
  * Phase 1 of a sync: the outbox goes up, oldest first, in /composite calls of up to 25 subrequests (one
- * API call each). Alike changes that need no per-record header (creates, upserts of creates on the
- * plan's external-Id field, clientWins updates and deletes) travel as sObject Collections inside the call
- * (up to 5 x 200 records), so a big outbox still costs few calls. A child created offline names its parent created offline either by `@{ref.id}` in the same call
- * (the parent sent alone) or by the server Id in a later call (the parent sent in a collection); see
- * nextBatch for which. A child whose parent failed stays in the outbox, pending, with the reason.
+ * API call each), in outbox order (no collation). Alike changes that need no per-record header (creates,
+ * upserts of creates on the plan's external-Id field, clientWins updates and deletes) travel as sObject
+ * Collections inside the call (up to 5 x 200 records), so a big outbox still costs few calls. A child
+ * created offline names its parent created offline either by `@{ref.id}` in the same call (the parent
+ * sent alone) or by the server Id in a later call (the parent sent in a collection); see nextBatch for
+ * which. A child whose parent failed stays in the outbox, pending, with the reason (PARENT_NOT_UPLOADED).
  *
  * Never twice: every entry is marked inFlight (in a committed transaction) before it is sent, and the
  * response is applied in one transaction. An entry still inFlight at the next sync had its response lost,
