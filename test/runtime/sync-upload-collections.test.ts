@@ -196,6 +196,44 @@ describe('parents and children in sObject Collections', () => {
     expect(summary.counts.Contact?.uploadFailed ?? 0).toBe(0);
   });
 
+  it('drops the note from the children once their fixed parents are on the server', async () => {
+    const transport = new FaultyTransport(h.conn);
+    await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    await h.advance(60);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    const pairs: { account: string; contact: string }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const account = engine.create('Account', { Name: 'x'.repeat(300), Industry: 'Energy' });
+      pairs.push({
+        account,
+        contact: engine.create('Contact', {
+          LastName: `Child ${i}`,
+          Email: `c${i}@x.example`,
+          AccountId: account,
+        }),
+      });
+    }
+    expect((await engine.syncNow()).ok).toBe(true);
+    expect(engine.pendingChanges().filter((c) => c.error?.code === 'PARENT_NOT_UPLOADED')).toHaveLength(30);
+    pairs.forEach(({ account }, i) => engine.update('Account', account, { Name: `Co ${i}` }));
+    // The fixed parents go up in a collection; the call with the children never leaves.
+    transport.failAt = { call: transport.calls + 2, when: 'before' };
+    await h.advance(10);
+    expect((await engine.syncNow()).ok).toBe(false);
+    const children = engine.pendingChanges();
+    expect(children.map((c) => [c.object, c.status, c.error])).toEqual(
+      pairs.map(() => ['Contact', 'inFlight', undefined]),
+    );
+    expect(children.map((c) => c.fields.AccountId)).toEqual(
+      pairs.map(({ account }) => engine.store.resolveId(account)),
+    );
+    await h.advance(10);
+    expect((await engine.syncNow()).errors).toEqual([]);
+    await expectAllUploaded(engine, 30);
+  });
+
   // The first upload call carries the 30 parents, the second the 30 children.
   for (const [call, what] of [
     [1, 'parents'],
