@@ -9,10 +9,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanObject, SyncPlan } from '../../src/compiler/plan.ts';
 import type { SyncScope } from '../../src/compiler/scope.ts';
-import { reconcileByCount } from '../../src/runtime/count-check.ts';
+import { prepareCountCheck, reconcileByCount, settleCountCheck } from '../../src/runtime/count-check.ts';
 import { emptyCounts } from '../../src/runtime/progress.ts';
 import { runReconcile } from '../../src/runtime/reconcile.ts';
 import { SalesforceApi } from '../../src/runtime/salesforce-api.ts';
+import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import type { SyncStore } from '../../src/runtime/store/sync-store.ts';
 import type { SyncContext } from '../../src/runtime/sync-context.ts';
 import { ApiRequestError } from '../../src/runtime/sync-errors.ts';
@@ -94,6 +95,8 @@ describe('reconciliation by count, objects without idSource (energy scope)', () 
     const c2 = await h.create('Contact', { LastName: 'Bob', Email: 'bob@x.example', AccountId: a2 });
     await h.create('Contact', { LastName: 'NoMail', AccountId: a1 });
     await h.create('Contact', { LastName: 'Shopper', Email: 's@x.example', AccountId: r1 });
+    // Every object holds records: one that holds none downloads from scratch each time (nothing to count).
+    await h.create('Case', { Subject: 'Outage', Status: 'New', AccountId: a2 });
     const p1 = await h.create('Product2', { Name: 'Meter', IsActive: true });
     const p2 = await h.create('Product2', { Name: 'Valve', IsActive: true });
     await h.create('Product2', { Name: 'Old meter', IsActive: false });
@@ -148,6 +151,43 @@ describe('reconciliation by count, objects without idSource (energy scope)', () 
       Contact: { ...emptyCounts(), reconciled: true },
     });
     await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('several objects’ checks share /composite calls (prepareCountCheck, settleCountCheck)', async () => {
+    const ids = await seed();
+    const engine = h.device(compilePlan(energyScope));
+    await engine.syncNow();
+    await h.advance(60);
+    await h.remove('Contact', ids.c2);
+    await h.advance(60);
+    const { context, transport } = contextFor(engine);
+    const checks = ['Product2', 'Account', 'Contact'].map((name) =>
+      prepareCountCheck(context, objectOf(engine.plan, name))!,
+    );
+    const before = snapshot(engine.store, engine.plan);
+    const answers = await context.api.batchGet(checks.flatMap((check) => check.requests));
+    expect(queriesSent(transport)).toEqual([
+      [
+        'SELECT COUNT() FROM Product2 WHERE IsActive = TRUE',
+        "SELECT COUNT() FROM Account WHERE Industry = 'Energy'",
+        "SELECT COUNT() FROM Contact WHERE AccountId IN (SELECT Id FROM Account WHERE Industry = 'Energy') AND Email != NULL",
+      ],
+    ]);
+    let index = 0;
+    const settled = checks.map((check) => {
+      const own = answers.slice(index, index + check.requests.length);
+      index += check.requests.length;
+      return settleCountCheck(context, check, own);
+    });
+    expect(settled).toEqual([true, true, false]);
+    // The deleted contact is still on the device: the caller's Id reconciliation removes it.
+    expect(snapshot(engine.store, engine.plan).find((e) => e.object === 'Contact')).toEqual(
+      before.find((e) => e.object === 'Contact'),
+    );
+    expect(context.counts).toEqual({
+      Product2: { ...emptyCounts(), reconciled: true },
+      Account: { ...emptyCounts(), reconciled: true },
+    });
   });
 
   it('a record deleted on the server unseen: the count differs, nothing changes, the Id reconciliation removes it', async () => {
@@ -304,10 +344,10 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     return { acc, far, c, s, w };
   }
 
-  it('one statement per Id chunk, each compared with the held records of its chunk', async () => {
+  it('one statement per Id chunk, each compared with the held records of its chunk (SQLite store)', async () => {
     const { acc, s, w } = await seed();
     const plan = compilePlan(fieldScope);
-    const engine = h.device(plan);
+    const engine = h.device(plan, { store: new SqliteStore(':memory:') });
     expect((await engine.syncNow()).ok).toBe(true);
     const held = acc.slice(0, 5);
     expect(engine.store.listRecordIds('Account')).toEqual([...held].sort());
@@ -347,6 +387,7 @@ describe('reconciliation by count, idSource members (field service scope)', () =
       Asset: { ...emptyCounts(), reconciled: true },
     });
     await h.expectDeviceMatchesServer(engine);
+    engine.store.close();
   });
 
   it('a child moved on the server to a parent the device does not hold: its chunk differs, the Id reconciliation removes it', async () => {
@@ -447,10 +488,10 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     await h.expectDeviceMatchesServer(engine);
   });
 
-  it('equal counts sweep the orphans: the assets and the referenced contact of a work order that closed', async () => {
+  it('equal counts sweep the orphans: the assets and the referenced contact of a work order that closed (SQLite store)', async () => {
     const { acc, c, s, w } = await seed();
     const plan = compilePlan(fieldScope);
-    const engine = h.device(plan);
+    const engine = h.device(plan, { store: new SqliteStore(':memory:') });
     await engine.syncNow();
     await h.advance(60);
     // w3 closes: account A3 leaves with its asset, and no work order references farRef any more.
@@ -477,6 +518,7 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     expect(context.counts.Asset).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
     expect(context.counts.Contact).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
     await h.expectDeviceMatchesServer(engine);
+    engine.store.close();
   });
 
   it('a union whose members bind no held Ids (no limit: semi-joins) is not countable: no request', async () => {
