@@ -41,13 +41,8 @@ export function boundStatements(
   watermarkMs?: number,
 ): string[] {
   if (!template.idSource) return [bindSoql(template, bindValues(context, watermarkMs))];
-  const { object, field } = template.idSource;
-  const ids = new Set<string>();
-  for (const record of context.store.listRecords(object)) {
-    const value = field === 'Id' ? record.Id : record[field];
-    if (isSalesforceId(value)) ids.add(value);
-  }
-  return chunkedStatements(context, template, [...ids].sort(), watermarkMs).map((q) => q.soql);
+  const ids = idSourceIds(context, template.idSource);
+  return chunkedStatements(context, template, ids, watermarkMs).map((q) => q.soql);
 }
 
 /**

@@ -28,6 +28,7 @@ import type { PlanObject } from '../compiler/plan.ts';
 import { deltaFrom, runDelta, windowStart, type WindowAnswers } from './delta.ts';
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
 import { clearPending, stateOf } from './object-state.ts';
+import { prepareCountCheck, settleCountCheck } from './count-check.ts';
 import { runReconcile } from './reconcile.ts';
 import { sweepOrphans } from './scope-sweep.ts';
 import { BindError, soqlDatetime } from './soql-binding.ts';
@@ -39,7 +40,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far past the latest known time a change window's end is asked (the org caps it at its present). */
 const WINDOW_LEAD_MS = DAY_MS;
 
-type Mode = 'delta' | 'reconcile';
+/** `count`: a delta, then the plan's COUNT() queries stand in for the Id re-read (count-check.ts). */
+type Mode = 'delta' | 'reconcile' | 'count';
 
 export interface ObjectWork {
   readonly object: PlanObject;
@@ -54,6 +56,18 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
   const { plan } = context;
   const settled = new Set<string>();
   const failed = new Set<string>();
+  // Objects whose requests do not depend on what this sync brings are asked all at once, before any
+  // wave runs: most syncs then cost one round of /composite calls. A delta bound with the parents held
+  // before the sync is still exact: children of parents that arrive are fetched by parent Id (pending),
+  // those of parents that leave are swept. Only a first download or an Id reconciliation through held
+  // Ids must wait for its parents.
+  const early = new Map<string, ObjectWork>();
+  for (const object of plan.objects) {
+    const work = withObjectContext(object, () => planWork(context, object, touched));
+    if (!bindsHeldIdsOnce(work)) early.set(object.name, work);
+  }
+  await askFirstRequests(context, [...early.values()]);
+  const done: ObjectWork[] = [];
   let remaining = [...plan.objects];
   while (remaining.length > 0) {
     const wave = remaining.filter((o) => o.dependsOn.every((d) => settled.has(d)));
@@ -63,24 +77,84 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
     for (const object of wave) {
       settled.add(object.name);
       if (object.dependsOn.some((d) => failed.has(d))) failed.add(object.name);
-      else works.push(withObjectContext(object, () => planWork(context, object, touched)));
+      else
+        works.push(
+          early.get(object.name) ?? withObjectContext(object, () => planWork(context, object, touched)),
+        );
     }
-    await askFirstRequests(context, works);
-    for (const work of works) {
-      try {
-        await runWork(context, work);
-      } catch (error) {
-        if (error instanceof ApiRequestError && error.kind === 'permanent') {
-          failed.add(work.object.name);
-          context.errors.push(`${work.object.name}: ${error.message}`);
-          continue;
-        }
-        throw error;
-      }
-    }
+    await askFirstRequests(
+      context,
+      works.filter((work) => !early.has(work.object.name)),
+    );
+    for (const work of works) await perObject(context, work.object, failed, () => runWork(context, work));
+    done.push(...works);
   }
+  await settleCounts(
+    context,
+    done.filter((work) => work.mode === 'count' && !failed.has(work.object.name)),
+    failed,
+  );
   if (failed.size > 0)
     throw new SyncError(`download failed for ${[...failed].join(', ')}`, 'permanent', 'download');
+}
+
+/** Runs one object's step; a permanent API error fails that object (and, later, its dependents) only. */
+async function perObject(
+  context: SyncContext,
+  object: PlanObject,
+  failed: Set<string>,
+  step: () => Promise<void>,
+): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.kind === 'permanent') {
+      failed.add(object.name);
+      context.errors.push(`${object.name}: ${error.message}`);
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The reconciliations by count, once every object's delta is stored: all count statements asked together,
+ * each object settled by its answers, then in dependency order the Id reconciliation of those whose counts
+ * differ, and what it implies for the objects after them (records to fetch, records to sweep).
+ */
+async function settleCounts(
+  context: SyncContext,
+  works: readonly ObjectWork[],
+  failed: Set<string>,
+): Promise<void> {
+  if (works.length === 0) return;
+  const checks = works.map((work) => prepareCountCheck(context, work.object));
+  const requests = checks.flatMap((check) => check?.requests ?? []);
+  const answers = requests.length > 0 ? await context.api.batchGet(requests) : [];
+  const byId = new Set<string>();
+  let offset = 0;
+  for (const [index, work] of works.entries()) {
+    const check = checks[index];
+    if (!check) {
+      byId.add(work.object.name);
+      continue;
+    }
+    const mine = answers.slice(offset, offset + check.requests.length);
+    offset += check.requests.length;
+    await perObject(context, work.object, failed, async () => {
+      if (!settleCountCheck(context, check, mine)) byId.add(work.object.name);
+    });
+  }
+  // Also after equal counts: a count that swept orphans leaves the objects after it to sweep.
+  for (const object of context.plan.objects) {
+    if (failed.has(object.name) || object.dependsOn.some((d) => failed.has(d))) continue;
+    await perObject(context, object, failed, async () => {
+      if (byId.has(object.name) || stateOf(context, object).needsReconcile)
+        await runReconcile(context, object, null, undefined);
+      await fetchPending(context, object);
+      if (stateOf(context, object).needsSweep) sweepOrphans(context, object);
+    });
+  }
 }
 
 /** Binding errors (a missing parameter or user Id) name the object whose query could not be bound. */
@@ -105,25 +179,41 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
   const mode: Mode | null = due || state.needsReconcile ? chooseMode(object, state, now) : null;
   if (!mode) return { object, mode, queries: [], fromScratch: false };
   const window = object.reconcileEverySync ? undefined : { start: windowStart(context, state, now) };
-  const templates = mode === 'delta' ? object.queries.delta : object.queries.ids;
+  const byDelta = mode !== 'reconcile';
+  const templates = byDelta ? object.queries.delta : object.queries.ids;
   const queries = templates.map((template, index) =>
-    boundStatements(context, template, mode === 'delta' ? deltaFrom(context, state, index) : undefined).map(
+    boundStatements(context, template, byDelta ? deltaFrom(context, state, index) : undefined).map(
       (soql) => ({ soql }),
     ),
   );
-  const fromScratch = mode === 'delta' && state.watermark === null && state.deltaCursor === null;
+  const fromScratch = byDelta && state.watermark === null && state.deltaCursor === null;
   return { object, mode, queries, window, fromScratch };
+}
+
+/**
+ * Whether the work binds the Ids held for another object in a way only that object's download this sync
+ * can settle: a first download (nothing held yet) or an Id query whose result removes what it lacks.
+ */
+function bindsHeldIdsOnce(work: ObjectWork): boolean {
+  if (work.mode === null || !(work.mode === 'reconcile' || work.fromScratch)) return false;
+  const templates = work.mode === 'reconcile' ? work.object.queries.ids : work.object.queries.delta;
+  return templates.some((template) => template.idSource !== undefined);
 }
 
 function chooseMode(object: PlanObject, state: ObjectSyncState, now: number): Mode {
   // The first download is the full query as one delta from the epoch, whatever the object: an Id pass
   // and a refetch by Id would read the scope twice. Not with a limit: the delta query has none.
   if (state.watermark === null && state.deltaCursor === null && object.limit === undefined) return 'delta';
-  if (object.reconcileEverySync || state.needsReconcile) return 'reconcile';
-  if (state.watermark === null) return 'delta';
-  if (state.deletedCoveredUntil === null) return 'reconcile';
-  if (state.reconciledAt === null || now - state.reconciledAt >= DAY_MS) return 'reconcile';
-  return 'delta';
+  if (object.reconcileEverySync) return 'reconcile';
+  if (state.watermark === null) return state.needsReconcile ? 'reconcile' : 'delta';
+  const due =
+    state.needsReconcile ||
+    state.deletedCoveredUntil === null ||
+    state.reconciledAt === null ||
+    now - state.reconciledAt >= DAY_MS;
+  if (!due) return 'delta';
+  // Records to re-read need the Id query (their stamps may not have moved); counting cannot tell.
+  return object.queries.count && !(state.rereadIds?.length ?? 0) ? 'count' : 'reconcile';
 }
 
 /** Sends the wave's first requests together: window checks first, then the first page of every query. */
@@ -162,7 +252,7 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
         requests.push({
           url: context.api.queryUrl(query.soql),
           isQuery: true,
-          what: `${work.object.name} ${work.mode === 'delta' ? 'delta' : 'Id'} query`,
+          what: `${work.object.name} ${work.mode === 'reconcile' ? 'Id' : 'delta'} query`,
           apply: (answer) => (query.answer = answer as Answer),
         });
   if (requests.length === 0) return;
@@ -171,13 +261,15 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
 }
 
 async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
-  // Parents are settled (earlier waves): drop what they no longer reach before downloading more.
-  if (stateOf(context, work.object).needsSweep) sweepOrphans(context, work.object);
   let unseen = new Set<string>();
-  if (work.mode === 'delta') unseen = await runDelta(context, work);
+  if (work.mode === 'delta' || work.mode === 'count') unseen = await runDelta(context, work);
   else if (work.mode === 'reconcile') await runReconcile(context, work.object, work.queries, work.window);
   await fetchPending(context, work.object);
-  if (stateOf(context, work.object).needsReconcile)
+  // Parents are settled (earlier waves): drop what they no longer reach, including changed children of a
+  // parent that left which a delta bound before the sync brought.
+  if (stateOf(context, work.object).needsSweep) sweepOrphans(context, work.object);
+  // A count-mode object is settled with every other's counts once all deltas are stored (settleCounts).
+  if (work.mode !== 'count' && stateOf(context, work.object).needsReconcile)
     await runReconcile(context, work.object, null, undefined, unseen);
 }
 

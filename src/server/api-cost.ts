@@ -1,14 +1,16 @@
 /**
  * API-call arithmetic of a sync plan, as the device runtime (src/runtime/download.ts) spends calls:
- * - a first sync downloads in dependency waves: per wave, window checks and the first page of every
- *   statement (a delta from the epoch, or the Id query for objects with a limit) packed into
- *   /composite calls, further pages one call each, then by-Id fetches of what the Id queries found;
- * - a later sync goes in waves of objects whose dependencies are done; per wave, the due objects'
- *   getUpdated + getDeleted window checks (objects that do not reconcile every sync), then their delta
- *   queries, or their Id queries when they reconcile, are packed in that order into /composite calls
- *   (one API call each, at most `queriesPerComposite` queries among `subrequestsPerComposite`
- *   subrequests); further pages of Id queries are one call each;
- * - objects reconcile every sync when the plan says so (relative dates, limit), otherwise once a day;
+ * - every object whose requests do not depend on what the sync brings is asked at once: its getUpdated +
+ *   getDeleted window checks (objects that do not reconcile every sync), then its delta queries (or its Id
+ *   queries when it reconciles), packed in that order into /composite calls (one API call each, at most
+ *   `queriesPerComposite` queries among `subrequestsPerComposite` subrequests);
+ * - objects that must wait for their parents (a first download or an Id reconciliation bound with the Ids
+ *   held for another object) are asked per dependency wave, packed the same way;
+ * - further pages are one call each; the first sync fetches by Id what the Id queries of a limited
+ *   object found;
+ * - objects reconcile every sync when the plan says so (relative dates, limit), otherwise once a day:
+ *   by their COUNT() queries when the plan has them (all objects' counts packed together at the end of
+ *   the sync), else by their Id queries;
  * - every sync first checks for a newly published plan (`planCheckCallsPerSync`).
  * Pure: the figures come from row counts the caller measured.
  */
@@ -46,8 +48,23 @@ export interface ObjectDeltaRequests {
   readonly firstQueries: number;
   /** First sync: further pages of those statements. */
   readonly firstExtraPages: number;
-  /** First sync: by-Id fetches of the records an Id query found (objects that reconcile every sync). */
+  /** First sync: by-Id fetches of the records an Id query found (objects with a limit). */
   readonly firstByIdQueries: number;
+  /**
+   * Its templates bind the Ids held for another object (`idSource`): a first download or an Id
+   * reconciliation then waits for that object's download.
+   */
+  readonly bindsHeldIds: boolean;
+  /** COUNT() statements of its daily reconciliation, or null when it reconciles by Id queries. */
+  readonly countQueries: number | null;
+}
+
+type Mode = 'delta' | 'reconcile' | 'count';
+
+function modeOf(object: ObjectDeltaRequests, reconcileAll: boolean): Mode {
+  if (object.reconcileEverySync) return 'reconcile';
+  if (!reconcileAll) return 'delta';
+  return object.countQueries === null ? 'reconcile' : 'count';
 }
 
 /** One object's requests in a sync: window check (unless it reconciles every sync), then its queries. */
@@ -57,7 +74,7 @@ export function objectRequests(
 ): { checks: number; queries: number } {
   return {
     checks: object.reconcileEverySync ? 0 : 2,
-    queries: reconcile || object.reconcileEverySync ? object.reconcileQueries : object.deltaQueries,
+    queries: modeOf(object, reconcile) === 'reconcile' ? object.reconcileQueries : object.deltaQueries,
   };
 }
 
@@ -106,6 +123,19 @@ export function compositeCalls(
   return calls;
 }
 
+/** The calls of asking `requests` together: window checks first, then queries, packed into /composite. */
+function askedTogether(
+  requests: readonly { checks: number; queries: number }[],
+  assumptions: Pick<PreviewAssumptions, 'queriesPerComposite' | 'subrequestsPerComposite'>,
+): number {
+  const checks = requests.reduce((n, r) => n + r.checks, 0);
+  const queries = requests.reduce((n, r) => n + r.queries, 0);
+  return compositeCalls(
+    [...new Array<boolean>(checks).fill(false), ...new Array<boolean>(queries).fill(true)],
+    assumptions,
+  );
+}
+
 /**
  * API calls of one sync in which the objects named in `due` are downloaded (all when omitted),
  * `reconcileAll` forcing the daily reconciliation of every object.
@@ -116,48 +146,54 @@ export function syncCalls(
   due?: ReadonlySet<string>,
   assumptions: Omit<PreviewAssumptions, 'tickMinutes'> = DEFAULT_ASSUMPTIONS,
 ): number {
-  let calls = 0;
-  let any = false;
+  const dueObjects = objects.filter((o) => !due || due.has(o.name));
+  if (dueObjects.length === 0) return 0;
+  const waits = (o: ObjectDeltaRequests) => modeOf(o, reconcileAll) === 'reconcile' && o.bindsHeldIds;
+  let calls = askedTogether(
+    dueObjects.filter((o) => !waits(o)).map((o) => objectRequests(o, reconcileAll)),
+    assumptions,
+  );
   for (const wave of waves(objects)) {
-    const dueInWave = wave.filter((o) => !due || due.has(o.name));
-    if (dueInWave.length > 0) any = true;
-    const requests = dueInWave.map((o) => objectRequests(o, reconcileAll));
-    const sequence = [
-      ...new Array<boolean>(requests.reduce((n, r) => n + r.checks, 0)).fill(false),
-      ...new Array<boolean>(requests.reduce((n, r) => n + r.queries, 0)).fill(true),
-    ];
-    calls += compositeCalls(sequence, assumptions);
-    calls += dueInWave.reduce(
-      (n, o) => n + (reconcileAll || o.reconcileEverySync ? o.reconcileExtraPages : 0),
-      0,
-    );
+    const late = wave.filter((o) => dueObjects.includes(o) && waits(o));
+    if (late.length > 0)
+      calls += askedTogether(
+        late.map((o) => objectRequests(o, reconcileAll)),
+        assumptions,
+      );
   }
-  return any ? calls + assumptions.planCheckCallsPerSync : 0;
+  for (const object of dueObjects)
+    if (modeOf(object, reconcileAll) === 'reconcile') calls += object.reconcileExtraPages;
+  const counts = dueObjects
+    .filter((o) => modeOf(o, reconcileAll) === 'count')
+    .reduce((n, o) => n + (o.countQueries ?? 0), 0);
+  calls += compositeCalls(new Array<boolean>(counts).fill(true), assumptions);
+  return calls + assumptions.planCheckCallsPerSync;
 }
 
 /**
- * API calls of a device's first sync: per wave, window checks and the first page of every statement
- * packed together, further pages one call each, then the by-Id fetches of each reconciling object
- * packed per object; and the plan check.
+ * API calls of a device's first sync: the first requests of objects that bind no held Ids asked
+ * together, those that do per wave, further pages one call each, then the by-Id fetches of each limited
+ * object packed per object; and the plan check.
  */
 export function firstSyncCalls(
   objects: readonly ObjectDeltaRequests[],
   assumptions: Omit<PreviewAssumptions, 'tickMinutes'> = DEFAULT_ASSUMPTIONS,
 ): number {
-  let calls = 0;
+  if (objects.length === 0) return 0;
+  const first = (o: ObjectDeltaRequests) => ({
+    checks: o.reconcileEverySync ? 0 : 2,
+    queries: o.firstQueries,
+  });
+  let calls = askedTogether(objects.filter((o) => !o.bindsHeldIds).map(first), assumptions);
   for (const wave of waves(objects)) {
-    const checks = wave.reduce((n, o) => n + (o.reconcileEverySync ? 0 : 2), 0);
-    const queries = wave.reduce((n, o) => n + o.firstQueries, 0);
-    calls += compositeCalls(
-      [...new Array<boolean>(checks).fill(false), ...new Array<boolean>(queries).fill(true)],
-      assumptions,
-    );
-    for (const object of wave) {
-      calls += object.firstExtraPages;
-      calls += compositeCalls(new Array<boolean>(object.firstByIdQueries).fill(true), assumptions);
-    }
+    const late = wave.filter((o) => o.bindsHeldIds);
+    if (late.length > 0) calls += askedTogether(late.map(first), assumptions);
   }
-  return objects.length > 0 ? calls + assumptions.planCheckCallsPerSync : 0;
+  for (const object of objects) {
+    calls += object.firstExtraPages;
+    calls += compositeCalls(new Array<boolean>(object.firstByIdQueries).fill(true), assumptions);
+  }
+  return calls + assumptions.planCheckCallsPerSync;
 }
 
 /**

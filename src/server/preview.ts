@@ -183,6 +183,12 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
       }
     }
   }
+  let countQueries: number | null = null;
+  if (object.queries.count) {
+    countQueries = 0;
+    for (const template of object.queries.count)
+      countQueries += (await evaluator.bind(object, template)).length;
+  }
   return {
     name: object.name,
     dependsOn: object.dependsOn,
@@ -194,5 +200,7 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
     firstQueries,
     firstExtraPages,
     firstByIdQueries,
+    bindsHeldIds: object.queries.ids.some((template) => template.idSource !== undefined),
+    countQueries,
   };
 }

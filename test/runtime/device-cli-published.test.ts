@@ -67,7 +67,7 @@ describe('syncscope device sync --scope-name', () => {
     expect(again.out.join('\n')).not.toContain('installed published plan');
     // Nothing changed: one /composite per wave (two) and the one-query plan check.
     expect(again.out.find((l) => l.startsWith('sync complete'))).toMatch(
-      /^sync complete in \d+\.\d s, 3 API calls$/,
+      /^sync complete in \d+\.\d s, 2 API calls$/,
     );
 
     await publish(

@@ -6,8 +6,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../src/runtime/progress.ts';
-import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
-import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
+import { compilePlan, START, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { caseDeviceIdMetadata, energyScope, technicianScope } from './helpers/scopes.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -51,28 +51,36 @@ describe('sync progress', () => {
   });
 
   it('keeps counting through a reconciliation: the Id query, then records fetched by Id', async () => {
-    const a1 = await h.create('Account', { Name: 'A', Industry: 'Energy' });
-    const a2 = await h.create('Account', { Name: 'B', Industry: 'Energy' });
-    for (let i = 0; i < 5; i++)
-      await h.create('Contact', { LastName: `C${i}`, Email: `c${i}@x.example`, AccountId: i < 3 ? a1 : a2 });
+    const day = (n: number) => new Date(Date.parse(START) + n * 86_400_000).toISOString();
+    const north = await h.create('Account', { Name: 'North' });
+    const south = await h.create('Account', { Name: 'South' });
+    const wo = (subject: string, days: number, account: string) =>
+      h.create('WorkOrder', {
+        Subject: subject,
+        StartDate: day(days),
+        AccountId: account,
+        OwnerId: h.userId,
+      });
+    await wo('soon', 2, north);
+    await wo('later', 20, south);
+    await h.create('Asset', { Name: 'Pump', AccountId: south });
     await h.advance(60);
-    const engine = h.device(compilePlan(energyScope));
+    const engine = h.device(compilePlan(technicianScope));
     expect((await engine.syncNow()).ok).toBe(true);
-    // A day later every object is reconciled; one account left the scope with its two contacts.
-    await h.advance(25 * 3600);
-    await h.update('Account', a2, { Industry: 'Retail' });
-    await h.create('Contact', { LastName: 'New', Email: 'new@x.example', AccountId: a1 });
-    await h.advance(60);
+    // A week later "soon" is past and "later" is within the next 14 days, unchanged since it was made:
+    // only the work orders' Id query can tell, and "later" is then fetched by Id.
+    await h.advance(7 * 86_400);
     const events: SyncProgress[] = [];
     engine.on('progress', (p) => events.push(p));
     expect((await engine.syncNow()).ok).toBe(true);
     expect(events).toEqual([
-      { phase: 'reconcile', object: 'Account', done: 1, total: 1 },
-      { phase: 'download', object: 'Product2', done: 0, total: 0 },
-      { phase: 'download', object: 'Case', done: 0, total: 0 },
-      // 4 Ids in scope, then the one record the device lacks.
-      { phase: 'reconcile', object: 'Contact', done: 4, total: 4 },
-      { phase: 'reconcile', object: 'Contact', done: 5, total: 5 },
+      { phase: 'reconcile', object: 'WorkOrder', done: 1, total: 1 },
+      { phase: 'reconcile', object: 'WorkOrder', done: 2, total: 2 },
+      // North again (the delta's overlap), then South, newly referenced, by Id; its asset by parent Id.
+      { phase: 'download', object: 'Account', done: 1, total: 1 },
+      { phase: 'download', object: 'Account', done: 2, total: 2 },
+      { phase: 'download', object: 'WorkOrderLineItem', done: 0, total: 0 },
+      { phase: 'download', object: 'Asset', done: 1, total: 1 },
     ]);
     await h.expectDeviceMatchesServer(engine);
   });

@@ -188,24 +188,27 @@ describe('preview', () => {
     expect(workOrders.avgRecordBytes).toBeGreaterThan(100);
     expect(workOrders.estimatedBytes).toBe(workOrders.avgRecordBytes * 3);
     // Waves: [Product2, WorkOrder], [Account, WorkOrderLineItem], [Asset, Contact].
-    // First sync: per wave one composite of window checks and first pages (a delta from the epoch), then
-    // the by-Id fetch of WorkOrder (its limit needs the Id query first) = 3 + 1, + the plan check = 5.
-    // "Sync now" with no change: one composite per wave + the plan check = 4; a day at a 30-min tick
-    // is 48 such syncs (each wave has something due every tick) = 192.
+    // First sync: per wave one composite of window checks and first pages (a delta from the epoch; the
+    // later waves bind the Ids the earlier ones brought), then the by-Id fetch of WorkOrder (its limit
+    // needs the Id query first) = 3 + 1, + the plan check = 5.
+    // "Sync now" with no change: every object's window checks and queries asked at once (10 checks, 7
+    // queries: 2 composites) + the plan check = 3. A day at a 30-min tick: the first sync reconciles by
+    // count (2 + 2 composites of 6 COUNT() statements + 1 = 5); 5 ticks with Asset due are 3 calls; the
+    // other 42 ticks (no Asset, 5 queries: 1 composite) are 2: 5 + 15 + 84 = 104.
     expect(body.totals).toEqual({
       records: 15,
       estimatedBytes: body.objects.reduce((n, o) => n + o.estimatedBytes, 0),
       firstSyncApiCalls: 5,
-      deltaNoChangeApiCalls: 4,
+      deltaNoChangeApiCalls: 3,
       syncsPerDay: 48,
-      apiCallsPerDevicePerDay: 192,
+      apiCallsPerDevicePerDay: 104,
     });
     expect(body.fleet).toEqual({
       users: 10,
-      apiCallsPerDay: 1920,
+      apiCallsPerDay: 1040,
       dailyApiRequests: { max: 100_000, remaining: body.fleet.dailyApiRequests!.remaining },
-      percentOfDailyMax: 1.9,
-      maxUsers: 520,
+      percentOfDailyMax: 1,
+      maxUsers: 961,
     });
     expect(body.assumptions).toEqual({
       pageSize: 2000,

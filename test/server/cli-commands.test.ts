@@ -63,10 +63,10 @@ describe('syncscope preview and publish', () => {
       ],
       ['WorkOrderLineItem', '3', 'childOf WorkOrder.WorkOrderId: 3', '3 calls', '3 requests', '30 min'],
     ]);
-    expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 4 API calls.');
-    expect(out).toContain('Per day at the schedules: 48 syncs, 192 API calls per device.');
+    expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 3 API calls.');
+    expect(out).toContain('Per day at the schedules: 48 syncs, 104 API calls per device.');
     expect(out).toContain(
-      "25 devices: 4800 API calls per day = 4.8% of the org's DailyApiRequests (100000); at most 520 devices fit.",
+      "25 devices: 2600 API calls per day = 2.6% of the org's DailyApiRequests (100000); at most 961 devices fit.",
     );
     expect(out + err).not.toContain(org.token);
   });
@@ -190,7 +190,7 @@ describe('--target-org: the sf CLI stored login', () => {
       'fixture-sandbox',
     ]);
     expect(code).toBe(0);
-    expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 4 API calls.');
+    expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 3 API calls.');
     expect(out).not.toContain(org.token);
   });
 });

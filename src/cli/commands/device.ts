@@ -381,7 +381,7 @@ function deviceStatus(options: { db: string; json?: boolean }, io: CliIo): void 
     const last = status.lastSync;
     io.out(
       last
-        ? `last sync: ${new Date(last.endedAt).toISOString()} ${last.ok ? 'ok' : `FAILED (${last.error ?? ''})`}, ${last.apiCalls} API calls`
+        ? `last sync: ${new Date(last.endedAt).toISOString()} ${last.ok ? 'ok' : `FAILED (${last.error ?? ''})`}, ${last.apiCalls} API call${last.apiCalls === 1 ? '' : 's'}`
         : 'last sync: never',
     );
     io.out(
