@@ -51,12 +51,14 @@ export interface CountCheck {
   readonly members: readonly CountMember[];
   /** For `context.api.batchGet`, in statement order (several objects' checks may share the calls). */
   readonly requests: readonly { url: string; isQuery: true; what: string }[];
+  /** The object's `needsReconcile` when bound: a flag raised later is not answered by these counts. */
+  readonly neededReconcile: boolean;
 }
 
 /**
  * Proves the object's held records equal its server scope by counts and, if so, marks it reconciled
  * (orphans swept by `sweepOrphans`, which counts them as removed; `reconciledAt` now, `needsReconcile`
- * and `needsSweep` off, `rereadIds` empty). Returns false, with nothing changed, when the plan has no
+ * off, `rereadIds` empty). Returns false, with nothing changed, when the plan has no
  * count for it, the state does not guarantee every in-scope record is held (unfinished delta, pending
  * fetches, records to re-read), or a count differs: then the caller runs the Id reconciliation. A failed
  * count request throws (ApiRequestError), nothing changed.
@@ -87,13 +89,17 @@ export function prepareCountCheck(context: SyncContext, object: PlanObject): Cou
       what: `${object.name} count query`,
     })),
   );
-  return { object, members, requests };
+  return { object, members, requests, neededReconcile: state.needsReconcile };
 }
 
 /**
  * The second half: the answers to `check.requests` (as `batchGet` gives them) compared with the device.
  * True when equal (the object is marked reconciled); false when a count differs, nothing changed. Must
  * run before anything else changes the object's records. Throws the first failed answer's error.
+ *
+ * The counts speak of the parents and referencing records held when the check was prepared. If some
+ * left since (another object's check swept them), the flag they raised stays: `needsSweep` is only
+ * cleared by a sweep, and a `needsReconcile` raised after the check was prepared is kept.
  */
 export function settleCountCheck(
   context: SyncContext,
@@ -109,11 +115,11 @@ export function settleCountCheck(
   const now = context.clock.now();
   store.transaction(() => {
     if (verdict === 'equalWithOrphans') sweepOrphans(context, object);
+    const state = stateOf(context, object);
     store.putObjectState({
-      ...stateOf(context, object),
+      ...state,
       reconciledAt: now,
-      needsReconcile: false,
-      needsSweep: false,
+      needsReconcile: state.needsReconcile && !check.neededReconcile,
       rereadIds: [],
     });
   });

@@ -12,6 +12,7 @@ import type { SyncScope } from '../../src/compiler/scope.ts';
 import { prepareCountCheck, reconcileByCount, settleCountCheck } from '../../src/runtime/count-check.ts';
 import { emptyCounts } from '../../src/runtime/progress.ts';
 import { runReconcile } from '../../src/runtime/reconcile.ts';
+import { sweepOrphans } from '../../src/runtime/scope-sweep.ts';
 import { SalesforceApi } from '../../src/runtime/salesforce-api.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import type { SyncStore } from '../../src/runtime/store/sync-store.ts';
@@ -135,13 +136,7 @@ describe('reconciliation by count, objects without idSource (energy scope)', () 
         entry.object === 'Product2' || entry.object === 'Contact'
           ? {
               ...entry,
-              state: {
-                ...entry.state,
-                needsReconcile: false,
-                needsSweep: false,
-                reconciledAt: h.now(),
-                rereadIds: [],
-              },
+              state: { ...entry.state, needsReconcile: false, reconciledAt: h.now(), rereadIds: [] },
             }
           : entry,
       ),
@@ -268,6 +263,76 @@ describe('reconciliation by count, objects without idSource (energy scope)', () 
     expect(snapshot(engine.store, engine.plan)).toEqual(before);
     expect(context.counts).toEqual({});
   });
+  it('in a sync: the daily reconciliation is deltas and COUNT() statements, no Id query', async () => {
+    await seed();
+    const transport = new FaultyTransport(h.conn);
+    const plan = compilePlan(energyScope);
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(25 * 3600);
+    const first = transport.calls;
+
+    const summary = await engine.syncNow();
+
+    expect(summary.ok).toBe(true);
+    const sent = queriesSent(transport).slice(first);
+    // Each object's count once (how they are grouped into calls is the download's business).
+    expect(
+      sent
+        .flat()
+        .filter((soql) => soql.startsWith('SELECT COUNT()'))
+        .sort(),
+    ).toEqual([
+      "SELECT COUNT() FROM Account WHERE Industry = 'Energy'",
+      "SELECT COUNT() FROM Case WHERE AccountId IN (SELECT Id FROM Account WHERE Industry = 'Energy')",
+      "SELECT COUNT() FROM Contact WHERE AccountId IN (SELECT Id FROM Account WHERE Industry = 'Energy') AND Email != NULL",
+      'SELECT COUNT() FROM Product2 WHERE IsActive = TRUE',
+    ]);
+    const idQueries = new Set(plan.objects.map((o) => o.queries.ids[0]!.soql));
+    expect(sent.flat().filter((soql) => idQueries.has(soql))).toEqual([]);
+    // Besides the counts, only window checks and deltas.
+    expect(summary.apiCalls).toBe(sent.length);
+    const windowOrDelta = /\/sobjects\/\w+\/(updated|deleted)\/\?|LastModifiedDate > /;
+    expect(
+      sent.flat().filter((soql) => !soql.startsWith('SELECT COUNT()') && !windowOrDelta.test(soql)),
+    ).toEqual([]);
+    for (const object of plan.objects)
+      expect({ object: object.name, ...summary.counts[object.name] }).toEqual({
+        object: object.name,
+        ...emptyCounts(),
+        reconciled: true,
+      });
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('in a sync: 20 days offline with a deletion the org no longer reports, the count differs and the Id query removes it', async () => {
+    const ids = await seed();
+    const transport = new FaultyTransport(h.conn);
+    const plan = compilePlan(energyScope);
+    const engine = h.device(plan, { transport });
+    await engine.syncNow();
+    await h.advance(60);
+    await h.remove('Product2', ids.p1);
+    // The recycle bin keeps deletions 15 days: getDeleted will not list this one.
+    await h.advance(20 * 86_400);
+    const first = transport.calls;
+
+    const summary = await engine.syncNow();
+
+    expect(summary.ok).toBe(true);
+    const sent = queriesSent(transport).slice(first).flat();
+    const count = sent.indexOf('SELECT COUNT() FROM Product2 WHERE IsActive = TRUE');
+    const ids2 = sent.indexOf('SELECT Id, LastModifiedDate FROM Product2 WHERE IsActive = TRUE');
+    expect(count).toBeGreaterThanOrEqual(0);
+    expect(ids2).toBeGreaterThan(count);
+    // The other objects' counts were equal: no Id query for them.
+    expect(sent.filter((soql) => soql.startsWith('SELECT Id, LastModifiedDate FROM'))).toEqual([
+      'SELECT Id, LastModifiedDate FROM Product2 WHERE IsActive = TRUE',
+    ]);
+    expect(engine.store.listRecordIds('Product2')).toEqual([ids.p2]);
+    expect(summary.counts.Product2).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
+    await h.expectDeviceMatchesServer(engine);
+  });
 });
 
 /**
@@ -360,8 +425,6 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     });
     const sorted = [...held].sort();
     const { context, transport } = contextFor(engine);
-    // A flag left by an earlier removal: the counts prove there is nothing to sweep.
-    engine.store.putObjectState({ ...engine.store.getObjectState('Asset')!, needsSweep: true });
     const before = snapshot(engine.store, plan);
     await h.advance(60);
     await h.control('stats', undefined, 'DELETE');
@@ -380,7 +443,6 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     expect(engine.store.getObjectState('Asset')).toMatchObject({
       reconciledAt: h.now(),
       needsReconcile: false,
-      needsSweep: false,
     });
     expect(context.counts).toEqual({
       Account: { ...emptyCounts(), reconciled: true },
@@ -519,6 +581,34 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     expect(context.counts.Contact).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
     await h.expectDeviceMatchesServer(engine);
     engine.store.close();
+  });
+
+  it('checks prepared together: a parent swept while settling leaves its children flagged for the sweep', async () => {
+    const { acc, s, w } = await seed();
+    const plan = compilePlan(fieldScope);
+    const engine = h.device(plan);
+    await engine.syncNow();
+    await h.advance(60);
+    // w3 closes: the device drops it, so account A3 and its asset are orphans, not swept yet.
+    await h.update('WorkOrder', w[3]!, { Status: 'Closed' });
+    await h.advance(60);
+    const { context } = contextFor(engine);
+    await runReconcile(context, objectOf(plan, 'WorkOrder'), null, undefined);
+    expect(engine.store.getObjectState('Account')?.needsSweep).toBe(true);
+    // As the download does: every check bound first, then settled in dependency order.
+    const checks = ['Account', 'Asset'].map((name) => prepareCountCheck(context, objectOf(plan, name))!);
+    const answers = await context.api.batchGet(checks.flatMap((check) => check.requests));
+    expect(settleCountCheck(context, checks[0]!, answers.slice(0, checks[0]!.requests.length))).toBe(true);
+    expect(engine.store.listRecordIds('Account')).toEqual([acc[0]!, acc[1]!, acc[2]!, acc[4]!].sort());
+    // Asset's statement still binds A3 (held when it was prepared): its count is equal, yet s-a3 is an orphan.
+    expect(settleCountCheck(context, checks[1]!, answers.slice(checks[0]!.requests.length))).toBe(true);
+    expect(engine.store.getObjectState('Asset')).toMatchObject({ needsSweep: true, needsReconcile: false });
+    expect(sweepOrphans(context, objectOf(plan, 'Asset'))).toBe(1);
+    expect(engine.store.listRecordIds('Asset')).toEqual([s.a0, s.a1, s.a4].sort());
+    // No work order references farRef any more (its account is not held either).
+    expect(engine.store.getObjectState('Contact')?.needsSweep).toBe(true);
+    expect(sweepOrphans(context, objectOf(plan, 'Contact'))).toBe(1);
+    await h.expectDeviceMatchesServer(engine);
   });
 
   it('a union whose members bind no held Ids (no limit: semi-joins) is not countable: no request', async () => {
