@@ -19,6 +19,7 @@ import type { SyncStore } from '../../src/runtime/store/sync-store.ts';
 import type { SyncContext } from '../../src/runtime/sync-context.ts';
 import { ApiRequestError } from '../../src/runtime/sync-errors.ts';
 import type { SyncEngine } from '../../src/runtime/sync-engine.ts';
+import type { TransportRequest } from '../../src/runtime/transport.ts';
 import { compilePlan, FaultyTransport, START, startHarness, type Harness } from './helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 
@@ -608,6 +609,56 @@ describe('reconciliation by count, idSource members (field service scope)', () =
     // No work order references farRef any more (its account is not held either).
     expect(engine.store.getObjectState('Contact')?.needsSweep).toBe(true);
     expect(sweepOrphans(context, objectOf(plan, 'Contact'))).toBe(1);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('in a sync: a work order closes and an asset deletion goes unreported; only Asset is re-read by Id', async () => {
+    const { acc, c, s, w } = await seed();
+    const plan = compilePlan(fieldScope);
+    // The org "forgets" the deletion of s-a0 (as when it was purged before the device asked).
+    const hidden = new Set<string>();
+    const transport = new FaultyTransport({
+      instanceUrl: h.conn.instanceUrl,
+      request: async <R>(request: TransportRequest) => {
+        const answer = await h.conn.request<R>(request);
+        for (const sub of (answer as { compositeResponse?: { body: unknown }[] }).compositeResponse ?? []) {
+          const body = sub.body as { deletedRecords?: { id: string }[] } | null;
+          if (body && Array.isArray(body.deletedRecords))
+            body.deletedRecords = body.deletedRecords.filter((r) => !hidden.has(r.id));
+        }
+        return answer;
+      },
+    });
+    const engine = h.device(plan, { transport });
+    expect((await engine.syncNow()).ok).toBe(true);
+    await h.advance(60);
+    await h.update('WorkOrder', w[3]!, { Status: 'Closed' });
+    hidden.add(s.a0);
+    await h.remove('Asset', s.a0);
+    // The daily reconciliation is due.
+    await h.advance(25 * 3600);
+    const first = transport.calls;
+
+    const summary = await engine.syncNow();
+
+    expect(summary.ok).toBe(true);
+    const sent = queriesSent(transport).slice(first).flat();
+    const held = [acc[0]!, acc[1]!, acc[2]!, acc[4]!];
+    expect(sent.filter((soql) => soql.startsWith('SELECT COUNT()')).sort()).toEqual([
+      `SELECT COUNT() FROM Account WHERE Id IN ${list(held)}`,
+      `SELECT COUNT() FROM Asset WHERE AccountId IN ${list(held)}`,
+      // No work order references a contact now: the referencedBy member binds nothing. Line items: none held,
+      // so theirs is a download from scratch.
+      `SELECT COUNT() FROM Contact WHERE AccountId IN ${list(held)}`,
+    ]);
+    // The Id queries: the work orders' own (limit, relative date: every sync), and Asset's, whose count differed.
+    expect(sent.filter((soql) => /^SELECT Id, LastModifiedDate(, StartDate)? FROM/.test(soql))).toEqual([
+      objectOf(plan, 'WorkOrder').queries.ids[0]!.soql.replace(':userId', `'${h.userId}'`),
+      `SELECT Id, LastModifiedDate FROM Asset WHERE AccountId IN ${list(held)}`,
+    ]);
+    expect(engine.store.listRecordIds('Asset')).toEqual([s.a1, s.a4].sort());
+    expect(engine.store.listRecordIds('Contact')).toEqual([c.a0x, c.a0y, c.a2].sort());
+    expect(summary.counts.Asset).toMatchObject({ reconciled: true, removed: 2 });
     await h.expectDeviceMatchesServer(engine);
   });
 
