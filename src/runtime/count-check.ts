@@ -17,6 +17,10 @@
  * - a member whose `idSource` is a `referencedBy` path: held records whose Id is one of the chunk's Ids.
  * Anything else (several members, one without `idSource`; a source matching no path or several) is not
  * countable.
+ *
+ * A record entering the scope on the server between the delta and the count breaks S ⊆ L for that
+ * moment: alone it makes a count differ (the Id reconciliation runs); with a ghost in the same statement
+ * the two cancel out, and the ghost stays until the next sync, whose delta fetches the newcomer.
  */
 
 import type { PlanObject, PlanPath, QueryTemplate, QueryUnion } from '../compiler/plan.ts';
