@@ -25,11 +25,12 @@
  */
 
 import type { PlanObject } from '../compiler/plan.ts';
+import { prepareCountCheck, settleCountCheck } from './count-check.ts';
 import { deltaFrom, runDelta, windowStart, type WindowAnswers } from './delta.ts';
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
 import { clearPending, stateOf } from './object-state.ts';
-import { prepareCountCheck, settleCountCheck } from './count-check.ts';
 import { runReconcile } from './reconcile.ts';
+import { compositeCallsOf } from './salesforce-api.ts';
 import { sweepOrphans } from './scope-sweep.ts';
 import { BindError, soqlDatetime } from './soql-binding.ts';
 import type { SyncContext } from './sync-context.ts';
@@ -50,6 +51,11 @@ export interface ObjectWork {
   readonly queries: BoundQuery[][];
   readonly window?: WindowAnswers;
   readonly fromScratch: boolean;
+  /**
+   * An object reconciled every sync also runs its delta in the same round: what changed comes with the
+   * Id query, so only records that entered unchanged are fetched by Id afterwards.
+   */
+  readonly changed?: BoundQuery[][];
 }
 
 export async function download(context: SyncContext, touched: ReadonlySet<string>): Promise<void> {
@@ -187,7 +193,13 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
     ),
   );
   const fromScratch = byDelta && state.watermark === null && state.deltaCursor === null;
-  return { object, mode, queries, window, fromScratch };
+  const changed =
+    mode === 'reconcile' && object.reconcileEverySync && state.watermark !== null
+      ? object.queries.delta.map((template, index) =>
+          boundStatements(context, template, deltaFrom(context, state, index)).map((soql) => ({ soql })),
+        )
+      : undefined;
+  return { object, mode, queries, window, fromScratch, ...(changed ? { changed } : {}) };
 }
 
 /**
@@ -246,15 +258,22 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
       apply: (answer) => (window.deleted = answer as WindowAnswers['deleted']),
     });
   }
+  const query = (work: ObjectWork, bound: BoundQuery, kind: string) => ({
+    url: context.api.queryUrl(bound.soql),
+    isQuery: true,
+    what: `${work.object.name} ${kind} query`,
+    apply: (answer: unknown) => (bound.answer = answer as Answer),
+  });
   for (const work of works)
-    for (const member of work.queries)
-      for (const query of member)
-        requests.push({
-          url: context.api.queryUrl(query.soql),
-          isQuery: true,
-          what: `${work.object.name} ${work.mode === 'reconcile' ? 'Id' : 'delta'} query`,
-          apply: (answer) => (query.answer = answer as Answer),
-        });
+    for (const bound of work.queries.flat())
+      requests.push(query(work, bound, work.mode === 'reconcile' ? 'Id' : 'delta'));
+  // The deltas of objects reconciled every sync go only where a /composite call has room for them: they
+  // save fetching changed records by Id afterwards, not worth a call of their own.
+  const changed = works.flatMap((work) =>
+    (work.changed ?? []).flat().map((bound) => query(work, bound, 'delta')),
+  );
+  const calls = (list: readonly { isQuery: boolean }[]) => compositeCallsOf(list.map((r) => r.isQuery));
+  if (changed.length > 0 && calls([...requests, ...changed]) === calls(requests)) requests.push(...changed);
   if (requests.length === 0) return;
   const answers = await context.api.batchGet(requests);
   answers.forEach((answer, index) => requests[index]!.apply(answer));
@@ -263,7 +282,8 @@ async function askFirstRequests(context: SyncContext, works: readonly ObjectWork
 async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
   let unseen = new Set<string>();
   if (work.mode === 'delta' || work.mode === 'count') unseen = await runDelta(context, work);
-  else if (work.mode === 'reconcile') await runReconcile(context, work.object, work.queries, work.window);
+  else if (work.mode === 'reconcile')
+    await runReconcile(context, work.object, work.queries, work.window, undefined, work.changed);
   await fetchPending(context, work.object);
   // Parents are settled (earlier waves): drop what they no longer reach, including changed children of a
   // parent that left which a delta bound before the sync brought.

@@ -17,6 +17,7 @@ import {
 } from './download-queries.ts';
 import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
 import { expectRecords, receiveRecords } from './record-progress.ts';
+import { storePage } from './store-page.ts';
 import { toStoredRecord, type SfRecord } from './records.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
 
@@ -27,6 +28,8 @@ export async function runReconcile(
   window: WindowAnswers | undefined,
   /** Records to re-read even if their stamp did not move (changed by the system only). */
   reread: ReadonlySet<string> = new Set(),
+  /** Delta statements asked with the Id queries: their records in scope are stored, not fetched by Id. */
+  changed?: BoundQuery[][],
 ): Promise<void> {
   const { store, plan } = context;
   const name = object.name;
@@ -61,6 +64,13 @@ export async function runReconcile(
     countsFor(context, name).removed += removed;
     if (removed > 0) markDependentsOfRemoved(context, name);
   });
+  // Asked with the Id queries when a call had room for them (download.ts), else not at all.
+  for (const query of changed?.flat() ?? [])
+    if (query.answer !== undefined)
+      await pages(context, query.answer, (page) => {
+        const current = page.records.filter((record) => inScope.has(String(record.Id)));
+        if (current.length > 0) storePage(context, object, current, undefined);
+      });
   const stale: string[] = [];
   for (const [id, stamp] of inScope) {
     const stored = store.getRecord(name, id);

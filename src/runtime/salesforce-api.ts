@@ -41,6 +41,32 @@ export const COMPOSITE_MAX_QUERIES = 5;
 /** `collateSubrequests` exists from API 48.0 (default false there, true from 49.0). */
 const COLLATE_SUBREQUESTS_VERSION = 48;
 
+/**
+ * API calls of `batchGet` for a request sequence (true = a query), as it packs them: in order, up to
+ * `maxSubrequests` per /composite, closing a call before a query beyond `maxQueries`; a lone last request
+ * goes on its own (still one call).
+ */
+export function compositeCallsOf(
+  sequence: readonly boolean[],
+  maxQueries = COMPOSITE_MAX_QUERIES,
+  maxSubrequests = COMPOSITE_MAX_SUBREQUESTS,
+): number {
+  let calls = 0;
+  let i = 0;
+  while (i < sequence.length) {
+    let size = 0;
+    let queries = 0;
+    while (i < sequence.length && size < maxSubrequests) {
+      if (sequence[i] && queries === maxQueries) break;
+      if (sequence[i]) queries += 1;
+      size += 1;
+      i += 1;
+    }
+    calls += 1;
+  }
+  return calls;
+}
+
 export class SalesforceApi {
   /** API calls made since the last `resetCounters()`, as the org counts them. */
   apiCalls = 0;

@@ -83,10 +83,15 @@ function queueForDependent(
     const refs = new Set<string>();
     for (const { before, after } of changed) {
       const target = after[path.field];
-      if (isSalesforceId(target) && store.getRecordJson(dependent.name, target) === undefined)
+      const previous = before === undefined ? undefined : (JSON.parse(before) as SfRecord)[path.field];
+      // Only a new reference: one the device already held was fetched (or found out of scope) when it
+      // arrived; a record it names that enters the scope later changes, and the delta brings it.
+      if (
+        isSalesforceId(target) &&
+        target !== previous &&
+        store.getRecordJson(dependent.name, target) === undefined
+      )
         refs.add(target);
-      if (before === undefined) continue;
-      const previous = (JSON.parse(before) as SfRecord)[path.field];
       if (previous && previous !== target) repointed = true;
     }
     if (refs.size) additions[index] = [...refs];

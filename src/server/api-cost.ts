@@ -15,6 +15,7 @@
  * Pure: the figures come from row counts the caller measured.
  */
 
+import { compositeCallsOf } from '../runtime/salesforce-api.ts';
 import type { PreviewAssumptions } from './api-types.ts';
 
 export const DEFAULT_ASSUMPTIONS: Omit<PreviewAssumptions, 'tickMinutes'> = {
@@ -97,8 +98,7 @@ export function waves(objects: readonly ObjectDeltaRequests[]): ObjectDeltaReque
 
 /**
  * API calls of a request sequence (true = a query) packed into /composite calls the way the runtime
- * packs them: in order, up to `subrequestsPerComposite`, closing a call before a query beyond
- * `queriesPerComposite`; a lone last request goes on its own (still one call).
+ * packs them (see compositeCallsOf in the runtime).
  */
 export function compositeCalls(
   sequence: readonly boolean[],
@@ -107,20 +107,7 @@ export function compositeCalls(
     'queriesPerComposite' | 'subrequestsPerComposite'
   > = DEFAULT_ASSUMPTIONS,
 ): number {
-  let calls = 0;
-  let i = 0;
-  while (i < sequence.length) {
-    let size = 0;
-    let queries = 0;
-    while (i < sequence.length && size < assumptions.subrequestsPerComposite) {
-      if (sequence[i] && queries === assumptions.queriesPerComposite) break;
-      if (sequence[i]) queries += 1;
-      size += 1;
-      i += 1;
-    }
-    calls += 1;
-  }
-  return calls;
+  return compositeCallsOf(sequence, assumptions.queriesPerComposite, assumptions.subrequestsPerComposite);
 }
 
 /** The calls of asking `requests` together: window checks first, then queries, packed into /composite. */

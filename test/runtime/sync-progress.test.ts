@@ -61,8 +61,11 @@ describe('sync progress', () => {
         AccountId: account,
         OwnerId: h.userId,
       });
-    await wo('soon', 2, north);
+    // "later" is older than the other work order by more than the deltas' 60-second overlap, so no
+    // delta returns it again.
     await wo('later', 20, south);
+    await h.advance(120);
+    await wo('soon', 2, north);
     await h.create('Asset', { Name: 'Pump', AccountId: south });
     await h.advance(60);
     const engine = h.device(compilePlan(technicianScope));

@@ -117,6 +117,27 @@ describe('device-driven objects', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('a changed work order comes with the Id query, in the same call, not fetched by Id after it', async () => {
+    const { w } = await seed();
+    const { transport, soql } = recording(h.conn as unknown as Transport);
+    const engine = h.device(compilePlan(technicianScope), { transport });
+    await engine.syncNow();
+    await h.advance(120);
+    await h.update('WorkOrder', w.b, { Subject: 'b, rescheduled' });
+    await h.advance(60);
+    soql.length = 0;
+    const summary = await engine.syncNow();
+    expect(summary.error).toBeUndefined();
+    expect(summary.apiCalls).toBe(1);
+    // The delta reads from the watermark (the work orders' creation, at START) less the 60 s overlap.
+    expect(soql.filter((q) => q.includes(' FROM WorkOrder '))).toEqual([
+      woIds.replace('%USER%', h.userId),
+      `SELECT ${fields.wo} FROM WorkOrder WHERE (OwnerId = '${h.userId}' AND Status != 'Closed' AND StartDate = NEXT_N_DAYS:14) AND ${since('2026-03-02T08:59:00Z')}`,
+    ]);
+    expect(engine.store.getRecord('WorkOrder', w.b)?.Subject).toBe('b, rescheduled');
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('an account no held work order references any more leaves with its assets, on the device', async () => {
     const { acc, assets, w } = await seed();
     const { transport, soql } = recording(h.conn as unknown as Transport);
