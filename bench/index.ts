@@ -156,7 +156,7 @@ async function syncBenchmarks(): Promise<void> {
         ratio: null,
         target: '< 250 MB',
         met: rssSmall < 250,
-        note: `${small.scopeSize} records; the bare loop's process peaked at ${bareSmall.report.maxRssMb} MB`,
+        note: `${small.scopeSize} records; the bare loop's process peaked at ${bareSmall.report.maxRssMb} MB; heap the engine still holds after the sync (full GC): ${run.report.liveHeapMb ?? '?'} MB`,
       });
     } finally {
       await small.close();
@@ -220,7 +220,7 @@ async function syncBenchmarks(): Promise<void> {
       ratio: rssSmall ? ratio(initial.report.maxRssMb, rssSmall) : null,
       target: `< 250 MB, flat (ratio to ${label(SMALL)} ~ 1)`,
       met: initial.report.maxRssMb < 250 && (!rssSmall || initial.report.maxRssMb / rssSmall < 1.25),
-      note: `${tech.scopeSize} records; the bare loop's process peaked at ${bare.report.maxRssMb} MB`,
+      note: `${tech.scopeSize} records; the bare loop's process peaked at ${bare.report.maxRssMb} MB; heap the engine still holds after the sync (full GC): ${initial.report.liveHeapMb ?? '?'} MB`,
     });
 
     if (wanted(names.deltaCalls)) {

@@ -34,6 +34,8 @@ export interface SyncChildReport {
   readonly uploadRequests?: number;
   readonly records: number;
   readonly maxRssMb: number;
+  /** V8 heap in use after the sync and a full GC (MB): what the process holds, as opposed to its peak. */
+  readonly liveHeapMb?: number;
   readonly pendingChanges?: number;
   readonly conflicts?: number;
 }
@@ -106,6 +108,14 @@ class CountingTransport implements Transport {
   }
 }
 
+/** Heap in use after a full GC, when the process runs with --expose-gc (bench/lib/child.ts passes it). */
+function liveHeap(): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  return Math.round((process.memoryUsage().heapUsed / 1024 / 1024) * 10) / 10;
+}
+
 function maxRssMb(): number {
   return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
 }
@@ -141,6 +151,7 @@ async function main(): Promise<SyncChildReport> {
     const t0 = performance.now();
     const summary = await engine.syncNow();
     const ms = performance.now() - t0;
+    const liveHeapMb = liveHeap();
     const records = plan.objects.reduce((n, o) => n + store.listRecordIds(o.name).length, 0);
     store.close();
     return {
@@ -152,6 +163,7 @@ async function main(): Promise<SyncChildReport> {
       uploadRequests: uploadRequests ?? transport.requests,
       records,
       maxRssMb: maxRssMb(),
+      ...(liveHeapMb !== undefined ? { liveHeapMb } : {}),
       pendingChanges: summary.pendingChanges,
       conflicts: summary.conflicts,
     };

@@ -16,7 +16,8 @@ export interface ChildRun {
 export function runSyncChild(strategy: string, args: readonly string[]): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     // SYNC_CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the device side alone.
-    const nodeArgs = process.env.SYNC_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    // --expose-gc lets the child report the heap it still holds after the sync (it changes no GC heuristic).
+    const nodeArgs = ['--expose-gc', ...(process.env.SYNC_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const script = ['bin/run-ts.js', 'bench/sync-child.ts', strategy, ...args];
     const child = spawn(process.execPath, [...nodeArgs, ...script], {
       cwd: ROOT,
