@@ -14,6 +14,8 @@ import { countsFor, type SyncContext } from './sync-context.ts';
 import type { ObjectSyncState } from './store/sync-store.ts';
 import { ApiRequestError } from './sync-errors.ts';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface WindowAnswers {
   readonly start: string;
   /** The end asked (set when the requests are built). */
@@ -106,6 +108,22 @@ export function coveredUntil(window: WindowAnswers | undefined): string | null {
   );
   if (dates.length < 2) return null;
   return dates.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+/**
+ * Where the next window starts once a reconciliation made the device exact, when this sync's window could
+ * not be checked (a device away longer than the org keeps deletions, 15 days): the org's present as
+ * either answer reported it, else a day before the device's clock. Keeping the old start instead would be
+ * refused at every later sync, each then reconciling again. Null without a window (nothing to restart).
+ */
+export function windowRestart(window: WindowAnswers | undefined, now: number): string | null {
+  if (!window) return null;
+  const covered = coveredUntil(window);
+  if (covered) return covered;
+  for (const answer of [window.updated, window.deleted])
+    if (answer && !(answer instanceof ApiRequestError) && typeof answer.latestDateCovered === 'string')
+      return answer.latestDateCovered;
+  return soqlDatetime(now - DAY_MS);
 }
 
 /**

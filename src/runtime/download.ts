@@ -26,7 +26,14 @@
 
 import type { PlanObject } from '../compiler/plan.ts';
 import { prepareCountCheck, settleCountCheck } from './count-check.ts';
-import { deltaFrom, runDelta, windowStart, type WindowAnswers } from './delta.ts';
+import {
+  coveredUntil,
+  deltaFrom,
+  runDelta,
+  windowRestart,
+  windowStart,
+  type WindowAnswers,
+} from './delta.ts';
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
 import { clearPending, stateOf } from './object-state.ts';
 import { runReconcile } from './reconcile.ts';
@@ -138,6 +145,7 @@ async function settleCounts(
   const requests = checks.flatMap((check) => check?.requests ?? []);
   const answers = requests.length > 0 ? await context.api.batchGet(requests) : [];
   const byId = new Set<string>();
+  const windows = new Map(works.map((work) => [work.object.name, work.window] as const));
   let offset = 0;
   for (const [index, work] of works.entries()) {
     const check = checks[index];
@@ -149,6 +157,7 @@ async function settleCounts(
     offset += check.requests.length;
     await perObject(context, work.object, failed, async () => {
       if (!settleCountCheck(context, check, mine)) byId.add(work.object.name);
+      else restartWindow(context, work);
     });
   }
   // Also after equal counts: a count that swept orphans leaves the objects after it to sweep.
@@ -156,7 +165,7 @@ async function settleCounts(
     if (failed.has(object.name) || object.dependsOn.some((d) => failed.has(d))) continue;
     await perObject(context, object, failed, async () => {
       if (byId.has(object.name) || stateOf(context, object).needsReconcile)
-        await runReconcile(context, object, null, undefined);
+        await runReconcile(context, object, null, windows.get(object.name));
       await fetchPending(context, object);
       if (stateOf(context, object).needsSweep) sweepOrphans(context, object);
     });
@@ -290,7 +299,17 @@ async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
   if (stateOf(context, work.object).needsSweep) sweepOrphans(context, work.object);
   // A count-mode object is settled with every other's counts once all deltas are stored (settleCounts).
   if (work.mode !== 'count' && stateOf(context, work.object).needsReconcile)
-    await runReconcile(context, work.object, null, undefined, unseen);
+    await runReconcile(context, work.object, null, work.window, unseen);
+}
+
+/** A count proved the device exact: a window this sync could not check restarts (see windowRestart). */
+function restartWindow(context: SyncContext, work: ObjectWork): void {
+  if (coveredUntil(work.window)) return;
+  const restart = windowRestart(work.window, context.clock.now());
+  if (restart)
+    context.store.transaction(() =>
+      context.store.putObjectState({ ...stateOf(context, work.object), deletedCoveredUntil: restart }),
+    );
 }
 
 /** Fetches the records queued per path (children of new parents, newly referenced records). */

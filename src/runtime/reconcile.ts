@@ -5,7 +5,7 @@
 
 import type { PlanObject } from '../compiler/plan.ts';
 import type { WindowAnswers } from './delta.ts';
-import { coveredUntil } from './delta.ts';
+import { coveredUntil, windowRestart } from './delta.ts';
 import {
   askMissing,
   boundStatements,
@@ -92,7 +92,7 @@ export async function runReconcile(
       needsReconcile: false,
       pendingIds: {},
       rereadIds: [],
-      deletedCoveredUntil: until ?? state.deletedCoveredUntil,
+      deletedCoveredUntil: until ?? windowRestart(window, now) ?? state.deletedCoveredUntil,
     });
   });
   countsFor(context, name).reconciled = true;

@@ -333,6 +333,25 @@ describe('reconciliation by count, objects without idSource (energy scope)', () 
     expect(engine.store.listRecordIds('Product2')).toEqual([ids.p2]);
     expect(summary.counts.Product2).toEqual({ ...emptyCounts(), removed: 1, reconciled: true });
     await h.expectDeviceMatchesServer(engine);
+
+    // The windows restart at the org's present: an hour later the sync is the deltas and their windows in
+    // one call, no count and no Id query (the old start, 20 days back, was refused at every sync).
+    for (const object of plan.objects)
+      expect(Date.parse(engine.store.getObjectState(object.name)!.deletedCoveredUntil!)).toBeGreaterThan(
+        h.now() - 60 * 60_000,
+      );
+    await h.advance(3600);
+    const before = transport.calls;
+    const later = await engine.syncNow();
+    expect(later.ok).toBe(true);
+    expect(later.apiCalls).toBe(1);
+    expect(
+      queriesSent(transport)
+        .slice(before)
+        .flat()
+        .filter((soql) => soql.startsWith('SELECT Id, LastModifiedDate FROM') || soql.includes('COUNT()')),
+    ).toEqual([]);
+    await h.expectDeviceMatchesServer(engine);
   });
 });
 
