@@ -1,7 +1,10 @@
 /**
  * Conflicts of the `manual` policy: a local change the server refused (412) because the record changed
- * there after the user edited it. The change stays in the outbox (status `conflict`, still shown on top of
- * the server version) until the user picks, per record or per field, their value or the server's.
+ * there after the user edited it, or a delete whose record's stamp, checked before sending, was newer than
+ * the one the user saw (the REST API ignores If-Unmodified-Since on DELETE; see upload-delete-check.ts).
+ * The change stays in the outbox (status `conflict`, still shown on top of the server version) until the
+ * user picks, per record or per field, their value or the server's. 'mine' on a delete queues it again,
+ * conditional on the server version the device holds now: the next sync checks that stamp again.
  */
 
 import type { SyncPlan } from '../compiler/plan.ts';

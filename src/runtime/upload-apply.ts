@@ -1,5 +1,6 @@
 /** Applying the answer to an uploaded change: map Ids, update the stored server version, policies on 412. */
 
+import type { PlanObject } from '../compiler/plan.ts';
 import { isLocalId } from './local-ids.ts';
 import { firstError, type CompositeSubresponse } from './salesforce-api.ts';
 import { isSalesforceId } from './soql-binding.ts';
@@ -39,24 +40,12 @@ export function applyResponse(
     JSON.stringify(item.subrequest).includes(`@{${ref}.`),
   );
   if (entry.op === 'delete' && (code === 'ENTITY_IS_DELETED' || code === 'NOT_FOUND')) {
-    completeEntry(context, entry, undefined, index);
-    touched.add(entry.object);
+    applyAlreadyDeleted(context, entry, touched, index);
     return;
   }
   failedRefs.add(item.subrequest.referenceId);
   if (status === 412 || code === 'PRECONDITION_FAILED') {
-    counts.conflicts += 1;
-    touched.add(entry.object);
-    if (item.planObject.upload.conflict === 'manual') {
-      store.replaceChange({
-        ...entry,
-        status: 'conflict',
-        error: { code: 'CONFLICT', message: 'the record changed on the server after you edited it' },
-      });
-    } else {
-      store.removeChange(entry.seq);
-      context.dropped.push({ object: entry.object, recordId: entry.recordId, op: entry.op });
-    }
+    applyConflict(context, entry, item.planObject, touched);
     return;
   }
   if (dependsOnFailed || status === 0 || status >= 500) {
@@ -71,6 +60,44 @@ export function applyResponse(
     error: { code, message: error.message ?? '', ...(error.fields ? { fields: error.fields } : {}) },
   });
   context.errors.push(`${entry.object} ${entry.recordId} (${entry.op}): ${code}: ${error.message ?? ''}`);
+}
+
+/** A delete of a record the server no longer has (answered as deleted, or not found by a stamp check): done. */
+export function applyAlreadyDeleted(
+  context: SyncContext,
+  entry: OutboxEntry,
+  touched: Set<string>,
+  index: OutboxIndex,
+): void {
+  completeEntry(context, entry, undefined, index);
+  touched.add(entry.object);
+}
+
+/**
+ * A change of a record that changed on the server after the user saw it: a 412 to a conditional update,
+ * or a conditional delete whose stamp check found a newer stamp (upload-delete-check.ts). serverWins drops
+ * it and reports it in the summary's `dropped`; manual keeps it as a conflict for resolveConflict. Either
+ * way the object is downloaded this sync, so the device shows the server's version.
+ */
+export function applyConflict(
+  context: SyncContext,
+  entry: OutboxEntry,
+  object: PlanObject,
+  touched: Set<string>,
+): void {
+  const { store } = context;
+  countsFor(context, entry.object).conflicts += 1;
+  touched.add(entry.object);
+  if (object.upload.conflict === 'manual') {
+    store.replaceChange({
+      ...entry,
+      status: 'conflict',
+      error: { code: 'CONFLICT', message: 'the record changed on the server after you edited it' },
+    });
+  } else {
+    store.removeChange(entry.seq);
+    context.dropped.push({ object: entry.object, recordId: entry.recordId, op: entry.op });
+  }
 }
 
 /**

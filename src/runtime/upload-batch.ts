@@ -8,6 +8,7 @@ import { isLocalId } from './local-ids.ts';
 import type { CompositeSubrequest } from './salesforce-api.ts';
 import { planObject, type SyncContext } from './sync-context.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
+import { needsStampCheck } from './upload-delete-check.ts';
 
 /** Subrequests per /composite call, sObject Collections among them, records per collection. */
 const MAX_BATCH = 25;
@@ -61,6 +62,17 @@ export function referenceIdOf(seq: number): string {
  */
 type ParentMode = 'references' | 'collections';
 
+/** Which conditional deletes may be packed (see upload-delete-check.ts). */
+export interface DeleteChecks {
+  /** Conditional deletes whose server stamp this sync read and found unchanged: sent without a header. */
+  readonly verified: ReadonlySet<number>;
+  /**
+   * Packs the conditional deletes not verified yet as if they were, to learn which ones the call would
+   * carry (and check just those). Otherwise they wait for a later call.
+   */
+  readonly assumeVerified?: boolean;
+}
+
 /**
  * Picks the next sendable entries in order and packs them into one /composite call: at most 25
  * subrequests, of which at most 5 sObject Collections of up to 200 records. An entry waits while anything
@@ -70,7 +82,7 @@ type ParentMode = 'references' | 'collections';
  * alone, so a small outbox with a parent and its children still goes in one call); a big outbox of
  * parents and children then costs two calls per 1,000 creates instead of one per 12 pairs.
  */
-export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] {
+export function nextBatch(context: SyncContext, attempted: Set<number>, checks: DeleteChecks): Unit[] {
   const changes = context.store.listChanges();
   // Local Ids other changes point at: their creates answer with an Id the dependents need.
   const referenced = new Set<string>();
@@ -78,9 +90,9 @@ export function nextBatch(context: SyncContext, attempted: Set<number>): Unit[] 
     for (const value of Object.values(change.fields)) if (isLocalId(value)) referenced.add(value);
     if (change.op !== 'create' && isLocalId(change.recordId)) referenced.add(change.recordId);
   }
-  const alone = packBatch(context, attempted, changes, referenced, 'references');
+  const alone = packBatch(context, attempted, changes, referenced, 'references', checks);
   if (referenced.size === 0) return alone;
-  const collected = packBatch(context, attempted, changes, referenced, 'collections');
+  const collected = packBatch(context, attempted, changes, referenced, 'collections', checks);
   const sent = (units: Unit[]) => units.reduce((n, unit) => n + unitItems(unit).length, 0);
   return sent(collected) > sent(alone) ? collected : alone;
 }
@@ -91,6 +103,7 @@ function packBatch(
   changes: readonly OutboxEntry[],
   referenced: ReadonlySet<string>,
   mode: ParentMode,
+  checks: DeleteChecks,
 ): Unit[] {
   const { store, plan } = context;
   const units: Unit[] = [];
@@ -137,6 +150,10 @@ function packBatch(
     // names the new record by reference: the org orders only explicit dependencies.
     const explicit = typeof target.value === 'string' && target.value.startsWith('@{');
     if (!ok || !target.ok || (packedRecords.has(key) && !explicit)) {
+      blockedRecords.add(key);
+      continue;
+    }
+    if (needsStampCheck(entry, object) && !checks.verified.has(entry.seq) && !checks.assumeVerified) {
       blockedRecords.add(key);
       continue;
     }
@@ -231,8 +248,12 @@ function subrequestFor(
   const base = `${context.api.base}/sobjects/${object.name}`;
   const referenceId = referenceIdOf(entry.seq);
   const conditional = object.upload.conflict === 'serverWins' || object.upload.conflict === 'manual';
+  // Updates only: the REST API does not support conditional headers on DELETE (it deletes anyway), so a
+  // conditional delete is checked before it is sent (upload-delete-check.ts) and goes without a header.
   const httpHeaders =
-    conditional && entry.baseStamp ? { 'If-Unmodified-Since': httpDate(entry.baseStamp) } : undefined;
+    conditional && entry.baseStamp && entry.op === 'update'
+      ? { 'If-Unmodified-Since': httpDate(entry.baseStamp) }
+      : undefined;
   if (entry.op === 'create') {
     const externalIdField = object.upload.externalIdField;
     const key = externalIdField ? fields[externalIdField] : undefined;
@@ -250,7 +271,7 @@ function subrequestFor(
   const url = `${base}/${String(recordId)}`;
   if (entry.op === 'update')
     return { method: 'PATCH', url, referenceId, body: fields, ...(httpHeaders ? { httpHeaders } : {}) };
-  return { method: 'DELETE', url, referenceId, ...(httpHeaders ? { httpHeaders } : {}) };
+  return { method: 'DELETE', url, referenceId };
 }
 
 /** RFC 7231 date for If-Unmodified-Since (whole seconds, as Salesforce stamps are). */

@@ -15,7 +15,11 @@
  *   values sent; found: adopt its Id; not found: send again; cannot tell: the entry fails for the user
  *   to decide rather than risk a duplicate;
  * - a conditional update is re-read: already applied -> done; otherwise it is sent again;
- * - a delete is sent again (an already deleted record counts as done).
+ * - a delete is sent again (an already deleted record counts as done); a conditional one is checked again.
+ *
+ * Conditional deletes (serverWins, manual) carry no If-Unmodified-Since, which the REST API ignores on
+ * DELETE: the stamps of their records are asked just before the call that carries them, and a record
+ * changed meanwhile is a conflict as a 412 would be (upload-delete-check.ts).
  */
 
 import type { CompositeSubresponse } from './salesforce-api.ts';
@@ -24,6 +28,7 @@ import { planObject, type SyncContext } from './sync-context.ts';
 import { ApiRequestError } from './sync-errors.ts';
 import { applyResponse, noteWaitingDependents, OutboxIndex, type SaveResult } from './upload-apply.ts';
 import { collectionSubrequest, nextBatch, referenceIdOf, unitItems, type Unit } from './upload-batch.ts';
+import { checkDeleteStamps, needsStampCheck } from './upload-delete-check.ts';
 import { recoverInFlight } from './upload-recovery.ts';
 
 export interface UploadResult {
@@ -35,13 +40,26 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
   const touched = new Set<string>();
   await recoverInFlight(context, touched);
   const attempted = new Set<number>();
+  // Conditional deletes whose record's stamp this sync read and found unchanged (kept in memory only).
+  const verified = new Set<number>();
   const total = context.store.listChanges().filter((c) => c.status === 'pending').length;
   let done = 0;
   if (total > 0) context.progress({ phase: 'upload', done, total });
   for (;;) {
-    await rebaseStamps(context);
-    const batch = nextBatch(context, attempted);
-    if (batch.length === 0) break;
+    for (const seq of await rebaseStamps(context)) verified.add(seq);
+    // Which conditional deletes the next call would carry; only those are checked, right before it.
+    const planned = nextBatch(context, attempted, { verified, assumeVerified: true });
+    if (planned.length === 0) break;
+    const unchecked = planned
+      .flatMap(unitItems)
+      .filter((i) => needsStampCheck(i.entry, i.planObject) && !verified.has(i.entry.seq));
+    if (unchecked.length > 0) {
+      done += await checkDeleteStamps(context, unchecked, verified, touched);
+      context.progress({ phase: 'upload', done, total });
+    }
+    // Settled deletes left room: what fills it goes unless it is a delete still to check (next round).
+    const batch = unchecked.length > 0 ? nextBatch(context, attempted, { verified }) : planned;
+    if (batch.length === 0) continue;
     const items = batch.flatMap(unitItems);
     for (const item of items) attempted.add(item.entry.seq);
     await sendBatch(context, batch, touched);
@@ -54,10 +72,12 @@ export async function upload(context: SyncContext): Promise<UploadResult> {
 /**
  * Reads the current stamp of records whose earlier change the device just applied, for the changes that
  * follow it (see OutboxEntry.rebase). Someone else's write in the instant between is not detected.
+ * Returns the deletes among them whose stamp was just read: they need no other check before they go.
  */
-async function rebaseStamps(context: SyncContext): Promise<void> {
+async function rebaseStamps(context: SyncContext): Promise<number[]> {
   const { store, plan } = context;
-  // Only conditional updates compare stamps; the others need no fresh one.
+  const read: number[] = [];
+  // Only conditional updates and deletes compare stamps; the others need no fresh one.
   const conditional = (name: string) => {
     const policy = planObject(plan, name)?.upload.conflict;
     return policy === 'serverWins' || policy === 'manual';
@@ -84,15 +104,14 @@ async function rebaseStamps(context: SyncContext): Promise<void> {
     store.transaction(() => {
       for (const change of waiting.filter((c) => c.object === object)) {
         const current = store.getChange(change.seq);
-        if (current)
-          store.replaceChange({
-            ...current,
-            rebase: false,
-            baseStamp: stamps.get(change.recordId) ?? current.baseStamp,
-          });
+        if (!current) continue;
+        const stamp = stamps.get(change.recordId);
+        store.replaceChange({ ...current, rebase: false, baseStamp: stamp ?? current.baseStamp });
+        if (stamp !== undefined && current.op === 'delete') read.push(current.seq);
       }
     });
   }
+  return read;
 }
 
 async function sendBatch(context: SyncContext, units: Unit[], touched: Set<string>): Promise<void> {
