@@ -382,6 +382,28 @@ describe('POST /composite', () => {
     expect((await t.conn.sobject('Account').retrieve(id)).Name).toBe('Guarded');
   });
 
+  it('a DELETE subrequest ignores If-Unmodified-Since (unsupported on DELETE by the real API)', async () => {
+    const { id } = (await t.conn.sobject('Account').create({ Name: 'Changed meanwhile' })) as { id: string };
+    await t.control('POST', '/clock', { advanceSeconds: 10 });
+    await t.conn.sobject('Account').update({ Id: id, Phone: '2' });
+    const response = await t.http('POST', '/services/data/v62.0/composite', {
+      body: {
+        compositeRequest: [
+          {
+            method: 'DELETE',
+            url: `/services/data/v62.0/sobjects/Account/${id}`,
+            referenceId: 'unguarded',
+            httpHeaders: { 'If-Unmodified-Since': new Date(TEST_NOW).toUTCString() },
+          },
+        ],
+      },
+    });
+    expect(response.body).toEqual({
+      compositeResponse: [{ body: null, httpHeaders: {}, httpStatusCode: 204, referenceId: 'unguarded' }],
+    });
+    expect((await t.conn.query(`SELECT Id FROM Account WHERE Id = '${id}'`)).totalSize).toBe(0);
+  });
+
   it('enforces 25 subrequests and 5 queries or collections', async () => {
     const many = Array.from({ length: 26 }, (_, i) => ({
       method: 'GET',

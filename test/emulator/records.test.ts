@@ -293,10 +293,52 @@ describe('PATCH and DELETE /sobjects/{T}/{id}', () => {
     expect(record.Name).toBe('After');
     expect(record.LastModifiedDate).toBe(current.now.replace('Z', '+0000'));
     expect(record.CreatedDate < record.LastModifiedDate).toBe(true);
-    const deleteRefused = await t.http('DELETE', `/services/data/v62.0/sobjects/Account/${id}`, {
+  });
+
+  // Salesforce's Conditional Request Headers: "DELETE requests aren't supported" (API docs before that listed
+  // DELETE). A real org deletes the record whatever the header says, so the emulator does too.
+  it('ignores If-Unmodified-Since and If-Modified-Since on DELETE, as the real API does', async () => {
+    const stale = new Date(Date.parse(TEST_NOW) - 1000).toUTCString();
+    const create = async (Name: string) => {
+      const { id } = (await t.conn.sobject('Account').create({ Name })) as { id: string };
+      return id;
+    };
+    const changed = await create('Changed since');
+    const future = await create('Not modified since');
+    const malformed = await create('Malformed date');
+    await t.control('POST', '/clock', { advanceSeconds: 60 });
+    await t.conn.sobject('Account').update({ Id: changed, Phone: 'office' });
+    const cases: [string, Record<string, string>][] = [
+      [changed, { 'If-Unmodified-Since': stale }],
+      [future, { 'If-Modified-Since': new Date(Date.parse(TEST_NOW) + 86_400_000).toUTCString() }],
+      [malformed, { 'If-Unmodified-Since': 'yesterday' }],
+    ];
+    for (const [id, headers] of cases) {
+      const response = await t.http('DELETE', `/services/data/v62.0/sobjects/Account/${id}`, { headers });
+      expect({ id, status: response.status, body: response.body }).toEqual({
+        id,
+        status: 204,
+        body: undefined,
+      });
+    }
+    const left = await t.conn.query(
+      `SELECT Id FROM Account WHERE Id IN ('${changed}', '${future}', '${malformed}')`,
+    );
+    expect(left.totalSize).toBe(0);
+    const deleted = await t.conn.query(
+      `SELECT Id, IsDeleted FROM Account WHERE Id IN ('${changed}', '${future}', '${malformed}')`,
+      { scanAll: true },
+    );
+    expect(deleted.records.map((r) => r.IsDeleted)).toEqual([true, true, true]);
+    // PATCH keeps its precondition: the same stale header still refuses an update.
+    const guarded = await create('Guarded');
+    await t.control('POST', '/clock', { advanceSeconds: 60 });
+    await t.conn.sobject('Account').update({ Id: guarded, Phone: 'office' });
+    const refused = await t.http('PATCH', `/services/data/v62.0/sobjects/Account/${guarded}`, {
+      body: { Name: 'Stale' },
       headers: { 'If-Unmodified-Since': stale },
     });
-    expect(deleteRefused.status).toBe(412);
+    expect(refused).toMatchObject({ status: 412, body: [{ errorCode: 'PRECONDITION_FAILED' }] });
   });
 
   it('answers a conditional GET with 304 until the record changes', async () => {

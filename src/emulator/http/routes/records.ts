@@ -1,7 +1,8 @@
 /**
- * sObject rows: `POST /sobjects/{T}`, `GET|PATCH|DELETE /sobjects/{T}/{id}` (PATCH and DELETE honour
- * If-Unmodified-Since with 412), upsert and read by external Id (`/sobjects/{T}/{field}/{value}`) and
- * blob fields (`GET /sobjects/ContentVersion/{id}/VersionData`).
+ * sObject rows: `POST /sobjects/{T}`, `GET|PATCH|DELETE /sobjects/{T}/{id}` (PATCH honours
+ * If-Unmodified-Since with 412; DELETE ignores the conditional headers, which the real API does not support
+ * on DELETE), upsert and read by external Id (`/sobjects/{T}/{field}/{value}`) and blob fields
+ * (`GET /sobjects/ContentVersion/{id}/VersionData`).
  */
 
 import { ApiError } from '../../api-error.ts';
@@ -94,10 +95,11 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
     return NO_CONTENT;
   });
 
+  // Salesforce's Conditional Request Headers: "DELETE requests aren't supported". If-Unmodified-Since and
+  // If-Modified-Since on a DELETE are ignored (not even a malformed date is refused): the record is deleted.
   router.on('DELETE', '/sobjects/:type/:id', (request, params) => {
     const type = store.describe(params.type as string).name;
-    const options = { ifUnmodifiedSince: ifUnmodifiedSince(request) };
-    transact(() => store.delete(type, params.id as string, request.userId, options));
+    transact(() => store.delete(type, params.id as string, request.userId));
     return NO_CONTENT;
   });
 
