@@ -49,8 +49,11 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
   const { object } = work;
   const { store } = context;
   const returned = new Set<string>();
-  if (work.fromScratch)
-    // The from-scratch download sees everything in scope now, including what was queued for it.
+  const start = stateOf(context, object);
+  const fromEpoch = start.watermark === null && start.deltaCursor === null;
+  if (work.fromScratch || (fromEpoch && !object.queries.delta.some((t) => t.idSource)))
+    // A delta from the epoch sees everything in scope now, including what was queued for it, unless it
+    // was bound with the Ids held before this sync (an object that held nothing, through held Ids).
     store.transaction(() => store.putObjectState({ ...stateOf(context, object), pendingIds: {} }));
   // An empty object's first download looks nothing up; one statement returns each record once.
   const firstDownload =

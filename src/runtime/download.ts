@@ -35,7 +35,7 @@ import {
   type WindowAnswers,
 } from './delta.ts';
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
-import { clearPending, stateOf } from './object-state.ts';
+import { clearPending, hasDownloaded, stateOf } from './object-state.ts';
 import { runReconcile } from './reconcile.ts';
 import { compositeCallsOf } from './salesforce-api.ts';
 import { sweepOrphans } from './scope-sweep.ts';
@@ -201,7 +201,7 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
       (soql) => ({ soql }),
     ),
   );
-  const fromScratch = byDelta && state.watermark === null && state.deltaCursor === null;
+  const fromScratch = byDelta && !hasDownloaded(state);
   const changed =
     mode === 'reconcile' && object.reconcileEverySync && state.watermark !== null
       ? object.queries.delta.map((template, index) =>
@@ -224,7 +224,7 @@ function bindsHeldIdsOnce(work: ObjectWork): boolean {
 function chooseMode(object: PlanObject, state: ObjectSyncState, now: number): Mode {
   // The first download is the full query as one delta from the epoch, whatever the object: an Id pass
   // and a refetch by Id would read the scope twice. Not with a limit: the delta query has none.
-  if (state.watermark === null && state.deltaCursor === null && object.limit === undefined) return 'delta';
+  if (!hasDownloaded(state) && object.limit === undefined) return 'delta';
   if (object.reconcileEverySync) return 'reconcile';
   if (state.watermark === null) return state.needsReconcile ? 'reconcile' : 'delta';
   const due =

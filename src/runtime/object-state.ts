@@ -8,6 +8,15 @@ export function stateOf(context: SyncContext, object: PlanObject): ObjectSyncSta
   return context.store.getObjectState(object.name) ?? emptyObjectState(object.name, object.fingerprint);
 }
 
+/**
+ * Whether the object's first download has begun (a page stored) or ended, even with nothing in scope: an
+ * object that holds nothing has no watermark, yet it is not new, so what arrives for it is queued and its
+ * next download is a delta (from the epoch) asked with everything else, not a first download that waits.
+ */
+export function hasDownloaded(state: ObjectSyncState | undefined): state is ObjectSyncState {
+  return !!state && (state.watermark !== null || state.deltaCursor !== null || state.downloadedAt !== null);
+}
+
 export function maxStamp(a: string | null | undefined, b: string | null | undefined): string | null {
   if (!a) return b ?? null;
   if (!b) return a;
@@ -54,7 +63,7 @@ export function markDependentsOfRemoved(context: SyncContext, name: string): voi
 export function markMayHoldOrphans(context: SyncContext, object: PlanObject): void {
   const state = context.store.getObjectState(object.name);
   // Never downloaded: its coming first download sees exactly the scope.
-  if (!state || (state.watermark === null && state.deltaCursor === null)) return;
+  if (!hasDownloaded(state)) return;
   if (canSweep(object)) {
     if (!state.needsSweep) context.store.putObjectState({ ...state, needsSweep: true });
   } else if (!state.needsReconcile) context.store.putObjectState({ ...state, needsReconcile: true });

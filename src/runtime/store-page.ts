@@ -1,7 +1,7 @@
 /** Storing a downloaded page, and what it implies for the objects that depend on it. */
 
 import type { PlanObject } from '../compiler/plan.ts';
-import { markMayHoldOrphans, maxStamp, stateOf } from './object-state.ts';
+import { hasDownloaded, markMayHoldOrphans, maxStamp, stateOf } from './object-state.ts';
 import { toStoredRecord, type SfRecord } from './records.ts';
 import { isSalesforceId } from './soql-binding.ts';
 import { countsFor, type SyncContext } from './sync-context.ts';
@@ -71,7 +71,7 @@ function queueForDependent(
   const { store } = context;
   const state = store.getObjectState(dependent.name);
   // Never downloaded: its coming first download sees everything in scope.
-  if (!state || (state.watermark === null && state.deltaCursor === null)) return;
+  if (!hasDownloaded(state)) return;
   const additions: Record<string, string[]> = {};
   let repointed = false;
   dependent.paths.forEach((path, index) => {

@@ -23,7 +23,7 @@ import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 
 const plan = compilePlan(energyScope);
 /** Store writes of the clean sync of `scenario` (asserted below, so the kill points cover all of it). */
-const CLEAN_SYNC_WRITES = 42;
+const CLEAN_SYNC_WRITES = 43;
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

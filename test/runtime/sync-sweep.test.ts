@@ -138,6 +138,34 @@ describe('device-driven objects', () => {
     await h.expectDeviceMatchesServer(engine);
   });
 
+  it('an object that holds nothing is asked with the rest, and still gets the children of a new parent', async () => {
+    const acc = await h.create('Account', { Name: 'North' });
+    const wo = (subject: string, days: number) =>
+      h.create('WorkOrder', {
+        Subject: subject,
+        StartDate: inDays(days),
+        AccountId: acc,
+        Status: 'New',
+        OwnerId: h.userId,
+      });
+    await wo('no items', 1);
+    await h.advance(60);
+    const engine = h.device(compilePlan(technicianScope));
+    await engine.syncNow();
+    expect(engine.store.listRecordIds('WorkOrderLineItem')).toEqual([]);
+    expect(engine.store.listRecordIds('Asset')).toEqual([]);
+    await h.advance(60);
+    // Before: line items and assets, holding nothing, were first downloads each time, waiting for their
+    // parents in waves of their own (three calls).
+    expect((await engine.syncNow()).apiCalls).toBe(1);
+    const later = await wo('with an item', 2);
+    const item = await h.create('WorkOrderLineItem', { WorkOrderId: later, Description: 'bring a ladder' });
+    await h.advance(60);
+    expect((await engine.syncNow()).error).toBeUndefined();
+    expect(engine.store.listRecordIds('WorkOrderLineItem')).toEqual([item]);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
   it('an account no held work order references any more leaves with its assets, on the device', async () => {
     const { acc, assets, w } = await seed();
     const { transport, soql } = recording(h.conn as unknown as Transport);
