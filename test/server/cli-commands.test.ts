@@ -66,6 +66,9 @@ describe('syncscope preview and publish', () => {
     expect(out).toContain('first sync 5 API calls; "Sync now" with no changes 3 API calls.');
     expect(out).toContain('Per day at the schedules: 48 syncs, 104 API calls per device.');
     expect(out).toContain(
+      'a scheduler tick of 30 min, a reconciliation once a day: COUNT() queries where the plan has them, else Id queries.)',
+    );
+    expect(out).toContain(
       "25 devices: 2600 API calls per day = 2.6% of the org's DailyApiRequests (100000); at most 961 devices fit.",
     );
     expect(out + err).not.toContain(org.token);

@@ -85,7 +85,7 @@ export function formatPreview(preview: PreviewResponse, userLabel?: string): str
   const a = preview.assumptions;
   out.push(
     `(Assumes ${a.pageSize} records per page, ${a.queriesPerComposite} queries per /composite call, ` +
-      `${a.planCheckCallsPerSync} plan check per sync, a scheduler tick of ${a.tickMinutes} min, a full reconciliation once a day.)`,
+      `${a.planCheckCallsPerSync} plan check per sync, a scheduler tick of ${a.tickMinutes} min, a reconciliation once a day: COUNT() queries where the plan has them, else Id queries.)`,
   );
   for (const d of preview.diagnostics) out.push(`${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
   return out;
