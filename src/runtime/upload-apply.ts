@@ -92,7 +92,10 @@ export function applyConflict(
     store.replaceChange({
       ...entry,
       status: 'conflict',
-      error: { code: 'CONFLICT', message: 'the record changed on the server after you edited it' },
+      error: {
+        code: 'CONFLICT',
+        message: `the record changed on the server after you ${entry.op === 'delete' ? 'deleted' : 'edited'} it`,
+      },
     });
   } else {
     store.removeChange(entry.seq);

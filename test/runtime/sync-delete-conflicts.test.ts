@@ -50,9 +50,9 @@ function uploadCalls(transport: FaultyTransport, from: number): string[] {
     const isPackedCheck =
       entry === 'POST /composite' &&
       subrequests(transport.bodies[i]).every(([, url]) =>
-        url.includes('SELECT Id, LastModifiedDate FROM '),
-      ) &&
-      subrequests(transport.bodies[i]).every(([, url]) => url.includes(' WHERE Id IN ('));
+        /^\/query\?q=SELECT Id, \w+ FROM \w+ WHERE Id IN \(/.test(url),
+      );
+
     if (!isCheck && !isUpload && !isPackedCheck) break;
     calls.push(entry);
   }
@@ -156,6 +156,12 @@ describe('manual deletes', () => {
     const conflicts = engine.conflicts();
     expect(conflicts.map((c) => [c.op, c.recordId, c.theirs?.Phone])).toEqual(
       accounts.map((id) => ['delete', id, `9-office ${id}`]),
+    );
+    expect(engine.pendingChanges().map((c) => [c.status, c.error])).toEqual(
+      accounts.map(() => [
+        'conflict',
+        { code: 'CONFLICT', message: 'the record changed on the server after you deleted it' },
+      ]),
     );
     // Still deleted for the user until they decide.
     expect(accounts.map((id) => engine.record('Account', id))).toEqual([undefined, undefined]);
@@ -343,6 +349,35 @@ describe('lost answers and kills', () => {
       ['DELETE', `/composite/sobjects?ids=${contacts[0]}&allOrNone=false`, undefined],
     ]);
     expect(await onServer('Contact', contacts)).toEqual([contacts[1]]);
+    expect(engine.pendingChanges()).toEqual([]);
+    await h.expectDeviceMatchesServer(engine);
+  });
+
+  it('deletes of two objects rebased on their own lost updates: one re-read, one rebase call, one send', async () => {
+    const { engine, transport, accounts, contacts } = await syncedDevice();
+    engine.update('Account', accounts[0]!, { Phone: 'device' });
+    engine.update('Contact', contacts[1]!, { Email: 'mine@x.example' });
+    transport.failAt = { call: transport.calls + 1, when: 'after' };
+    expect((await engine.syncNow()).ok).toBe(false);
+    engine.delete('Account', accounts[0]!);
+    engine.delete('Contact', contacts[1]!);
+    await h.advance(10);
+    const from = transport.log.length;
+    const summary = await engine.syncNow();
+    expect(summary.ok).toBe(true);
+    expect(summary.dropped).toEqual([]);
+    expect(summary.conflicts).toBe(0);
+    expect(uploadCalls(transport, from)).toEqual(['POST /composite', 'POST /composite', 'POST /composite']);
+    expect(subrequests(transport.bodies[from + 1])).toEqual([
+      ['GET', `/query?q=SELECT Id, LastModifiedDate FROM Account WHERE Id IN ('${accounts[0]}')`, undefined],
+      ['GET', `/query?q=SELECT Id, LastModifiedDate FROM Contact WHERE Id IN ('${contacts[1]}')`, undefined],
+    ]);
+    expect(subrequests(transport.bodies[from + 2])).toEqual([
+      ['DELETE', `/composite/sobjects?ids=${accounts[0]}&allOrNone=false`, undefined],
+      ['DELETE', `/composite/sobjects?ids=${contacts[1]}&allOrNone=false`, undefined],
+    ]);
+    expect(await onServer('Account', accounts)).toEqual([accounts[1]]);
+    expect(await onServer('Contact', contacts)).toEqual([]);
     expect(engine.pendingChanges()).toEqual([]);
     await h.expectDeviceMatchesServer(engine);
   });
