@@ -59,6 +59,11 @@ export function createTables(db: Database.Database, metadata: OrgMetadata): void
     columns.push('"_DeletedDate" TEXT');
     const table = quoteIdent(describe.name);
     db.exec(`CREATE TABLE IF NOT EXISTS ${table} (${columns.join(', ')})`);
+    // The recycle bin by deletion time (getDeleted, purging): a partial index over deleted rows only, so
+    // a device's getDeleted check does not scan every live row of a big object.
+    db.exec(
+      `CREATE INDEX IF NOT EXISTS ${quoteIdent(`${describe.name}__DeletedDate_idx`)} ON ${table} ("_DeletedDate") WHERE "IsDeleted" = 1`,
+    );
     for (const field of describe.fields) {
       const indexed =
         field.type === 'reference' ||

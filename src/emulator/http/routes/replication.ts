@@ -75,16 +75,19 @@ export function registerReplication(router: ApiRouter, org: EmbeddedOrg): void {
   router.on('GET', '/sobjects/:type/deleted', (request, params) => {
     const type = org.store.describe(params.type as string).name;
     const { start, end } = range(request, org, 15);
-    const rows = org.store
-      .statement(
-        `SELECT "Id" AS id, "_DeletedDate" AS deletedDate FROM ${quoteIdent(type)} WHERE "IsDeleted" = 1 AND "_DeletedDate" >= ? AND "_DeletedDate" < ? ORDER BY "_DeletedDate", "Id"`,
-      )
-      .pluck(false)
-      .all(start, end) as { id: string; deletedDate: string }[];
+    const rows = org.store.statement(deletedInRangeSql(type)).pluck(false).all(start, end) as {
+      id: string;
+      deletedDate: string;
+    }[];
     return json(200, {
       deletedRecords: rows.map((r) => ({ id: r.id, deletedDate: restDatetime(r.deletedDate) })),
       earliestDateAvailable: restDatetime(minute(org.earliestDeletedAvailable())),
       latestDateCovered: latestCovered(end, org),
     });
   });
+}
+
+/** The recycle bin rows of `type` deleted in [start, end), oldest first (parameters: start, end). */
+export function deletedInRangeSql(type: string): string {
+  return `SELECT "Id" AS id, "_DeletedDate" AS deletedDate FROM ${quoteIdent(type)} WHERE "IsDeleted" = 1 AND "_DeletedDate" >= ? AND "_DeletedDate" < ? ORDER BY "_DeletedDate", "Id"`;
 }
