@@ -18,11 +18,9 @@
  */
 
 import type { PlanObject } from '../compiler/plan.ts';
-import type { QueryResult } from './salesforce-api.ts';
-import { bindChunked } from './soql-binding.ts';
+import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
 import type { SyncContext } from './sync-context.ts';
-import { ApiRequestError } from './sync-errors.ts';
 import { applyAlreadyDeleted, applyConflict, OutboxIndex } from './upload-apply.ts';
 import type { BatchItem } from './upload-batch.ts';
 
@@ -49,43 +47,28 @@ export async function checkDeleteStamps(
 ): Promise<number> {
   const { store, plan } = context;
   const field = plan.watermarkField;
-  const chunks: { soql: string; object: string }[] = [];
-  for (const object of [...new Set(items.map((i) => i.entry.object))]) {
-    const ids = [...new Set(items.filter((i) => i.entry.object === object).map((i) => i.targetId))];
-    const template = { soql: `SELECT Id, ${field} FROM ${object} WHERE Id IN :ids`, binds: ['ids' as const] };
-    for (const chunk of bindChunked(template, {}, ids, {
-      apiVersion: context.api.apiVersion,
-      baseUrlBytes: context.api.instanceUrlBytes,
-    }))
-      chunks.push({ soql: chunk.soql, object });
-  }
-  const answers = await context.api.batchGet(
-    chunks.map((c) => ({ url: context.api.queryUrl(c.soql), isQuery: true, what: 'delete stamp check' })),
+  // Nothing is sent unchecked: a failed query fails the sync and the deletes stay pending.
+  const records = await readRecordsById(
+    context,
+    wantedPerObject(
+      items,
+      (i) => i.entry.object,
+      (i) => i.targetId,
+      () => [field],
+    ),
+    'delete stamp check',
   );
-  // Object/15-character Id -> the server's stamp; a record the server no longer has is absent.
-  const stamps = new Map<string, unknown>();
-  for (const [i, answer] of answers.entries()) {
-    // Nothing is sent unchecked: the sync fails and the deletes stay pending.
-    if (answer instanceof ApiRequestError) throw answer;
-    let page = answer as QueryResult;
-    for (;;) {
-      for (const record of page.records)
-        stamps.set(`${chunks[i]!.object}/${String(record.Id).slice(0, 15)}`, record[field]);
-      if (page.done || !page.nextRecordsUrl) break;
-      page = await context.api.queryMore(page.nextRecordsUrl);
-    }
-  }
   let settled = 0;
   store.transaction(() => {
     const index = new OutboxIndex(store.listChanges());
     for (const item of items) {
       const entry = store.getChange(item.entry.seq);
       if (!entry || entry.status !== 'pending') continue;
-      const key = `${entry.object}/${item.targetId.slice(0, 15)}`;
-      if (!stamps.has(key)) {
+      const server = records.get(recordKey(entry.object, item.targetId));
+      if (!server) {
         applyAlreadyDeleted(context, entry, touched, index);
         settled += 1;
-      } else if (changedSince(stamps.get(key), entry.baseStamp)) {
+      } else if (changedSince(server[field], entry.baseStamp)) {
         applyConflict(context, entry, item.planObject, touched);
         settled += 1;
       } else verified.add(entry.seq);

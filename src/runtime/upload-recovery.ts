@@ -5,9 +5,10 @@
  */
 
 import { isLocalId } from './local-ids.ts';
+import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts';
 import type { SfRecord } from './records.ts';
 import type { QueryResult } from './salesforce-api.ts';
-import { bindChunked, isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
+import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
 import { countsFor, planObject, type SyncContext } from './sync-context.ts';
 import type { OutboxEntry } from './store/sync-store.ts';
 import { ApiRequestError } from './sync-errors.ts';
@@ -86,7 +87,7 @@ export async function recoverInFlight(context: SyncContext, touched: Set<string>
       continue;
     }
     if (rereadsUpdate(context, entry)) {
-      const current = lostUpdates.get(`${entry.object}/${entry.recordId}`);
+      const current = lostUpdates.get(recordKey(entry.object, entry.recordId));
       const applied =
         current !== undefined &&
         Object.entries(resolveFields(context, entry.fields)).every(([k, v]) => sameValue(current[k], v));
@@ -124,37 +125,16 @@ async function readLostUpdates(
   context: SyncContext,
   entries: readonly OutboxEntry[],
 ): Promise<Map<string, SfRecord>> {
-  const current = new Map<string, SfRecord>();
-  const chunks: { soql: string; object: string }[] = [];
-  for (const object of [...new Set(entries.map((e) => e.object))]) {
-    const mine = entries.filter((e) => e.object === object);
-    const names = [...new Set(mine.flatMap((e) => Object.keys(e.fields)))].filter((f) => FIELD_NAME.test(f));
-    const template = {
-      soql: `SELECT Id${names.map((n) => `, ${n}`).join('')} FROM ${object} WHERE Id IN :ids`,
-      binds: ['ids' as const],
-    };
-    const ids = [...new Set(mine.map((e) => e.recordId))];
-    for (const chunk of bindChunked(template, {}, ids, {
-      apiVersion: context.api.apiVersion,
-      baseUrlBytes: context.api.instanceUrlBytes,
-    }))
-      chunks.push({ soql: chunk.soql, object });
-  }
-  if (chunks.length === 0) return current;
-  const answers = await context.api.batchGet(
-    chunks.map((c) => ({ url: context.api.queryUrl(c.soql), isQuery: true, what: 'lost-update re-read' })),
+  return readRecordsById(
+    context,
+    wantedPerObject(
+      entries,
+      (e) => e.object,
+      (e) => e.recordId,
+      (_, mine) => [...new Set(mine.flatMap((e) => Object.keys(e.fields)))].filter((f) => FIELD_NAME.test(f)),
+    ),
+    'lost-update re-read',
   );
-  for (const [i, answer] of answers.entries()) {
-    if (answer instanceof ApiRequestError) throw answer;
-    let page = answer as QueryResult;
-    for (;;) {
-      for (const record of page.records)
-        current.set(`${chunks[i]!.object}/${String(record.Id)}`, record as SfRecord);
-      if (page.done || !page.nextRecordsUrl) break;
-      page = await context.api.queryMore(page.nextRecordsUrl);
-    }
-  }
-  return current;
 }
 
 function sameValue(server: unknown, mine: unknown): boolean {

@@ -22,8 +22,9 @@
  * changed meanwhile is a conflict as a 412 would be (upload-delete-check.ts).
  */
 
-import type { CompositeSubresponse, QueryResult } from './salesforce-api.ts';
-import { bindChunked, isSalesforceId } from './soql-binding.ts';
+import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts';
+import type { CompositeSubresponse } from './salesforce-api.ts';
+import { isSalesforceId } from './soql-binding.ts';
 import { planObject, type SyncContext } from './sync-context.ts';
 import { ApiRequestError } from './sync-errors.ts';
 import { applyResponse, noteWaitingDependents, OutboxIndex, type SaveResult } from './upload-apply.ts';
@@ -85,44 +86,23 @@ async function rebaseStamps(context: SyncContext): Promise<number[]> {
   const waiting = store
     .listChanges()
     .filter((c) => c.rebase && c.status === 'pending' && isSalesforceId(c.recordId) && conditional(c.object));
-  // One Id-list query per object and URL-sized chunk, five to a /composite call.
-  const chunks: { soql: string; object: string }[] = [];
-  for (const object of [...new Set(waiting.map((c) => c.object))]) {
-    const ids = [...new Set(waiting.filter((c) => c.object === object).map((c) => c.recordId))];
-    const template = {
-      soql: `SELECT Id, ${plan.watermarkField} FROM ${object} WHERE Id IN :ids`,
-      binds: ['ids' as const],
-    };
-    for (const chunk of bindChunked(template, {}, ids, {
-      apiVersion: context.api.apiVersion,
-      baseUrlBytes: context.api.instanceUrlBytes,
-    }))
-      chunks.push({ soql: chunk.soql, object });
-  }
-  if (chunks.length === 0) return read;
-  const answers = await context.api.batchGet(
-    chunks.map((c) => ({ url: context.api.queryUrl(c.soql), isQuery: true, what: 'stamp re-read' })),
+  if (waiting.length === 0) return read;
+  const records = await readRecordsById(
+    context,
+    wantedPerObject(
+      waiting,
+      (c) => c.object,
+      (c) => c.recordId,
+      () => [plan.watermarkField],
+    ),
+    'stamp re-read',
   );
-  // Object/15-character Id -> the server's stamp.
-  const stamps = new Map<string, string>();
-  for (const [i, answer] of answers.entries()) {
-    if (answer instanceof ApiRequestError) throw answer;
-    let page = answer as QueryResult;
-    for (;;) {
-      for (const record of page.records)
-        stamps.set(
-          `${chunks[i]!.object}/${String(record.Id).slice(0, 15)}`,
-          String(record[plan.watermarkField]),
-        );
-      if (page.done || !page.nextRecordsUrl) break;
-      page = await context.api.queryMore(page.nextRecordsUrl);
-    }
-  }
   store.transaction(() => {
     for (const change of waiting) {
       const current = store.getChange(change.seq);
       if (!current) continue;
-      const stamp = stamps.get(`${change.object}/${change.recordId.slice(0, 15)}`);
+      const server = records.get(recordKey(change.object, change.recordId));
+      const stamp = server === undefined ? undefined : String(server[plan.watermarkField]);
       store.replaceChange({ ...current, rebase: false, baseStamp: stamp ?? current.baseStamp });
       if (stamp !== undefined && current.op === 'delete') read.push(current.seq);
     }
