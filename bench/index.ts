@@ -52,6 +52,7 @@ const names = {
   delta100: 'delta_100_changes_ms',
   reconcile: `reconcile_${label(BIG)}`,
   reconcileCalls: `reconcile_${label(BIG)}_api_calls`,
+  reconcileById: `reconcile_${label(BIG)}_by_id_queries`,
   uploadCalls: 'upload_1000_api_calls',
   uploadMs: 'upload_1000_ms',
   compile300: 'compile_300_objects',
@@ -124,6 +125,7 @@ async function syncBenchmarks(): Promise<void> {
     names.delta100,
     names.reconcile,
     names.reconcileCalls,
+    names.reconcileById,
     names.uploadCalls,
     names.uploadMs,
   ];
@@ -295,6 +297,26 @@ async function syncBenchmarks(): Promise<void> {
         unit: 'API calls',
         baseline: msReconcile.apiCalls,
         ratio: ratio(reconcile.apiCalls, msReconcile.apiCalls),
+      });
+    }
+
+    if (wanted(names.reconcileById)) {
+      // The fallback where counts cannot prove the scope (or differ): every object's Id query.
+      log(`reconcile every object by its Id queries, ${options.repeat} runs each...`);
+      const [byId, msGhosts] = await alternating(
+        () => measured(tech, 'engine', [...args(device), '--reconcile-all', '--by-id-queries']),
+        () => measured(tech, 'mobilesync-ghosts', args(mobile)),
+      );
+      log(
+        `  syncscope ${round(byId.report.ms)} ms / ${byId.apiCalls} calls; MobileSync ${round(msGhosts.report.ms)} ms / ${msGhosts.apiCalls} calls`,
+      );
+      add({
+        name: names.reconcileById,
+        value: round(byId.report.ms),
+        unit: 'ms',
+        baseline: round(msGhosts.report.ms),
+        ratio: ratio(byId.report.ms, msGhosts.report.ms),
+        note: `the Id-query path counts fall back to: ${byId.apiCalls} API calls against ${msGhosts.apiCalls}; median of ${options.repeat}`,
       });
     }
 

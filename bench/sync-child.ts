@@ -49,6 +49,10 @@ const program = new Command()
   .requiredOption('--db <file>')
   .option('--now <ms>', 'device clock (ms)')
   .option('--reconcile-all', 'mark every object for reconciliation first (engine)')
+  .option(
+    '--by-id-queries',
+    'with --reconcile-all: a record of each object to re-read, so no count can stand in for the Id query',
+  )
   .option('--changes <file>', 'BenchChange[] JSON (mobilesync-upload)')
   .option('--kill-at-call <n>', 'SIGKILL this process at the n-th request (soak)')
   .option('--kill-when <when>', 'before: the request is never sent; after: its response is lost', 'after')
@@ -62,6 +66,7 @@ const options = program.opts<{
   db: string;
   now?: string;
   reconcileAll?: boolean;
+  byIdQueries?: boolean;
   changes?: string;
   killAtCall?: string;
   killWhen: string;
@@ -137,7 +142,8 @@ async function main(): Promise<SyncChildReport> {
       store.transaction(() => {
         for (const object of plan.objects) {
           const state = store.getObjectState(object.name);
-          if (state) store.putObjectState({ ...state, needsReconcile: true });
+          const reread = options.byIdQueries ? store.listRecordIds(object.name).slice(0, 1) : [];
+          if (state) store.putObjectState({ ...state, needsReconcile: true, rereadIds: reread });
         }
       });
     let uploadMs: number | undefined;
