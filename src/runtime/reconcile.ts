@@ -72,11 +72,10 @@ export async function runReconcile(
         if (current.length > 0) storePage(context, object, current, undefined);
       });
   const stale: string[] = [];
-  for (const [id, stamp] of inScope) {
-    const stored = store.getRecord(name, id);
-    if (!stored || stamp === null || stored[plan.watermarkField] !== stamp || rereadIds.has(id))
-      stale.push(id);
-  }
+  // The stored stamps in one read, not a parsed record per Id.
+  const storedStamps = store.stringValuesById(name, plan.watermarkField);
+  for (const [id, stamp] of inScope)
+    if (stamp === null || storedStamps.get(id) !== stamp || rereadIds.has(id)) stale.push(id);
   await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
   const now = context.clock.now();
   const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);

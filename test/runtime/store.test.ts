@@ -164,9 +164,17 @@ describe.each(stores)('%s', (_name, makeStore) => {
     expect(store.listStringValues('Contact', 'Phone')).toEqual(['12']);
     expect(store.listStringValues('Contact', 'Id')).toEqual(['003A', '003B', '003C', '003D', '003E']);
     expect(store.listStringValues('Contact', 'Account.AccountId')).toEqual([]);
+    expect([...store.stringValuesById('Contact', 'AccountId')]).toEqual([
+      ['003A', '001A'],
+      ['003C', '001B'],
+      ['003E', '001A'],
+    ]);
+    expect([...store.stringValuesById('Account', 'AccountId')]).toEqual([['001A', '001Z']]);
+    expect([...store.stringValuesById('Contact', 'Account.AccountId')]).toEqual([]);
     store.deleteRecord('Contact', '003A');
     expect(store.countRecords('Contact')).toBe(4);
     expect(store.listStringValues('Contact', 'AccountId')).toEqual(['001B', '001A']);
+    expect([...store.stringValuesById('Contact', 'AccountId').keys()]).toEqual(['003C', '003E']);
   });
 
   it('counts and lists values as of a rolled-back transaction’s start', () => {

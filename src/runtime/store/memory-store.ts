@@ -75,6 +75,15 @@ export class MemoryStore implements SyncStore {
   countRecords(object: string): number {
     return this.#records.get(object)?.size ?? 0;
   }
+  stringValuesById(object: string, field: string): Map<string, string> {
+    const table = this.#records.get(object);
+    const values = new Map<string, string>();
+    for (const id of this.listRecordIds(object)) {
+      const value = (table!.get(id) as Record<string, unknown>)[field];
+      if (typeof value === 'string') values.set(id, value);
+    }
+    return values;
+  }
   listStringValues(object: string, field: string): string[] {
     const table = this.#records.get(object);
     const values: string[] = [];

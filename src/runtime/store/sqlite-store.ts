@@ -57,6 +57,11 @@ export class SqliteStore implements SyncStore {
     const path = `$.${JSON.stringify(field)}`;
     return this.#statements.listStringValues.pluck().all(path, object, path) as string[];
   }
+  stringValuesById(object: string, field: string): Map<string, string> {
+    const path = `$.${JSON.stringify(field)}`;
+    const rows = this.#statements.stringValuesById.raw().all(path, object, path) as [string, string][];
+    return new Map(rows);
+  }
   putRecord(object: string, record: SfRecord): void {
     this.#statements.putRecord.run(object, record.Id, JSON.stringify(record));
   }
@@ -178,6 +183,9 @@ function prepare(db: Database.Database) {
     listRecords: db.prepare('SELECT data FROM records WHERE object = ? ORDER BY id'),
     listRecordIds: db.prepare('SELECT id FROM records WHERE object = ? ORDER BY id'),
     countRecords: db.prepare('SELECT COUNT(*) FROM records WHERE object = ?'),
+    stringValuesById: db.prepare(
+      "SELECT id, data ->> ? FROM records WHERE object = ? AND json_type(data, ?) = 'text' ORDER BY id",
+    ),
     listStringValues: db.prepare(
       "SELECT data ->> ? FROM records WHERE object = ? AND json_type(data, ?) = 'text' ORDER BY id",
     ),

@@ -125,6 +125,8 @@ export interface SyncStore {
    * without reading whole records (counting children per parent Id, collecting referenced Ids).
    */
   listStringValues(object: string, field: string): string[];
+  /** Record Id -> the string value of one top-level field, for records whose field holds a string. */
+  stringValuesById(object: string, field: string): Map<string, string>;
   putRecord(object: string, record: SfRecord): void;
   /**
    * The record as its JSON text (`JSON.stringify` of what was put): a downloaded page is compared with
