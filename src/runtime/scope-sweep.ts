@@ -23,23 +23,28 @@ export function sweepOrphans(context: SyncContext, object: PlanObject): number {
       markNeedsReconcile(context, object.name);
       return 0;
     }
-    const reaches = object.paths.map((path) => {
+    // Reference fields are read without parsing whole records (an object may hold tens of thousands).
+    const reaches = object.paths.map((path): ((id: string) => boolean) => {
       if (path.kind === 'root') return () => true;
       if (path.kind === 'childOf') {
         const parents = new Set(store.listRecordIds(path.object));
-        return (record: Record<string, unknown>) => {
-          const parent = record[path.field];
-          return isSalesforceId(parent) && parents.has(parent);
+        const parentOf = store.stringValuesById(object.name, path.field);
+        return (id) => {
+          const parent = parentOf.get(id);
+          return parent !== undefined && isSalesforceId(parent) && parents.has(parent);
         };
       }
-      const referenced = new Set<unknown>();
-      for (const referencing of store.listRecords(path.object)) referenced.add(referencing[path.field]);
-      return (record: Record<string, unknown>) => referenced.has(record.Id);
+      const referenced = new Set(
+        path.field === 'Id'
+          ? store.listRecordIds(path.object)
+          : store.listStringValues(path.object, path.field),
+      );
+      return (id) => referenced.has(id);
     });
     let removed = 0;
-    for (const record of store.listRecords(object.name))
-      if (!reaches.some((reach) => reach(record))) {
-        store.deleteRecord(object.name, record.Id);
+    for (const id of store.listRecordIds(object.name))
+      if (!reaches.some((reach) => reach(id))) {
+        store.deleteRecord(object.name, id);
         removed += 1;
       }
     store.putObjectState({ ...stateOf(context, object), needsSweep: false });
