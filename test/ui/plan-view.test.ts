@@ -27,6 +27,7 @@ describe('ss-plan-view', () => {
       `full ${product.queries.full[0]!.soql}`,
       `delta ${product.queries.delta[0]!.soql}`,
       `ids ${product.queries.ids[0]!.soql}`,
+      'count SELECT COUNT() FROM Product2 WHERE IsActive = TRUE',
     ]);
     expect(pres[1]!.textContent).to.equal(
       [

@@ -122,6 +122,7 @@ ${formatSoql(t.soql)}</pre>
         ${this.#template(o.name, 'full', 'First download', o.queries.full)}
         ${this.#template(o.name, 'delta', 'Delta download', o.queries.delta)}
         ${this.#template(o.name, 'ids', 'Reconciliation (Ids in scope)', o.queries.ids)}
+        ${this.#template(o.name, 'count', 'Daily check (counts in scope)', o.queries.count ?? [])}
         ${o.paths.map((p) =>
           p.kind === 'childOf'
             ? this.#template(
