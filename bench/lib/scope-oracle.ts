@@ -7,7 +7,7 @@
 
 import type { Connection } from 'jsforce';
 import type { SyncPlan } from '../../src/compiler/plan.ts';
-import { firstByOrder } from '../../src/runtime/reconcile.ts';
+import { firstByOrder } from '../../src/runtime/download/reconcile.ts';
 import { toStoredRecord, type SfRecord } from '../../src/runtime/records.ts';
 import { bindChunked, bindSoql } from '../../src/runtime/soql-binding.ts';
 

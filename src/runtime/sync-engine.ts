@@ -11,7 +11,7 @@
 
 import type { SyncPlan } from '../compiler/plan.ts';
 import { listConflicts, resolveConflict, type Conflict, type ConflictResolution } from './conflicts.ts';
-import { download } from './download.ts';
+import { download } from './download/download.ts';
 import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 import { Emitter } from './emitter.ts';
 import { LocalChanges } from './local-changes.ts';
@@ -26,7 +26,7 @@ import type { SyncContext } from './sync-context.ts';
 import { redact, SyncError, type FailureKind } from './sync-errors.ts';
 import type { ObjectSyncState, OutboxEntry, SyncHistoryEntry, SyncStore } from './store/sync-store.ts';
 import type { Transport } from './transport.ts';
-import { upload } from './upload.ts';
+import { upload } from './upload/upload.ts';
 
 /** Sync history entries kept on the device (a month of syncs every 30 minutes). */
 export const HISTORY_KEPT = 1500;

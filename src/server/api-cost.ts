@@ -1,5 +1,5 @@
 /**
- * API-call arithmetic of a sync plan, as the device runtime (src/runtime/download.ts) spends calls:
+ * API-call arithmetic of a sync plan, as the device runtime (src/runtime/download/download.ts) spends calls:
  * - every object whose requests do not depend on what the sync brings is asked at once: its getUpdated +
  *   getDeleted window checks (objects that do not reconcile every sync), then its delta queries (or its Id
  *   queries when it reconciles), packed in that order into /composite calls (one API call each, at most

@@ -15,7 +15,7 @@ import type { OrgClient, OrgRecord } from './org-client.ts';
 import { bindSoql, idList, parameterLiteral, soqlString } from './soql-text.ts';
 
 /**
- * Ids per IN list, as the runtime chunks them (src/runtime/download.ts: at most 500, and 500 18-character
+ * Ids per IN list, as the runtime chunks them (src/runtime/download/download.ts: at most 500, and 500 18-character
  * Ids keep a query URL under Salesforce's 16,384-byte limit).
  */
 export const ID_CHUNK_SIZE = 500;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstByOrder } from '../../src/runtime/reconcile.ts';
+import { firstByOrder } from '../../src/runtime/download/reconcile.ts';
 
 describe('firstByOrder (the first `limit` of a union of limited queries)', () => {
   const rows = [

@@ -1,5 +1,5 @@
 /**
- * Reconciliation by count (src/runtime/count-check.ts) against the embedded org over HTTP: after a normal
+ * Reconciliation by count (src/runtime/download/count-check.ts) against the embedded org over HTTP: after a normal
  * sync, equal counts mark objects reconciled with COUNT() statements only (no Id query, device unchanged);
  * a ghost (a record deleted on the server, a child moved to a parent the device does not hold) makes a
  * count differ, nothing changes, and the Id reconciliation then removes it. Statements per Id chunk of an
@@ -9,10 +9,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanObject, SyncPlan } from '../../src/compiler/plan.ts';
 import type { SyncScope } from '../../src/compiler/scope.ts';
-import { prepareCountCheck, reconcileByCount, settleCountCheck } from '../../src/runtime/count-check.ts';
+import {
+  prepareCountCheck,
+  reconcileByCount,
+  settleCountCheck,
+} from '../../src/runtime/download/count-check.ts';
 import { emptyCounts } from '../../src/runtime/progress.ts';
-import { runReconcile } from '../../src/runtime/reconcile.ts';
-import { sweepOrphans } from '../../src/runtime/scope-sweep.ts';
+import { runReconcile } from '../../src/runtime/download/reconcile.ts';
+import { sweepOrphans } from '../../src/runtime/download/scope-sweep.ts';
 import { SalesforceApi } from '../../src/runtime/salesforce-api.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import type { SyncStore } from '../../src/runtime/store/sync-store.ts';

@@ -24,7 +24,7 @@
  * another object, in chunks under the URL limit.
  */
 
-import type { PlanObject } from '../compiler/plan.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
 import { prepareCountCheck, settleCountCheck } from './count-check.ts';
 import {
   coveredUntil,
@@ -37,12 +37,12 @@ import {
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
 import { clearPending, hasDownloaded, stateOf } from './object-state.ts';
 import { runReconcile } from './reconcile.ts';
-import { compositeCallsOf } from './salesforce-api.ts';
+import { compositeCallsOf } from '../salesforce-api.ts';
 import { sweepOrphans } from './scope-sweep.ts';
-import { BindError, soqlDatetime } from './soql-binding.ts';
-import type { SyncContext } from './sync-context.ts';
-import type { ObjectSyncState } from './store/sync-store.ts';
-import { ApiRequestError, SyncError } from './sync-errors.ts';
+import { BindError, soqlDatetime } from '../soql-binding.ts';
+import type { SyncContext } from '../sync-context.ts';
+import type { ObjectSyncState } from '../store/sync-store.ts';
+import { ApiRequestError, SyncError } from '../sync-errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far past the latest known time a change window's end is asked (the org caps it at its present). */

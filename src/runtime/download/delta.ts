@@ -3,16 +3,16 @@
  * with a resumable cursor, then the getUpdated/getDeleted window checked in the same round.
  */
 
-import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
+import type { PlanObject, SyncPlan } from '../../compiler/plan.ts';
 import type { ObjectWork } from './download.ts';
 import { askMissing, expectedTotal, pages } from './download-queries.ts';
 import { markDependentsOfRemoved, markNeedsReconcile, maxStamp, stateOf } from './object-state.ts';
-import { expectRecords, receiveRecords } from './record-progress.ts';
-import { soqlDatetime } from './soql-binding.ts';
+import { expectRecords, receiveRecords } from '../record-progress.ts';
+import { soqlDatetime } from '../soql-binding.ts';
 import { storePage } from './store-page.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
-import type { ObjectSyncState } from './store/sync-store.ts';
-import { ApiRequestError } from './sync-errors.ts';
+import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { ObjectSyncState } from '../store/sync-store.ts';
+import { ApiRequestError } from '../sync-errors.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

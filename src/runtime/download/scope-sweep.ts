@@ -5,10 +5,10 @@
  * Id re-read of a big child object would read every page of it.
  */
 
-import type { PlanObject } from '../compiler/plan.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
 import { canSweep, markDependentsOfRemoved, markNeedsReconcile, stateOf } from './object-state.ts';
-import { isSalesforceId } from './soql-binding.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
+import { isSalesforceId } from '../soql-binding.ts';
+import { countsFor, type SyncContext } from '../sync-context.ts';
 
 /**
  * Deletes the records of `object` that no path reaches from what the device holds, clears `needsSweep`,

@@ -1,10 +1,10 @@
 /** Storing a downloaded page, and what it implies for the objects that depend on it. */
 
-import type { PlanObject } from '../compiler/plan.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
 import { hasDownloaded, markMayHoldOrphans, maxStamp, stateOf } from './object-state.ts';
-import { toStoredRecord, type SfRecord } from './records.ts';
-import { isSalesforceId } from './soql-binding.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
+import { toStoredRecord, type SfRecord } from '../records.ts';
+import { isSalesforceId } from '../soql-binding.ts';
+import { countsFor, type SyncContext } from '../sync-context.ts';
 
 /**
  * Stores one page in one transaction with what it implies: the delta cursor of its query, the Ids its

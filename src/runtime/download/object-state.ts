@@ -1,8 +1,8 @@
 /** Reading and flagging the per-object sync state (watermark, queues, reconciliation needs). */
 
-import type { PlanObject } from '../compiler/plan.ts';
-import type { SyncContext } from './sync-context.ts';
-import { emptyObjectState, type ObjectSyncState } from './store/sync-store.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { emptyObjectState, type ObjectSyncState } from '../store/sync-store.ts';
 
 export function stateOf(context: SyncContext, object: PlanObject): ObjectSyncState {
   return context.store.getObjectState(object.name) ?? emptyObjectState(object.name, object.fingerprint);

@@ -4,11 +4,11 @@
  * URL-sized chunk, five to a /composite call, every page followed.
  */
 
-import type { SfRecord } from './records.ts';
-import type { QueryResult } from './salesforce-api.ts';
-import { bindChunked } from './soql-binding.ts';
-import type { SyncContext } from './sync-context.ts';
-import { ApiRequestError } from './sync-errors.ts';
+import type { SfRecord } from '../records.ts';
+import type { QueryResult } from '../salesforce-api.ts';
+import { bindChunked } from '../soql-binding.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { ApiRequestError } from '../sync-errors.ts';
 
 export interface RecordsWanted {
   readonly object: string;

@@ -1,11 +1,11 @@
 /** Applying the answer to an uploaded change: map Ids, update the stored server version, policies on 412. */
 
-import type { PlanObject } from '../compiler/plan.ts';
-import { isLocalId } from './local-ids.ts';
-import { firstError, type CompositeSubresponse } from './salesforce-api.ts';
-import { isSalesforceId } from './soql-binding.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
-import type { OutboxEntry } from './store/sync-store.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
+import { isLocalId } from '../local-ids.ts';
+import { firstError, type CompositeSubresponse } from '../salesforce-api.ts';
+import { isSalesforceId } from '../soql-binding.ts';
+import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { OutboxEntry } from '../store/sync-store.ts';
 import type { BatchItem } from './upload-batch.ts';
 
 export interface SaveResult {

@@ -23,10 +23,10 @@
  */
 
 import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts';
-import type { CompositeSubresponse } from './salesforce-api.ts';
-import { isSalesforceId } from './soql-binding.ts';
-import { planObject, type SyncContext } from './sync-context.ts';
-import { ApiRequestError } from './sync-errors.ts';
+import type { CompositeSubresponse } from '../salesforce-api.ts';
+import { isSalesforceId } from '../soql-binding.ts';
+import { planObject, type SyncContext } from '../sync-context.ts';
+import { ApiRequestError } from '../sync-errors.ts';
 import { applyResponse, noteWaitingDependents, OutboxIndex, type SaveResult } from './upload-apply.ts';
 import { collectionSubrequest, nextBatch, referenceIdOf, unitItems, type Unit } from './upload-batch.ts';
 import { checkDeleteStamps, needsStampCheck } from './upload-delete-check.ts';

@@ -23,13 +23,13 @@
  * the two cancel out, and the ghost stays until the next sync, whose delta fetches the newcomer.
  */
 
-import type { PlanObject, PlanPath, QueryTemplate, QueryUnion } from '../compiler/plan.ts';
+import type { PlanObject, PlanPath, QueryTemplate, QueryUnion } from '../../compiler/plan.ts';
 import { boundStatements, chunkedStatements, idSourceIds } from './download-queries.ts';
 import { stateOf } from './object-state.ts';
-import type { QueryResult } from './salesforce-api.ts';
+import type { QueryResult } from '../salesforce-api.ts';
 import { sweepOrphans } from './scope-sweep.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
-import { ApiRequestError } from './sync-errors.ts';
+import { countsFor, type SyncContext } from '../sync-context.ts';
+import { ApiRequestError } from '../sync-errors.ts';
 
 /** One bound COUNT() statement of a union member (one per Id chunk for an `idSource` member). */
 export interface CountStatement {

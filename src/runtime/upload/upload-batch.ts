@@ -3,11 +3,11 @@
  * it depends on), as single subrequests or as sObject Collections.
  */
 
-import type { PlanObject } from '../compiler/plan.ts';
-import { isLocalId } from './local-ids.ts';
-import type { CompositeSubrequest } from './salesforce-api.ts';
-import { planObject, type SyncContext } from './sync-context.ts';
-import type { OutboxEntry } from './store/sync-store.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
+import { isLocalId } from '../local-ids.ts';
+import type { CompositeSubrequest } from '../salesforce-api.ts';
+import { planObject, type SyncContext } from '../sync-context.ts';
+import type { OutboxEntry } from '../store/sync-store.ts';
 import { needsStampCheck } from './upload-delete-check.ts';
 
 /** Subrequests per /composite call, sObject Collections among them, records per collection. */

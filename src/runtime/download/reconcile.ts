@@ -3,7 +3,7 @@
  * leavers are removed, missing or changed records fetched by Id.
  */
 
-import type { PlanObject } from '../compiler/plan.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
 import type { WindowAnswers } from './delta.ts';
 import { coveredUntil, windowRestart } from './delta.ts';
 import {
@@ -16,10 +16,10 @@ import {
   type BoundQuery,
 } from './download-queries.ts';
 import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
-import { expectRecords, receiveRecords } from './record-progress.ts';
+import { expectRecords, receiveRecords } from '../record-progress.ts';
 import { storePage } from './store-page.ts';
-import { toStoredRecord, type SfRecord } from './records.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
+import { toStoredRecord, type SfRecord } from '../records.ts';
+import { countsFor, type SyncContext } from '../sync-context.ts';
 
 export async function runReconcile(
   context: SyncContext,

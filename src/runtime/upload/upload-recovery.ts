@@ -4,14 +4,14 @@
  * sObject Collection of them, after a lost answer) are packed five to a /composite call.
  */
 
-import { isLocalId } from './local-ids.ts';
+import { isLocalId } from '../local-ids.ts';
 import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts';
-import type { SfRecord } from './records.ts';
-import type { QueryResult } from './salesforce-api.ts';
-import { isSalesforceId, soqlDatetime, soqlId, soqlString } from './soql-binding.ts';
-import { countsFor, planObject, type SyncContext } from './sync-context.ts';
-import type { OutboxEntry } from './store/sync-store.ts';
-import { ApiRequestError } from './sync-errors.ts';
+import type { SfRecord } from '../records.ts';
+import type { QueryResult } from '../salesforce-api.ts';
+import { isSalesforceId, soqlDatetime, soqlId, soqlString } from '../soql-binding.ts';
+import { countsFor, planObject, type SyncContext } from '../sync-context.ts';
+import type { OutboxEntry } from '../store/sync-store.ts';
+import { ApiRequestError } from '../sync-errors.ts';
 import { completeEntry, noteWaitingDependents, OutboxIndex, resolveFields } from './upload-apply.ts';
 
 /** How far before a lost create's attempt (device time) to look for it, allowing for clock skew. */

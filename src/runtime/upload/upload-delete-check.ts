@@ -17,10 +17,10 @@
  * flight, so a kill between the check and the send leaves it pending and the next sync checks it again.
  */
 
-import type { PlanObject } from '../compiler/plan.ts';
+import type { PlanObject } from '../../compiler/plan.ts';
 import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts';
-import type { OutboxEntry } from './store/sync-store.ts';
-import type { SyncContext } from './sync-context.ts';
+import type { OutboxEntry } from '../store/sync-store.ts';
+import type { SyncContext } from '../sync-context.ts';
 import { applyAlreadyDeleted, applyConflict, OutboxIndex } from './upload-apply.ts';
 import type { BatchItem } from './upload-batch.ts';
 

@@ -3,13 +3,13 @@
  * /composite groups, following nextRecordsUrl, and fetching records by Id.
  */
 
-import type { PlanObject, QueryTemplate } from '../compiler/plan.ts';
-import type { QueryResult } from './salesforce-api.ts';
-import { bindChunked, bindSoql, isSalesforceId, type BindValues } from './soql-binding.ts';
-import { expectRecords, receiveRecords } from './record-progress.ts';
+import type { PlanObject, QueryTemplate } from '../../compiler/plan.ts';
+import type { QueryResult } from '../salesforce-api.ts';
+import { bindChunked, bindSoql, isSalesforceId, type BindValues } from '../soql-binding.ts';
+import { expectRecords, receiveRecords } from '../record-progress.ts';
 import { storePage } from './store-page.ts';
-import type { SyncContext } from './sync-context.ts';
-import { ApiRequestError } from './sync-errors.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { ApiRequestError } from '../sync-errors.ts';
 
 /** MobileSync's chunk size, and the compiler's default `idsPerQuery`. */
 const DEFAULT_IDS_PER_QUERY = 500;
