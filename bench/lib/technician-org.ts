@@ -58,7 +58,8 @@ export function controlOf(conn: Connection, url: string) {
 
 export async function startTechnicianOrg(
   records: number,
-  options: { db?: string } = {},
+  /** statistics false: the org keeps no planner statistics (bench/emulator-delta.ts). */
+  options: { db?: string; statistics?: boolean } = {},
 ): Promise<TechnicianOrg> {
   const org = await startOrg({
     seed: 'demo',
@@ -66,6 +67,7 @@ export async function startTechnicianOrg(
     now: new Date(START),
     dailyApiLimit: 100_000_000,
     ...(options.db ? { db: options.db } : {}),
+    ...(options.statistics === false ? { statistics: false } : {}),
   });
   const admin = new Connection({ instanceUrl: org.url, accessToken: org.token, version: '62.0' });
   const plan = examplePlan();
@@ -73,7 +75,7 @@ export async function startTechnicianOrg(
   let scope = await scopeOnServer(admin, plan, userId);
   const missing = records - countRecords(scope);
   if (missing > 0) {
-    topUp(org, scope.Account?.map((a) => a.Id) ?? [], missing);
+    topUp(org, scope.Account?.map((a) => a.Id) ?? [], missing, options.statistics !== false);
     scope = await scopeOnServer(admin, plan, userId);
   }
   const scopeCounts = Object.fromEntries(Object.entries(scope).map(([name, list]) => [name, list.length]));
@@ -93,7 +95,12 @@ export async function startTechnicianOrg(
 }
 
 /** Deterministic extra records in the technician's scope, inserted in one transaction. */
-function topUp(org: RunningOrg, accountIds: readonly string[], count: number): void {
+function topUp(
+  org: RunningOrg,
+  accountIds: readonly string[],
+  count: number,
+  refreshStatistics: boolean,
+): void {
   const { store, db } = org.org;
   const stamp = (n: number): Record<string, string | number> => {
     // Spread over the last 90 days, whole seconds apart, all before START.
@@ -149,5 +156,5 @@ function topUp(org: RunningOrg, accountIds: readonly string[], count: number): v
       });
   })();
   // The org's query planner statistics follow the bulk load (as they would on Salesforce).
-  org.org.refreshStatistics();
+  if (refreshStatistics) org.org.refreshStatistics();
 }

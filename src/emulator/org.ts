@@ -44,6 +44,11 @@ export interface EmbeddedOrgOptions {
   dailyApiLimit?: number;
   /** Open query cursors per user before the oldest is dropped (Salesforce: 10). */
   maxOpenCursors?: number;
+  /**
+   * false: no planner statistics at start (refreshStatistics); bench/emulator-delta.ts measures the org
+   * as it ran before it kept any. Default true.
+   */
+  statistics?: boolean;
 }
 
 interface Session {
@@ -123,7 +128,7 @@ export class EmbeddedOrg {
     this.refreshToken = `5Aep861${randomBytes(32).toString('base64url')}`;
     this.clock.onChange(() => this.purgeRecycleBin());
     this.purgeRecycleBin();
-    this.refreshStatistics();
+    if (options.statistics !== false) this.refreshStatistics();
   }
 
   /**

@@ -9,7 +9,8 @@ import { parseSoql } from '../../src/emulator/sql/soql-parse.ts';
  * A device's delta over a parent-Id list (`AccountId IN (...) AND LastModifiedDate > :watermark`) must
  * read the few changed rows, as Salesforce's optimizer does from its statistics, not every child of the
  * listed parents. After a bulk load the org refreshes SQLite's statistics (refreshStatistics) and the
- * planner then ranges over the LastModifiedDate index (100k technician org: 19.5 ms -> 3 ms per delta).
+ * planner then ranges over the LastModifiedDate index (bench/emulator-delta.ts: the Asset delta of a
+ * 100k technician org, 22 ms without statistics, 3 ms with them).
  */
 describe('query planner statistics', () => {
   let org: RunningOrg;

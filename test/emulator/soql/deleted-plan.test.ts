@@ -6,7 +6,8 @@ import { createTables } from '../../../src/emulator/sql/table-layout.ts';
 
 /**
  * Every delta sync asks getDeleted for each object: the emulator reads the recycle bin through a partial
- * index on the deletion time, never by scanning the live rows (44k products: ~7 ms per call before, ~1 ms).
+ * index on the deletion time, never by scanning the live rows (bench/emulator-delta.ts: about 7 ms per call
+ * without it on 44k products, about 1 ms with it).
  */
 describe('getDeleted: the recycle bin by deletion time', () => {
   const db = new Database(':memory:');
