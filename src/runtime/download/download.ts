@@ -75,10 +75,12 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
   // those of parents that leave are swept. Only a first download or an Id reconciliation through held
   // Ids must wait for its parents.
   const early = new Map<string, ObjectWork>();
-  for (const object of plan.objects) {
-    const work = withObjectContext(object, () => planWork(context, object, touched));
-    if (!bindsHeldIdsOnce(work)) early.set(object.name, work);
-  }
+  for (const object of plan.objects)
+    if (!waitsForParents(object, workMode(context, object, touched)))
+      early.set(
+        object.name,
+        withObjectContext(object, () => planWork(context, object, touched)),
+      );
   await askFirstRequests(context, [...early.values()]);
   const done: ObjectWork[] = [];
   let remaining = [...plan.objects];
@@ -183,7 +185,12 @@ function withObjectContext<T>(object: PlanObject, fn: () => T): T {
   }
 }
 
-function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet<string>): ObjectWork {
+/** How the object downloads this sync (null: not due), and whether it is its first download. */
+function workMode(
+  context: SyncContext,
+  object: PlanObject,
+  touched: ReadonlySet<string>,
+): { mode: Mode | null; fromScratch: boolean } {
   const now = context.clock.now();
   const state = stateOf(context, object);
   const due =
@@ -192,7 +199,14 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
     state.downloadedAt === null ||
     now - state.downloadedAt >= object.syncEveryMinutes * 60_000;
   const mode: Mode | null = due || state.needsReconcile ? chooseMode(object, state, now) : null;
-  if (!mode) return { object, mode, queries: [], fromScratch: false };
+  return { mode, fromScratch: mode !== null && mode !== 'reconcile' && !hasDownloaded(state) };
+}
+
+function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet<string>): ObjectWork {
+  const now = context.clock.now();
+  const state = stateOf(context, object);
+  const { mode, fromScratch } = workMode(context, object, touched);
+  if (!mode) return { object, mode, queries: [], fromScratch };
   const window = object.reconcileEverySync ? undefined : { start: windowStart(context, state, now) };
   const byDelta = mode !== 'reconcile';
   const templates = byDelta ? object.queries.delta : object.queries.ids;
@@ -201,7 +215,6 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
       (soql) => ({ soql }),
     ),
   );
-  const fromScratch = byDelta && !hasDownloaded(state);
   const changed =
     mode === 'reconcile' && object.reconcileEverySync && state.watermark !== null
       ? object.queries.delta.map((template, index) =>
@@ -212,12 +225,16 @@ function planWork(context: SyncContext, object: PlanObject, touched: ReadonlySet
 }
 
 /**
- * Whether the work binds the Ids held for another object in a way only that object's download this sync
- * can settle: a first download (nothing held yet) or an Id query whose result removes what it lacks.
+ * Whether the object binds the Ids held for another object in a way only that object's download this
+ * sync can settle: a first download (nothing held yet) or an Id query whose result removes what it lacks.
+ * Such an object is planned in its wave, once its parents are done; the others are asked up front.
  */
-function bindsHeldIdsOnce(work: ObjectWork): boolean {
-  if (work.mode === null || !(work.mode === 'reconcile' || work.fromScratch)) return false;
-  const templates = work.mode === 'reconcile' ? work.object.queries.ids : work.object.queries.delta;
+function waitsForParents(
+  object: PlanObject,
+  { mode, fromScratch }: { mode: Mode | null; fromScratch: boolean },
+): boolean {
+  if (mode === null || !(mode === 'reconcile' || fromScratch)) return false;
+  const templates = mode === 'reconcile' ? object.queries.ids : object.queries.delta;
   return templates.some((template) => template.idSource !== undefined);
 }
 
