@@ -73,7 +73,8 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
           // A first download checks no window (applyWindow): what came back is not needed then.
           if (!work.fromScratch) returned.add(record.Id);
           const stamp = record[context.plan.watermarkField];
-          if (typeof stamp === 'string') highest = maxStamp(highest, stamp);
+          // Without a cursor (Id chunks) the member's highest stamp is kept here instead.
+          if (!cursor && typeof stamp === 'string') highest = maxStamp(highest, stamp);
         }
         receiveRecords(context, 'download', object.name, page.records.length);
       });

@@ -5,7 +5,7 @@
 
 import type { PlanObject } from '../../compiler/plan.ts';
 import type { WindowAnswers } from './delta.ts';
-import { coveredUntil, windowRestart } from './delta.ts';
+import { windowRestart } from './delta.ts';
 import {
   askMissing,
   boundStatements,
@@ -79,7 +79,6 @@ export async function runReconcile(
   await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
   const now = context.clock.now();
   const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
-  const until = coveredUntil(window);
   store.transaction(() => {
     const state = stateOf(context, object);
     store.putObjectState({
@@ -91,7 +90,8 @@ export async function runReconcile(
       needsReconcile: false,
       pendingIds: {},
       rereadIds: [],
-      deletedCoveredUntil: until ?? windowRestart(window, now) ?? state.deletedCoveredUntil,
+      // Where this sync's window ended, or where it restarts now that the device is exact.
+      deletedCoveredUntil: windowRestart(window, now) ?? state.deletedCoveredUntil,
     });
   });
   countsFor(context, name).reconciled = true;

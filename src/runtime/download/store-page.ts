@@ -33,7 +33,7 @@ export function storePage(
     let pageMax: string | null = null;
     for (const record of records) {
       const stamp = record[plan.watermarkField];
-      if (typeof stamp === 'string') pageMax = maxStamp(pageMax, stamp);
+      if (cursor && typeof stamp === 'string') pageMax = maxStamp(pageMax, stamp);
       // Compared as JSON text: parsing every stored record costs more than the download itself.
       const json = JSON.stringify(record);
       const before =
