@@ -1,5 +1,5 @@
 /**
- * The embedded org: a local Salesforce REST API over SQLite (see README, "The embedded org").
+ * The embedded org: a local Salesforce REST API over SQLite (see docs/embedded-org.md).
  *
  *   const org = await startOrg({ seed: 'demo' });
  *   const conn = new jsforce.Connection({ instanceUrl: org.url, accessToken: org.token, version: '62.0' });
