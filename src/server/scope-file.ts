@@ -8,8 +8,18 @@
  * way to overwrite package.json or anything else the process can write.
  */
 
-import { existsSync, lstatSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { SyncScope } from '../compiler/scope.ts';
 import { HttpError } from './http-error.ts';
 import { notAScopeDiagnostics } from './scope-document.ts';
@@ -54,9 +64,15 @@ export class ScopeFile {
       throw new HttpError(400, 'BAD_REQUEST', `the scope file must end in .json: ${target}`);
     if (target !== this.#path) this.#checkSaveAsTarget(target);
     const text = `${JSON.stringify(scope, null, 2)}\n`;
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(temp, text);
-    renameSync(temp, target);
+    // A short temp name: one derived from the target's would be longer than a name the folder accepts.
+    const temp = join(dirname(target), `.syncscope-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeFileSync(temp, text, { flag: 'wx' });
+      renameSync(temp, target);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw cannotSave(target, error);
+    }
     this.#path = target;
     return { file: target, bytes: Buffer.byteLength(text) };
   }
@@ -80,7 +96,12 @@ export class ScopeFile {
         `${dirname(target)} leads outside ${this.folder}: give a file name in that folder`,
       );
     }
-    const existing = lstatSync(target, { throwIfNoEntry: false });
+    let existing: Stats | undefined;
+    try {
+      existing = lstatSync(target, { throwIfNoEntry: false });
+    } catch (error) {
+      throw cannotSave(target, error);
+    }
     if (existing === undefined) return;
     const notAScope = `${target} exists and does not hold a scope, so it was not overwritten: choose another file name`;
     if (!existing.isFile()) throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
@@ -91,6 +112,33 @@ export class ScopeFile {
       throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
     }
     if (notAScopeDiagnostics(held).length > 0) throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+  }
+}
+
+/**
+ * A failed write as the admin can act on it: the file they named and why, never the temp file's path,
+ * the process id or the system's message.
+ */
+function cannotSave(target: string, error: unknown): HttpError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const because = (status: number, reason: string): HttpError =>
+    new HttpError(status, 'CANNOT_SAVE', `cannot save the scope to ${target}: ${reason}`);
+  switch (code) {
+    case 'ENAMETOOLONG':
+      return because(400, 'the file name is too long; choose a shorter one');
+    case 'EISDIR':
+    case 'ENOTDIR':
+    case 'ENOTEMPTY':
+      return because(409, 'a folder has that name; choose another file name');
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return because(403, 'the server may not write there (permission denied)');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return because(507, 'the disk is full');
+    default:
+      return because(500, `the file system refused it (${code ?? 'unknown error'})`);
   }
 }
 

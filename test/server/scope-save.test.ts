@@ -125,3 +125,58 @@ describe('PUT /api/scope refuses what is not a scope and where a scope does not 
     expect(again.status).toBe(200);
   });
 });
+
+describe('PUT /api/scope to a path the file system refuses', () => {
+  const leftovers = (): string[] => readdirSync(folder).filter((name) => name.endsWith('.tmp'));
+
+  it('saves under the longest name the folder accepts (the temp file name is not longer)', async () => {
+    const file = `${'a'.repeat(250)}.json`;
+    const answer = await put({ scope: exampleScope(), file });
+    expect(answer.status).toBe(200);
+    expect(answer.body.file).toBe(join(folder, file));
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('answers a clear 400 for a name that is too long, without temp paths or the process id', async () => {
+    const file = `${'b'.repeat(300)}.json`;
+    const answer = await put({ scope: exampleScope(), file });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toEqual({
+      code: 'CANNOT_SAVE',
+      message: `cannot save the scope to ${join(folder, file)}: the file name is too long; choose a shorter one`,
+    });
+    expect(JSON.stringify(answer.body)).not.toContain(String(process.pid));
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('answers 409 when the scope file has become a folder, and leaves no temp file', async () => {
+    const taken = join(folder, 'taken.json');
+    mkdirSync(join(taken, 'inside'), { recursive: true });
+    const other = await startConfigServer({
+      org: { kind: 'embedded', connection: org.connection, instanceUrl: org.url, apiVersion: '62.0' },
+      scopeFile: taken,
+      port: 0,
+      uiDir: null,
+    });
+    try {
+      const response = await rawRequest(other.port, {
+        method: 'PUT',
+        path: '/api/scope',
+        body: { scope: exampleScope() },
+        headers: { Origin: `http://127.0.0.1:${other.port}`, 'Sec-Fetch-Site': 'same-origin' },
+      });
+      expect(response.status).toBe(409);
+      expect(response.json()).toEqual({
+        error: {
+          code: 'CANNOT_SAVE',
+          message: `cannot save the scope to ${taken}: a folder has that name; choose another file name`,
+        },
+      });
+      expect(response.text).not.toContain(String(process.pid));
+      expect(leftovers()).toEqual([]);
+      expect(readdirSync(taken)).toEqual(['inside']);
+    } finally {
+      await other.close();
+    }
+  });
+});
