@@ -20,6 +20,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { findJsonTooDeep } from '../compiler/json-depth.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import { HttpError } from './http-error.ts';
 import { notAScopeDiagnostics } from './scope-document.ts';
@@ -156,6 +157,8 @@ export function readScopeFile(path: string): SyncScope {
   } catch {
     throw new HttpError(404, 'NOT_FOUND', `cannot read the scope file ${path}`);
   }
+  const tooDeep = findJsonTooDeep(text);
+  if (tooDeep) throw new HttpError(400, 'BAD_SCOPE_JSON', `${path}: ${tooDeep.path}: ${tooDeep.message}`);
   try {
     return JSON.parse(text) as SyncScope;
   } catch (error) {
