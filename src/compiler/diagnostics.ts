@@ -25,6 +25,8 @@ export const DIAGNOSTIC_CODES = {
   INVALID_VALUE: 'error',
   INVALID_NAME: 'error',
   DUPLICATE_KEY: 'error',
+  /** The file nests objects/arrays past MAX_JSON_DEPTH (json-depth.ts); nothing else is checked. */
+  JSON_TOO_DEEP: 'error',
   // Objects and fields
   DUPLICATE_OBJECT: 'error',
   DUPLICATE_FIELD: 'error',

@@ -12,5 +12,7 @@ export { PLAN_VERSION } from './plan.ts';
 export type * from './scope.ts';
 export type * from './org-metadata.ts';
 export { parseJsonText, lineColumn } from './json-text.ts';
+export { MAX_JSON_DEPTH, findJsonTooDeep } from './json-depth.ts';
+export type { JsonTooDeep } from './json-depth.ts';
 export type { JsonTextResult, JsonTextError } from './json-text.ts';
 export { describesIn, metadataFrom } from './org-metadata-input.ts';

@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from './diagnostics.ts';
 import { DIAGNOSTIC_CODES } from './diagnostics.ts';
+import { findJsonTooDeep } from './json-depth.ts';
 import { escapePointerToken } from './json-pointer.ts';
 
 export interface JsonTextError {
@@ -14,6 +15,10 @@ export interface JsonTextError {
   readonly column: number;
 }
 
+/**
+ * `ok` with the value and the duplicate-key diagnostics; or, for text nested deeper than MAX_JSON_DEPTH,
+ * `ok` with no value and a JSON_TOO_DEEP diagnostic at the first place past the limit.
+ */
 export type JsonTextResult =
   | { readonly ok: true; readonly value: unknown; readonly diagnostics: Diagnostic[] }
   | { readonly ok: false; readonly error: JsonTextError };
@@ -45,6 +50,23 @@ class JsonSyntaxError extends Error {
  * DUPLICATE_KEY elsewhere, at the pointer of the later key (the one JSON.parse keeps).
  */
 export function parseJsonText(text: string): JsonTextResult {
+  // Checked first: the parser below recurses once per level.
+  const tooDeep = findJsonTooDeep(text);
+  if (tooDeep) {
+    const { line, column } = lineColumn(text, tooDeep.offset);
+    return {
+      ok: true,
+      value: undefined,
+      diagnostics: [
+        {
+          code: 'JSON_TOO_DEEP',
+          severity: DIAGNOSTIC_CODES.JSON_TOO_DEEP,
+          path: tooDeep.path,
+          message: `${tooDeep.message} (line ${line}:${column})`,
+        },
+      ],
+    };
+  }
   const diagnostics: Diagnostic[] = [];
   let i = 0;
   const fail = (message: string, at = i): never => {

@@ -28,6 +28,7 @@ import { OrgClient } from './org-client.ts';
 import { proxyOrgRequest } from './org-proxy.ts';
 import { previewScope } from './preview.ts';
 import { findVersion, listVersions, publishVersion, readVersion, type PlanStore } from './published-plans.ts';
+import { notAScopeDiagnostics } from './scope-document.ts';
 import type { ScopeFile } from './scope-file.ts';
 import { isSalesforceId } from './soql-text.ts';
 import { whyRecord } from './why.ts';
@@ -75,6 +76,16 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
       throw badRequest('`scope` must be a scope object');
     if (file !== undefined && (typeof file !== 'string' || file.trim() === ''))
       throw badRequest('`file` must be a path');
+    const notAScope = notAScopeDiagnostics(scope);
+    if (notAScope.length > 0) {
+      const [first] = notAScope;
+      throw new HttpError(
+        400,
+        'NOT_A_SCOPE',
+        `\`scope\` is not a scope document (nothing was saved): ${first!.path || '/'}: ${first!.message}${notAScope.length > 1 ? ` (and ${notAScope.length - 1} more)` : ''}`,
+        { diagnostics: notAScope },
+      );
+    }
     return context.scopeFile.write(scope, file);
   });
 

@@ -113,7 +113,9 @@ export interface SaveScopeRequest {
   readonly scope: SyncScope;
   /**
    * Save to another file instead ("save as"); a path ending in `.json`, absolute or relative to the
-   * server's working directory. Later saves and GETs use it.
+   * scope's folder (that of the file the server was started with, else its working directory), and inside
+   * it. An existing file there must hold a scope (409 NOT_A_SCOPE_FILE otherwise); a body that is not a
+   * scope document answers 400 NOT_A_SCOPE. Later saves and GETs use it.
    */
   readonly file?: string;
 }

@@ -17,6 +17,7 @@ import { refusalReason } from './request-guard.ts';
 import { ScopeFile } from './scope-file.ts';
 import { ensureUiBuilt } from './ui-build.ts';
 import { redact } from './redact.ts';
+import { findJsonTooDeep } from '../compiler/json-depth.ts';
 
 export const DEFAULT_PORT = 5317;
 export const HOST = '127.0.0.1';
@@ -81,6 +82,25 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
   }
   const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
   let port = 0;
+
+  // JSON bodies: Fastify's own parser (it refuses __proto__ and constructor keys) after a depth check,
+  // since what handles the value afterwards recurses once per level.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, text, done) => {
+    const tooDeep = findJsonTooDeep(String(text));
+    if (tooDeep) {
+      done(
+        new HttpError(
+          400,
+          'JSON_TOO_DEEP',
+          `the request body is refused: ${tooDeep.path}: ${tooDeep.message}`,
+        ),
+      );
+      return;
+    }
+    parseJson(request, String(text), done);
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     const reason = refusalReason(

@@ -2,21 +2,40 @@
  * The scope file the server edits: read as JSON (shape checked by the compiler, not here, so a scope
  * with mistakes still opens in the editor), written atomically (temp file + rename) so a crash mid-save
  * never leaves half a file where the admin's scope was.
+ *
+ * "Save as" stays inside the scope's folder (the folder of the file the server was started with, or its
+ * working directory) and never replaces a file that does not hold a scope: the server must not become a
+ * way to overwrite package.json or anything else the process can write.
  */
 
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  lstatSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { findJsonTooDeep } from '../compiler/json-depth.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import { HttpError } from './http-error.ts';
+import { notAScopeDiagnostics } from './scope-document.ts';
 
 export class ScopeFile {
   #path: string | null;
+  /** Where "save as" may write: the starting file's folder, else the working directory. */
+  readonly folder: string;
 
   constructor(
     path: string | null,
     readonly cwd: string = process.cwd(),
   ) {
     this.#path = path === null ? null : resolve(cwd, path);
+    this.folder = this.#path === null ? resolve(cwd) : dirname(this.#path);
   }
 
   get path(): string | null {
@@ -29,9 +48,12 @@ export class ScopeFile {
     return readScopeFile(this.#path);
   }
 
-  /** Writes `scope` (to `file` when given, which then becomes the server's file). */
+  /**
+   * Writes `scope` (to `file` when given, which then becomes the server's file). `file` is relative to
+   * the scope's folder and must stay inside it; an existing file there must hold a scope.
+   */
   write(scope: SyncScope, file?: string): { file: string; bytes: number } {
-    const target = file !== undefined ? resolve(this.cwd, file) : this.#path;
+    const target = file !== undefined ? resolve(this.folder, file) : this.#path;
     if (target === null) {
       throw new HttpError(
         409,
@@ -41,15 +63,90 @@ export class ScopeFile {
     }
     if (extname(target) !== '.json')
       throw new HttpError(400, 'BAD_REQUEST', `the scope file must end in .json: ${target}`);
-    if (!existsSync(dirname(target)))
-      throw new HttpError(400, 'BAD_REQUEST', `no such folder: ${dirname(target)}`);
+    if (target !== this.#path) this.#checkSaveAsTarget(target);
     const text = `${JSON.stringify(scope, null, 2)}\n`;
-    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(temp, text);
-    renameSync(temp, target);
+    // A short temp name: one derived from the target's would be longer than a name the folder accepts.
+    const temp = join(dirname(target), `.syncscope-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      writeFileSync(temp, text, { flag: 'wx' });
+      renameSync(temp, target);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw cannotSave(target, error);
+    }
     this.#path = target;
     return { file: target, bytes: Buffer.byteLength(text) };
   }
+
+  /** A "save as" target: inside the scope's folder, in a folder that exists, not replacing a non-scope. */
+  #checkSaveAsTarget(target: string): void {
+    if (!isWithin(this.folder, dirname(target))) {
+      throw new HttpError(
+        403,
+        'OUTSIDE_SCOPE_FOLDER',
+        `a scope is saved inside ${this.folder}; ${target} is not: give a file name in that folder`,
+      );
+    }
+    if (!existsSync(dirname(target)))
+      throw new HttpError(400, 'BAD_REQUEST', `no such folder: ${dirname(target)}`);
+    // The folder may be reached through a symbolic link that leads elsewhere.
+    if (!isWithin(realpathSync(this.folder), realpathSync(dirname(target)))) {
+      throw new HttpError(
+        403,
+        'OUTSIDE_SCOPE_FOLDER',
+        `${dirname(target)} leads outside ${this.folder}: give a file name in that folder`,
+      );
+    }
+    let existing: Stats | undefined;
+    try {
+      existing = lstatSync(target, { throwIfNoEntry: false });
+    } catch (error) {
+      throw cannotSave(target, error);
+    }
+    if (existing === undefined) return;
+    const notAScope = `${target} exists and does not hold a scope, so it was not overwritten: choose another file name`;
+    if (!existing.isFile()) throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+    let held: unknown;
+    try {
+      held = JSON.parse(readFileSync(target, 'utf8'));
+    } catch {
+      throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+    }
+    if (notAScopeDiagnostics(held).length > 0) throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+  }
+}
+
+/**
+ * A failed write as the admin can act on it: the file they named and why, never the temp file's path,
+ * the process id or the system's message.
+ */
+function cannotSave(target: string, error: unknown): HttpError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const because = (status: number, reason: string): HttpError =>
+    new HttpError(status, 'CANNOT_SAVE', `cannot save the scope to ${target}: ${reason}`);
+  switch (code) {
+    case 'ENAMETOOLONG':
+      return because(400, 'the file name is too long; choose a shorter one');
+    case 'EISDIR':
+    case 'ENOTDIR':
+    case 'ENOTEMPTY':
+      return because(409, 'a folder has that name; choose another file name');
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return because(403, 'the server may not write there (permission denied)');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return because(507, 'the disk is full');
+    default:
+      return because(500, `the file system refused it (${code ?? 'unknown error'})`);
+  }
+}
+
+/** Whether `path` is `folder` or below it. */
+function isWithin(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Reads a scope JSON file; errors say which file and where the JSON breaks. */
@@ -60,6 +157,8 @@ export function readScopeFile(path: string): SyncScope {
   } catch {
     throw new HttpError(404, 'NOT_FOUND', `cannot read the scope file ${path}`);
   }
+  const tooDeep = findJsonTooDeep(text);
+  if (tooDeep) throw new HttpError(400, 'BAD_SCOPE_JSON', `${path}: ${tooDeep.path}: ${tooDeep.message}`);
   try {
     return JSON.parse(text) as SyncScope;
   } catch (error) {

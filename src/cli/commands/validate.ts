@@ -40,6 +40,8 @@ function readJsonFile(file: string, what: string): { value: unknown; diagnostics
     const { line, column, message } = parsed.error;
     throw new CliError(`${file}:${line}:${column}: invalid JSON: ${message}`);
   }
+  const tooDeep = parsed.diagnostics.find((d) => d.code === 'JSON_TOO_DEEP');
+  if (tooDeep && what !== 'scope') throw new CliError(`${file}: ${tooDeep.path}: ${tooDeep.message}`);
   return { value: parsed.value, diagnostics: parsed.diagnostics };
 }
 
@@ -72,6 +74,8 @@ export function readDescribes(location: string): OrgMetadata {
 /** Reads and compiles a scope file; duplicate JSON keys join the compiler's diagnostics. */
 export function compileScopeFile(file: string, options: ScopeCommandOptions): CompileResult {
   const { value, diagnostics: textDiagnostics } = readJsonFile(file, 'scope');
+  // Too deep to read: the one diagnostic says where; compiling nothing would only add noise.
+  if (textDiagnostics.some((d) => d.code === 'JSON_TOO_DEEP')) return { diagnostics: textDiagnostics };
   const metadata = options.describe ? readDescribes(options.describe) : undefined;
   const result = compile(value, metadata ? { metadata } : {});
   if (textDiagnostics.length === 0) return result;

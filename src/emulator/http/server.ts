@@ -6,6 +6,8 @@
  */
 
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { findJsonTooDeep, MAX_JSON_DEPTH } from '../../compiler/json-depth.ts';
+import { lineColumn } from '../../compiler/json-text.ts';
 import { ApiError } from '../api-error.ts';
 import type { EmbeddedOrg } from '../org.ts';
 import { ApiRouter, parseApiUrl } from './api-router.ts';
@@ -23,6 +25,21 @@ import { registerVersions, versionList } from './routes/versions.ts';
 
 /** Salesforce rejects a request URI over 16,384 bytes. */
 export const MAX_URL_BYTES = 16_384;
+
+/**
+ * A body nested past MAX_JSON_DEPTH, as Salesforce's JSON parser refuses one (JSON_PARSER_ERROR with the
+ * place): the routes recurse over bodies, so the depth is checked before parsing.
+ */
+function tooDeepError(text: string): ApiError | null {
+  const tooDeep = findJsonTooDeep(text);
+  if (!tooDeep) return null;
+  const { line, column } = lineColumn(text, tooDeep.offset);
+  return new ApiError(
+    400,
+    'JSON_PARSER_ERROR',
+    `Document nesting depth (${MAX_JSON_DEPTH + 1}) exceeds the maximum allowed (${MAX_JSON_DEPTH}) at [line:${line}, column:${column}]`,
+  );
+}
 
 export function createApiRouter(org: EmbeddedOrg): ApiRouter {
   const router = new ApiRouter();
@@ -71,6 +88,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
   app.addContentTypeParser(/^application\/json/i, { parseAs: 'string' }, (_request, text, done) => {
     const body = String(text);
     if (body.trim() === '') return done(null, undefined);
+    const tooDeep = tooDeepError(body);
+    if (tooDeep) return done(tooDeep, undefined);
     try {
       done(null, JSON.parse(body));
     } catch (error) {
@@ -92,6 +111,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, buffer, done) => {
     const text = (buffer as Buffer).toString('utf8');
     if (text.trim() === '') return done(null, undefined);
+    const tooDeep = tooDeepError(text);
+    if (tooDeep) return done(tooDeep, undefined);
     try {
       done(null, JSON.parse(text));
     } catch {
