@@ -8,10 +8,11 @@
  *   device status --db device.sqlite [--json]
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import { CliError } from '../cli-error.ts';
+import { readInputText } from '../input-file.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
 import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
@@ -103,14 +104,11 @@ function parseInteger(value: string): number {
 }
 
 function readPlan(file: string): SyncPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+  if (!existsSync(file))
     throw new CliError(
       `cannot read the plan ${file}: compile one with \`syncscope compile <scope.json> -o ${file}\``,
     );
-  }
+  const text = readInputText(file, 'plan');
   let plan: unknown;
   try {
     plan = JSON.parse(text);
