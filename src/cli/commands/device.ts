@@ -6,14 +6,17 @@
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
+ *   device resolve|retry|undo <seq> --db device.sqlite   (device-changes.ts)
  */
 
 import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import { CliError } from '../cli-error.ts';
+import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
 import { readInputText } from '../input-file.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
+import { registerDeviceChangeCommands } from './device-changes.ts';
 import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
@@ -74,6 +77,8 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .requiredOption('--db <file>', 'the device database')
     .option('--json', 'print as JSON')
     .action((options: { db: string; json?: boolean }) => deviceStatus(options, io));
+
+  registerDeviceChangeCommands(device, io);
 };
 
 interface SyncOptions {
@@ -125,14 +130,7 @@ function readPlan(file: string): SyncPlan {
 }
 
 function openStore(file: string, mustExist: boolean): SqliteStore {
-  if (mustExist) {
-    if (!existsSync(file)) {
-      throw new CliError(
-        `no device database at ${file}: run \`syncscope device sync --db ${file} ...\` first`,
-      );
-    }
-  }
-  return new SqliteStore(file);
+  return mustExist ? openExistingDeviceStore(file) : new SqliteStore(file);
 }
 
 async function connect(options: SyncOptions, apiVersion: string): Promise<Transport> {
@@ -284,20 +282,6 @@ export function summaryLines(summary: SyncSummary): string[] {
   if (summary.nextSyncAt !== undefined)
     lines.push(`  next sync due: ${new Date(summary.nextSyncAt).toISOString()}`);
   return lines;
-}
-
-function offlineEngine(file: string): { engine: SyncEngine; store: SqliteStore } {
-  const store = openStore(file, true);
-  if (!store.getPlan()) {
-    store.close();
-    throw new CliError(
-      `${file} holds no plan yet: run \`syncscope device sync --plan plan.json --db ${file} ...\` first`,
-    );
-  }
-  const transport: Transport = {
-    request: () => Promise.reject(new Error('this command works offline')),
-  };
-  return { engine: new SyncEngine({ transport, store }), store };
 }
 
 function deviceDump(options: { db: string; object?: string; all?: boolean }, io: CliIo): void {
