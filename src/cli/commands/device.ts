@@ -285,7 +285,7 @@ export function summaryLines(summary: SyncSummary): string[] {
 }
 
 function deviceDump(options: { db: string; object?: string; all?: boolean }, io: CliIo): void {
-  const { engine, store } = offlineEngine(options.db);
+  const { engine, store } = offlineEngine(options.db, { readOnly: true });
   try {
     const names = engine.plan.objects.map((o) => o.name);
     if (options.object && !names.includes(options.object))
@@ -347,7 +347,7 @@ function deviceEdit(options: EditOptions, io: CliIo): void {
 }
 
 function deviceStatus(options: { db: string; json?: boolean }, io: CliIo): void {
-  const { engine, store } = offlineEngine(options.db);
+  const { engine, store } = offlineEngine(options.db, { readOnly: true });
   try {
     const status = engine.status();
     if (options.json) {
