@@ -45,9 +45,68 @@ export function assertUsablePlan(plan: unknown): asserts plan is SyncPlan {
   }
 }
 
-export function installPlan(store: SyncStore, plan: SyncPlan): PlanChange {
+/** What installing a plan of another scope would take off the device (nothing is changed to tell). */
+export interface ScopeChange {
+  readonly fromScope: string;
+  readonly toScope: string;
+  /** Objects whose stored records would be purged, with how many records each holds now. */
+  readonly purged: readonly { readonly object: string; readonly records: number }[];
+  /** Local changes waiting in the outbox (kept: a plan install never drops them). */
+  readonly pendingChanges: number;
+}
+
+/** Refusal to replace one scope's data with another's without being told to (`allowScopeChange`). */
+export class ScopeChangeError extends PlanError {
+  constructor(readonly change: ScopeChange) {
+    super(describeScopeChange(change));
+    this.name = 'ScopeChangeError';
+  }
+}
+
+/** One sentence: which scope replaces which, what goes, what stays. */
+export function describeScopeChange(change: ScopeChange): string {
+  const purged = change.purged.filter((p) => p.records > 0);
+  const removal = purged.length
+    ? `would remove ${purged.map((p) => `${p.records} ${p.object} record${p.records === 1 ? '' : 's'}`).join(', ')}`
+    : 'would remove no records';
+  const pending = change.pendingChanges
+    ? `; ${change.pendingChanges === 1 ? 'the 1 pending local change stays' : `the ${change.pendingChanges} pending local changes stay`} in the outbox until uploaded or undone`
+    : '';
+  return `the device holds data of the scope "${change.fromScope}"; installing a plan of the scope "${change.toScope}" ${removal}${pending}`;
+}
+
+/**
+ * When `plan` is of another scope than the one installed and the device holds records or local changes:
+ * what installing it would remove. Undefined for the same scope, a first plan or an empty device.
+ */
+export function previewScopeChange(store: SyncStore, plan: SyncPlan): ScopeChange | undefined {
+  const previous = store.getPlan();
+  if (!previous || previous.scopeName === plan.scopeName) return undefined;
+  const kept = new Map(plan.objects.map((o) => [o.name, o.fingerprint]));
+  const names = new Set([...previous.objects.map((o) => o.name), ...store.listObjects()]);
+  const purged = [...names]
+    .filter((name) => !kept.has(name) || kept.get(name) !== store.getObjectState(name)?.fingerprint)
+    .map((object) => ({ object, records: store.countRecords(object) }));
+  const pendingChanges = store.listChanges().length;
+  if (pendingChanges === 0 && purged.every((p) => p.records === 0)) return undefined;
+  return { fromScope: previous.scopeName, toScope: plan.scopeName, purged, pendingChanges };
+}
+
+export interface InstallPlanOptions {
+  /**
+   * Install a plan of another scope over a device holding data of the installed one (its records are
+   * purged; local changes stay). Without it, such an install throws ScopeChangeError and changes nothing.
+   */
+  readonly allowScopeChange?: boolean;
+}
+
+export function installPlan(store: SyncStore, plan: SyncPlan, options: InstallPlanOptions = {}): PlanChange {
   assertUsablePlan(plan);
   return store.transaction(() => {
+    if (!options.allowScopeChange) {
+      const scopeChange = previewScopeChange(store, plan);
+      if (scopeChange) throw new ScopeChangeError(scopeChange);
+    }
     const redownload: string[] = [];
     const unchanged: string[] = [];
     const removed: string[] = [];

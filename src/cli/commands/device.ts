@@ -17,7 +17,12 @@ import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
 import { readInputText } from '../input-file.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
 import { registerDeviceChangeCommands } from './device-changes.ts';
-import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
+import {
+  assertUsablePlan,
+  describeScopeChange,
+  PlanError,
+  previewScopeChange,
+} from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
 import { SyncEngine } from '../../runtime/sync-engine.ts';
@@ -44,6 +49,7 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
+    .option('--force', "install a plan of another scope, removing the device's records of the current one")
     .action((options: SyncOptions) => deviceSync(options, io));
 
   device
@@ -91,6 +97,7 @@ interface SyncOptions {
   targetOrg?: string;
   param?: string[];
   pageSize?: number;
+  force?: boolean;
 }
 
 interface EditOptions {
@@ -196,6 +203,7 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   const plan = options.plan ? readPlan(options.plan) : undefined;
   const store = openStore(options.db, false);
   try {
+    if (plan) checkScopeChange(store, plan, options.force ?? false, io);
     const known = plan ?? store.getPlan();
     if (options.param && !known)
       throw new CliError(
@@ -212,6 +220,7 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       userId,
       parameters,
       pageSize: options.pageSize,
+      allowScopeChange: options.force ?? false,
     });
     const progress = progressPrinter(io);
     engine.on('progress', progress.update);
@@ -222,6 +231,14 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   } finally {
     store.close();
   }
+}
+
+/** Refuses a plan of another scope unless --force, saying what it would remove; with --force, says it. */
+function checkScopeChange(store: SqliteStore, plan: SyncPlan, force: boolean, io: CliIo): void {
+  const change = previewScopeChange(store, plan);
+  if (!change) return;
+  if (!force) throw new CliError(`${describeScopeChange(change)}: pass --force to install it anyway`);
+  io.out(`replacing: ${describeScopeChange(change)}`);
 }
 
 /** A progress bar on a terminal, plain lines otherwise (logs, pipes, tests). */
