@@ -7,6 +7,7 @@
  */
 
 import { PLAN_VERSION, type SyncPlan } from '../compiler/plan.ts';
+import { planShapeErrors } from '../compiler/plan-shape.ts';
 import { emptyObjectState, type SyncStore } from './store/sync-store.ts';
 
 export interface PlanChange {
@@ -22,10 +23,17 @@ export class PlanError extends Error {
   }
 }
 
+/** Shape errors quoted in one refusal (the first ones; a count says how many more). */
+const MAX_SHAPE_ERRORS_SAID = 3;
+
 /** Checks the parts of a plan the runtime relies on (the compiler guarantees them; files can be edited). */
 export function assertUsablePlan(plan: unknown): asserts plan is SyncPlan {
   const p = plan as Partial<SyncPlan> | null;
-  if (!p || typeof p !== 'object') throw new PlanError('the plan is not a JSON object');
+  if (!p || typeof p !== 'object' || Array.isArray(p)) throw new PlanError('the plan is not a JSON object');
+  if (!('planVersion' in p) && 'scopeVersion' in p)
+    throw new PlanError(
+      'this is a sync scope (it has scopeVersion), not a compiled plan: compile it with `syncscope compile <scope.json> -o plan.json`',
+    );
   if (p.planVersion !== PLAN_VERSION)
     throw new PlanError(
       `plan version ${String(p.planVersion)} is not supported by this device (it reads version ${PLAN_VERSION}); update syncscope`,
@@ -33,6 +41,16 @@ export function assertUsablePlan(plan: unknown): asserts plan is SyncPlan {
   if (!Array.isArray(p.objects) || typeof p.apiVersion !== 'string' || typeof p.watermarkField !== 'string')
     throw new PlanError(
       'the plan lacks objects, apiVersion or watermarkField; compile it with `syncscope compile`',
+    );
+  const shape = planShapeErrors(plan);
+  if (shape.length > 0)
+    throw new PlanError(
+      `the plan does not match schemas/sync-plan.schema.json: ${shape
+        .slice(0, MAX_SHAPE_ERRORS_SAID)
+        .map((e) => `${e.pointer || '(plan)'}: ${e.message}`)
+        .join(
+          '; ',
+        )}${shape.length > MAX_SHAPE_ERRORS_SAID ? ` (and ${shape.length - MAX_SHAPE_ERRORS_SAID} more)` : ''}; compile it again with \`syncscope compile\``,
     );
   const seen = new Set<string>();
   for (const [index, object] of p.objects.entries()) {

@@ -127,6 +127,10 @@ function readPlan(file: string): SyncPlan {
   } catch (error) {
     throw new CliError(`${file} is not JSON: ${(error as Error).message}`);
   }
+  if (plan && typeof plan === 'object' && !('planVersion' in plan) && 'scopeVersion' in plan)
+    throw new CliError(
+      `${file} is a sync scope, not a compiled plan: run \`syncscope compile ${file} -o plan.json\` and pass --plan plan.json`,
+    );
   try {
     assertUsablePlan(plan);
   } catch (error) {

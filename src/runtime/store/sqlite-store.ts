@@ -189,6 +189,10 @@ function toEntry(row: { seq: number; data: string }): OutboxEntry {
 /** An error of opening `path`, said with the file's name and what to do (no SQLite jargon alone). */
 function openError(path: string, error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new Error(
+      `${path} is not a readable device database (${(error as Error).message}): restore it from a copy, or pass another file to --db (a new file is created)`,
+    );
   if (code === 'SQLITE_READONLY_DIRECTORY')
     return new Error(
       `cannot read ${path}: its folder is read-only, and SQLite must create ${path}-shm beside a database in WAL mode to read it; make the folder writable or copy the file elsewhere`,
