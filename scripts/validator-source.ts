@@ -25,9 +25,10 @@ export interface GeneratedValidator {
   readonly output: string;
 }
 
-/** Every schema the page validates (the plan schema is only checked by node tests, with Ajv itself). */
+/** Every schema checked at run time: scopes (compiler, page) and incoming plans (the device boundary). */
 export const GENERATED_VALIDATORS: readonly GeneratedValidator[] = [
   { schema: 'schemas/sync-scope.schema.json', output: 'src/compiler/generated/scope-validator.ts' },
+  { schema: 'schemas/sync-plan.schema.json', output: 'src/compiler/generated/plan-validator.ts' },
 ];
 
 /**

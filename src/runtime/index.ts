@@ -23,7 +23,15 @@ export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 export type { SyncProgress, SyncSummary, SyncPhase, PlanInstalled } from './progress.ts';
 export type { Conflict, ConflictResolution } from './conflicts.ts';
 export { LocalWriteError, SyncError, ApiRequestError } from './sync-errors.ts';
-export { PlanError, installPlan, type PlanChange } from './plan-change.ts';
+export {
+  PlanError,
+  ScopeChangeError,
+  installPlan,
+  previewScopeChange,
+  type InstallPlanOptions,
+  type PlanChange,
+  type ScopeChange,
+} from './plan-change.ts';
 export { bindSoql, bindChunked, BindError } from './soql-binding.ts';
 export { isLocalId } from './local-ids.ts';
 export type { SfRecord } from './records.ts';

@@ -16,7 +16,7 @@ import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 import { Emitter } from './emitter.ts';
 import { LocalChanges } from './local-changes.ts';
 import { viewRecord, viewRecords } from './local-view.ts';
-import { installPlan, PlanError, type PlanChange } from './plan-change.ts';
+import { installPlan, PlanError, type InstallPlanOptions, type PlanChange } from './plan-change.ts';
 import type { PlanInstalled, SyncProgress, SyncSummary } from './progress.ts';
 import { fetchLatestPublishedPlan, type PlanTransport } from './published-plan-source.ts';
 import type { SfRecord } from './records.ts';
@@ -49,6 +49,11 @@ export interface SyncEngineOptions {
    * latest published version (one API call when nothing changed) and installs a new one before uploading.
    */
   readonly publishedPlan?: PublishedPlanOption;
+  /**
+   * Let a plan of another scope replace the installed one's data (given or published). Without it such a
+   * plan is refused (ScopeChangeError), so a wrong file never purges a device silently.
+   */
+  readonly allowScopeChange?: boolean;
 }
 
 export interface PublishedPlanOption {
@@ -85,6 +90,7 @@ export class SyncEngine {
   readonly #scheduler: SyncScheduler;
   readonly #pageSize: number | undefined;
   readonly #publishedPlan: PublishedPlanOption | undefined;
+  readonly #allowScopeChange: boolean;
   #running: Promise<SyncSummary> | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -93,6 +99,7 @@ export class SyncEngine {
     this.#clock = options.clock ?? systemClock;
     this.#pageSize = options.pageSize;
     this.#publishedPlan = options.publishedPlan;
+    this.#allowScopeChange = options.allowScopeChange ?? false;
     if (options.plan) this.setPlan(options.plan);
     if (options.userId !== undefined) this.#store.setMeta('userId', options.userId);
     if (options.parameters !== undefined) this.#store.setMeta('parameters', options.parameters);
@@ -116,8 +123,10 @@ export class SyncEngine {
   }
 
   /** Installs a new plan: changed objects are downloaded again at the next sync, removed ones purged. */
-  setPlan(plan: SyncPlan): PlanChange {
-    const change = installPlan(this.#store, plan);
+  setPlan(plan: SyncPlan, options: InstallPlanOptions = {}): PlanChange {
+    const change = installPlan(this.#store, plan, {
+      allowScopeChange: options.allowScopeChange ?? this.#allowScopeChange,
+    });
     // A plan set by hand is not the published one: the next check installs the published plan again.
     this.#store.setMeta(PUBLISHED_VERSION_META, null);
     return change;

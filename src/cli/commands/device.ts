@@ -6,14 +6,23 @@
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
+ *   device resolve|retry|undo <seq> --db device.sqlite   (device-changes.ts)
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import { CliError } from '../cli-error.ts';
+import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
+import { readInputText } from '../input-file.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
-import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
+import { registerDeviceChangeCommands } from './device-changes.ts';
+import {
+  assertUsablePlan,
+  describeScopeChange,
+  PlanError,
+  previewScopeChange,
+} from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
 import { SyncEngine } from '../../runtime/sync-engine.ts';
@@ -40,6 +49,7 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
+    .option('--force', "install a plan of another scope, removing the device's records of the current one")
     .action((options: SyncOptions) => deviceSync(options, io));
 
   device
@@ -73,6 +83,8 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .requiredOption('--db <file>', 'the device database')
     .option('--json', 'print as JSON')
     .action((options: { db: string; json?: boolean }) => deviceStatus(options, io));
+
+  registerDeviceChangeCommands(device, io);
 };
 
 interface SyncOptions {
@@ -85,6 +97,7 @@ interface SyncOptions {
   targetOrg?: string;
   param?: string[];
   pageSize?: number;
+  force?: boolean;
 }
 
 interface EditOptions {
@@ -103,20 +116,21 @@ function parseInteger(value: string): number {
 }
 
 function readPlan(file: string): SyncPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+  if (!existsSync(file))
     throw new CliError(
       `cannot read the plan ${file}: compile one with \`syncscope compile <scope.json> -o ${file}\``,
     );
-  }
+  const text = readInputText(file, 'plan');
   let plan: unknown;
   try {
     plan = JSON.parse(text);
   } catch (error) {
     throw new CliError(`${file} is not JSON: ${(error as Error).message}`);
   }
+  if (plan && typeof plan === 'object' && !('planVersion' in plan) && 'scopeVersion' in plan)
+    throw new CliError(
+      `${file} is a sync scope, not a compiled plan: run \`syncscope compile ${file} -o plan.json\` and pass --plan plan.json`,
+    );
   try {
     assertUsablePlan(plan);
   } catch (error) {
@@ -127,14 +141,7 @@ function readPlan(file: string): SyncPlan {
 }
 
 function openStore(file: string, mustExist: boolean): SqliteStore {
-  if (mustExist) {
-    if (!existsSync(file)) {
-      throw new CliError(
-        `no device database at ${file}: run \`syncscope device sync --db ${file} ...\` first`,
-      );
-    }
-  }
-  return new SqliteStore(file);
+  return mustExist ? openExistingDeviceStore(file) : new SqliteStore(file);
 }
 
 async function connect(options: SyncOptions, apiVersion: string): Promise<Transport> {
@@ -200,6 +207,7 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   const plan = options.plan ? readPlan(options.plan) : undefined;
   const store = openStore(options.db, false);
   try {
+    if (plan) checkScopeChange(store, plan, options.force ?? false, io);
     const known = plan ?? store.getPlan();
     if (options.param && !known)
       throw new CliError(
@@ -216,6 +224,7 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       userId,
       parameters,
       pageSize: options.pageSize,
+      allowScopeChange: options.force ?? false,
     });
     const progress = progressPrinter(io);
     engine.on('progress', progress.update);
@@ -226,6 +235,14 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   } finally {
     store.close();
   }
+}
+
+/** Refuses a plan of another scope unless --force, saying what it would remove; with --force, says it. */
+function checkScopeChange(store: SqliteStore, plan: SyncPlan, force: boolean, io: CliIo): void {
+  const change = previewScopeChange(store, plan);
+  if (!change) return;
+  if (!force) throw new CliError(`${describeScopeChange(change)}: pass --force to install it anyway`);
+  io.out(`replacing: ${describeScopeChange(change)}`);
 }
 
 /** A progress bar on a terminal, plain lines otherwise (logs, pipes, tests). */
@@ -288,22 +305,8 @@ export function summaryLines(summary: SyncSummary): string[] {
   return lines;
 }
 
-function offlineEngine(file: string): { engine: SyncEngine; store: SqliteStore } {
-  const store = openStore(file, true);
-  if (!store.getPlan()) {
-    store.close();
-    throw new CliError(
-      `${file} holds no plan yet: run \`syncscope device sync --plan plan.json --db ${file} ...\` first`,
-    );
-  }
-  const transport: Transport = {
-    request: () => Promise.reject(new Error('this command works offline')),
-  };
-  return { engine: new SyncEngine({ transport, store }), store };
-}
-
 function deviceDump(options: { db: string; object?: string; all?: boolean }, io: CliIo): void {
-  const { engine, store } = offlineEngine(options.db);
+  const { engine, store } = offlineEngine(options.db, { readOnly: true });
   try {
     const names = engine.plan.objects.map((o) => o.name);
     if (options.object && !names.includes(options.object))
@@ -365,7 +368,7 @@ function deviceEdit(options: EditOptions, io: CliIo): void {
 }
 
 function deviceStatus(options: { db: string; json?: boolean }, io: CliIo): void {
-  const { engine, store } = offlineEngine(options.db);
+  const { engine, store } = offlineEngine(options.db, { readOnly: true });
   try {
     const status = engine.status();
     if (options.json) {

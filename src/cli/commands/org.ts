@@ -62,6 +62,7 @@ export async function runOrgStart(
   }
   const { startOrg } = await import('../../emulator/index.ts');
   const { MetadataError } = await import('../../emulator/metadata/extra-metadata.ts');
+  const { DatabaseKindError } = await import('../../compiler/database-kind.ts');
   let org: Awaited<ReturnType<typeof startOrg>>;
   try {
     org = await startOrg({
@@ -75,6 +76,7 @@ export async function runOrgStart(
     });
   } catch (error) {
     if (error instanceof MetadataError) throw new CliError(`--metadata ${error.message}`);
+    if (error instanceof DatabaseKindError) throw new CliError(`--db ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       throw new CliError(`port ${port} is in use: pass --port <other> (or --port 0 for any free port)`);

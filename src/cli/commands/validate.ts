@@ -4,11 +4,12 @@
  * Also home of the scope/describe file reading that `compile` shares.
  */
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, describesIn, metadataFrom, parseJsonText, sortDiagnostics } from '../../compiler/index.ts';
 import type { CompileResult, Diagnostic, OrgMetadata, SObjectDescribe } from '../../compiler/index.ts';
 import { CliError } from '../cli-error.ts';
+import { readInputText } from '../input-file.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
 
 export interface ScopeCommandOptions {
@@ -17,20 +18,7 @@ export interface ScopeCommandOptions {
 }
 
 function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new CliError(`cannot read ${what} ${file}: ${reason}`);
-  }
+  return readInputText(file, what);
 }
 
 /** Parses a JSON file, turning a syntax error into `file:line:column: ...`. */

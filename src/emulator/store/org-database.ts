@@ -5,13 +5,31 @@
  */
 
 import Database from 'better-sqlite3';
+import { APPLICATION_IDS, checkDatabaseKind } from '../../compiler/database-kind.ts';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import { createTables, quoteIdent, sqliteAffinity } from '../sql/table-layout.ts';
 
 export type OrgDb = Database.Database;
 
+/**
+ * Opens (creating if needed) the org's database. Refuses a file that is not an org's database, such as a
+ * device store, before writing to it (compiler/database-kind.ts); marks a new or unmarked org file.
+ */
 export function openOrgDatabase(path: string | undefined): OrgDb {
   const db = new Database(path ?? ':memory:');
+  let markNow: boolean;
+  try {
+    markNow = checkDatabaseKind(
+      path ?? ':memory:',
+      'org',
+      db.pragma('application_id', { simple: true }) as number,
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+    );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (markNow) db.pragma(`application_id = ${APPLICATION_IDS.org}`);
   if (path) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -7,6 +7,7 @@
  */
 
 import Database from 'better-sqlite3';
+import { APPLICATION_IDS, checkDatabaseKind } from '../../compiler/database-kind.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { SfRecord } from '../records.ts';
 import type {
@@ -19,17 +20,43 @@ import type {
 
 const SCHEMA_VERSION = 1;
 
+export interface SqliteStoreOptions {
+  /** Open an existing store for reading only: no schema setup, no marks, no journal change. */
+  readonly readOnly?: boolean;
+}
+
 export class SqliteStore implements SyncStore {
   readonly #db: Database.Database;
   readonly #statements: ReturnType<typeof prepare>;
 
-  /** Opens (creating if needed) the store at `path`; `:memory:` for a throwaway one. */
-  constructor(path: string) {
-    this.#db = new Database(path);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('synchronous = NORMAL');
-    migrate(this.#db);
-    this.#statements = prepare(this.#db);
+  /**
+   * Opens (creating if needed) the store at `path`; `:memory:` for a throwaway one. `readOnly` opens an
+   * existing store without writing anything (inspecting commands; works on a read-only file). Refuses a
+   * file that is not a device store (see compiler/database-kind.ts) before changing it.
+   */
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    const readOnly = options.readOnly ?? false;
+    this.#db = new Database(path, readOnly ? { readonly: true, fileMustExist: true } : {});
+    try {
+      const markNow = checkDatabaseKind(
+        path,
+        'device',
+        this.#db.pragma('application_id', { simple: true }) as number,
+        this.#db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+      );
+      if (readOnly) {
+        checkSchemaVersion(this.#db, path);
+      } else {
+        this.#db.pragma('journal_mode = WAL');
+        this.#db.pragma('synchronous = NORMAL');
+        migrate(this.#db);
+        if (markNow) this.#db.pragma(`application_id = ${APPLICATION_IDS.device}`);
+      }
+      this.#statements = prepare(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw openError(path, error);
+    }
   }
 
   transaction<T>(fn: () => T): T {
@@ -157,6 +184,29 @@ export class SqliteStore implements SyncStore {
 
 function toEntry(row: { seq: number; data: string }): OutboxEntry {
   return { ...(JSON.parse(row.data) as NewOutboxEntry), seq: row.seq };
+}
+
+/** An error of opening `path`, said with the file's name and what to do (no SQLite jargon alone). */
+function openError(path: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new Error(
+      `${path} is not a readable device database (${(error as Error).message}): restore it from a copy, or pass another file to --db (a new file is created)`,
+    );
+  if (code === 'SQLITE_READONLY_DIRECTORY')
+    return new Error(
+      `cannot read ${path}: its folder is read-only, and SQLite must create ${path}-shm beside a database in WAL mode to read it; make the folder writable or copy the file elsewhere`,
+    );
+  return error;
+}
+
+/** A read-only open cannot migrate: the store must already be at this syncscope's schema. */
+function checkSchemaVersion(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION)
+    throw new Error(`${path} was written by a newer syncscope (schema ${version}): update syncscope`);
+  if (version < SCHEMA_VERSION)
+    throw new Error(`${path} holds no device data yet: run \`syncscope device sync --db ${path} ...\` first`);
 }
 
 function migrate(db: Database.Database): void {

@@ -95,7 +95,8 @@ export default class DeviceSimulator extends LitElement {
 
   #install(plan: SyncPlan, source: string): void {
     if (this.#engine) {
-      const change = this.#engine.setPlan(plan);
+      // The admin's own scope being edited: a renamed scope replaces the simulated device's data.
+      const change = this.#engine.setPlan(plan, { allowScopeChange: true });
       this.message =
         `Installed the ${source}: ` +
         (change.redownload.length
