@@ -2,7 +2,7 @@
  * `syncscope device ...`: the device runtime from a terminal, for demos, support and tests.
  *
  *   device sync   (--plan plan.json | --scope-name NAME) --db device.sqlite [--user ID]
- *                 (--org-url URL --token T | --target-org ALIAS)
+ *                 (--org-url URL --token T | --target-org ALIAS) [--wait SECONDS]
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
@@ -16,6 +16,7 @@ import type { CliIo, RegisterCommand } from '../main.ts';
 import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
+import { SqliteSyncLease } from '../../runtime/store/sqlite-sync-lease.ts';
 import { SyncEngine } from '../../runtime/sync-engine.ts';
 import { LocalWriteError, redact } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
@@ -40,6 +41,12 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
+    .option(
+      '--wait <seconds>',
+      `how long to wait for another sync of the same --db to finish (0: refuse at once; exit ${EXIT_SYNC_BUSY} when it is still running)`,
+      parseSeconds,
+      DEFAULT_WAIT_SECONDS,
+    )
     .action((options: SyncOptions) => deviceSync(options, io));
 
   device
@@ -85,6 +92,7 @@ interface SyncOptions {
   targetOrg?: string;
   param?: string[];
   pageSize?: number;
+  wait: number;
 }
 
 interface EditOptions {
@@ -94,6 +102,25 @@ interface EditOptions {
   id?: string;
   delete?: string;
   set?: string[];
+}
+
+/**
+ * Exit code of a sync that did not run because another one of the same database was still running after
+ * --wait (sysexits' EX_TEMPFAIL: try again later), so scripts can tell it from a failed sync (1).
+ */
+export const EXIT_SYNC_BUSY = 75;
+/**
+ * A second sync waits for the first rather than refusing: whoever asked for it wants the changes queued
+ * since the first began to go up, and a cron job or a user pressing twice should not see a failure. The
+ * wait is bounded, so a script never hangs on a sync that does not end.
+ */
+const DEFAULT_WAIT_SECONDS = 120;
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new CliError(`--wait wants whole seconds (0 or more), got "${value}"`);
+  return n;
 }
 
 function parseInteger(value: string): number {
@@ -216,11 +243,21 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       userId,
       parameters,
       pageSize: options.pageSize,
+      lock: new SqliteSyncLease(options.db, {
+        waitMs: options.wait * 1000,
+        onWait: (holder) =>
+          io.out(`waiting for another sync of ${options.db} to finish (${holder}), up to ${options.wait} s`),
+      }),
     });
     const progress = progressPrinter(io);
     engine.on('progress', progress.update);
     const summary = await engine.syncNow();
     progress.stop();
+    if (summary.blockedBy !== undefined)
+      throw new CliError(
+        `another sync of ${options.db} is still running (${summary.blockedBy}); nothing was sent: run again when it has finished, or wait longer with --wait <seconds>`,
+        EXIT_SYNC_BUSY,
+      );
     for (const line of summaryLines(summary)) io.out(line);
     io.setExitCode(summary.ok ? 0 : 1);
   } finally {
