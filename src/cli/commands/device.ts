@@ -12,13 +12,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import { CliError } from '../cli-error.ts';
+import { connectOrg, orgFlagsFrom, sessionUserId, TOKEN_ENV } from '../connect-org.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
 import { assertUsablePlan, PlanError } from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
 import { SqliteSyncLease } from '../../runtime/store/sqlite-sync-lease.ts';
 import { SyncEngine } from '../../runtime/sync-engine.ts';
-import { LocalWriteError, redact } from '../../runtime/sync-errors.ts';
+import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
 
 export const registerDeviceCommand: RegisterCommand = (program, io) => {
@@ -37,7 +38,7 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .requiredOption('--db <file>', 'the device database (SQLite; created if missing)')
     .option('--user <userId>', "the running user's Id for :userId (default: the logged-in user)")
     .option('--org-url <url>', 'instance URL of the org (with --token)')
-    .option('--token <token>', 'access token (with --org-url)')
+    .option('--token <token>', `access token (with --org-url; or set ${TOKEN_ENV})`)
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
@@ -164,40 +165,6 @@ function openStore(file: string, mustExist: boolean): SqliteStore {
   return new SqliteStore(file);
 }
 
-async function connect(options: SyncOptions, apiVersion: string): Promise<Transport> {
-  if (options.targetOrg) {
-    if (options.orgUrl || options.token)
-      throw new CliError('use either --target-org or --org-url with --token');
-    const { Org } = await import('@salesforce/core');
-    try {
-      const org = await Org.create({ aliasOrUsername: options.targetOrg });
-      return org.getConnection(apiVersion);
-    } catch (error) {
-      throw new CliError(
-        `cannot use the sf CLI login "${options.targetOrg}": ${redact((error as Error).message)}; log in with \`sf org login web --alias ${options.targetOrg}\``,
-      );
-    }
-  }
-  if (!options.orgUrl || !options.token)
-    throw new CliError('say which org: --org-url URL --token TOKEN, or --target-org ALIAS');
-  const { Connection } = await import('jsforce');
-  return new Connection({ instanceUrl: options.orgUrl, accessToken: options.token, version: apiVersion });
-}
-
-/** The logged-in user's Id, asked of the org (works for tokens and sf CLI logins alike). */
-async function currentUserId(transport: Transport): Promise<string> {
-  try {
-    const info = await transport.request<{ user_id?: string }>({
-      method: 'GET',
-      url: '/services/oauth2/userinfo',
-    });
-    if (info?.user_id) return info.user_id;
-  } catch {
-    // fall through to the error below
-  }
-  throw new CliError('cannot tell who the running user is: pass --user <userId>');
-}
-
 function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of pairs ?? []) {
@@ -232,37 +199,61 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       throw new CliError(
         `--param needs the plan's parameter types, and this device has no plan yet: run \`syncscope device sync --scope-name ${options.scopeName} --db ${options.db} ...\` once without --param first`,
       );
-    const transport = await connect(options, known?.apiVersion ?? FIRST_CHECK_API_VERSION);
-    const userId = options.user ?? store.getMeta<string>('userId') ?? (await currentUserId(transport));
-    const parameters = options.param && known ? parseParams(options.param, known) : undefined;
-    const engine = new SyncEngine({
-      transport,
-      store,
-      ...(plan ? { plan } : {}),
-      ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
-      userId,
-      parameters,
-      pageSize: options.pageSize,
-      lock: new SqliteSyncLease(options.db, {
-        waitMs: options.wait * 1000,
-        onWait: (holder) =>
-          io.out(`waiting for another sync of ${options.db} to finish (${holder}), up to ${options.wait} s`),
-      }),
-    });
-    const progress = progressPrinter(io);
-    engine.on('progress', progress.update);
-    const summary = await engine.syncNow();
-    progress.stop();
-    if (summary.blockedBy !== undefined)
-      throw new CliError(
-        `another sync of ${options.db} is still running (${summary.blockedBy}); nothing was sent: run again when it has finished, or wait longer with --wait <seconds>`,
-        EXIT_SYNC_BUSY,
-      );
-    for (const line of summaryLines(summary)) io.out(line);
-    io.setExitCode(summary.ok ? 0 : 1);
+    // The one org connector every command uses; a device keeps data, so no throwaway embedded org.
+    const org = await connectOrg(
+      { ...orgFlagsFrom({ ...options }), apiVersion: known?.apiVersion ?? FIRST_CHECK_API_VERSION },
+      { withoutOrgFlags: 'refuse' },
+    );
+    try {
+      // The first request: a wrong instance URL fails here, before the sync starts.
+      const sessionUser = await sessionUserId(org);
+      const userId = options.user ?? store.getMeta<string>('userId') ?? sessionUser;
+      if (userId === undefined)
+        throw new CliError('cannot tell who the running user is: pass --user <userId>');
+      await runSync(options, io, store, org.connection, plan, userId, known);
+    } finally {
+      await org.close();
+    }
   } finally {
     store.close();
   }
+}
+
+async function runSync(
+  options: SyncOptions,
+  io: CliIo,
+  store: SqliteStore,
+  transport: Transport,
+  plan: SyncPlan | undefined,
+  userId: string,
+  known: SyncPlan | undefined,
+): Promise<void> {
+  const parameters = options.param && known ? parseParams(options.param, known) : undefined;
+  const engine = new SyncEngine({
+    transport,
+    store,
+    ...(plan ? { plan } : {}),
+    ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
+    userId,
+    parameters,
+    pageSize: options.pageSize,
+    lock: new SqliteSyncLease(options.db, {
+      waitMs: options.wait * 1000,
+      onWait: (holder) =>
+        io.out(`waiting for another sync of ${options.db} to finish (${holder}), up to ${options.wait} s`),
+    }),
+  });
+  const progress = progressPrinter(io);
+  engine.on('progress', progress.update);
+  const summary = await engine.syncNow();
+  progress.stop();
+  if (summary.blockedBy !== undefined)
+    throw new CliError(
+      `another sync of ${options.db} is still running (${summary.blockedBy}); nothing was sent: run again when it has finished, or wait longer with --wait <seconds>`,
+      EXIT_SYNC_BUSY,
+    );
+  for (const line of summaryLines(summary)) io.out(line);
+  io.setExitCode(summary.ok ? 0 : 1);
 }
 
 /** A progress bar on a terminal, plain lines otherwise (logs, pipes, tests). */
