@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../../src/cli/main.ts';
+import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import { SqliteSyncLease } from '../../src/runtime/store/sqlite-sync-lease.ts';
 import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
 import { startHoldingProxy, type HoldingProxy } from './helpers/holding-proxy.ts';
@@ -244,6 +245,77 @@ describe('two device syncs of one database', () => {
     expect(await accountsOnServer()).toEqual([]);
     expect(outboxStatuses()).toEqual(['pending', 'pending', 'pending']);
   });
+});
+
+/** A valid-looking user Id that is not the session's (the harness token is the admin's). */
+const OTHER_USER = '005000000000099AAA';
+
+describe("the user a device sync runs as is the session's", () => {
+  it("refuses a --user that is not the session's user, before anything is sent", async () => {
+    await queueThreeCreates();
+    const refused = await run(
+      'device',
+      'sync',
+      '--plan',
+      planFile,
+      '--db',
+      db,
+      '--org-url',
+      proxy.url,
+      '--token',
+      h.org.token,
+      '--user',
+      OTHER_USER,
+    );
+    expect(refused).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `error: --user ${OTHER_USER} is not the user of this session (${h.userId}): the org records the device's changes as made by the session's user. Leave --user out, or log in as that user`,
+      ],
+    });
+    expect(await accountsOnServer()).toEqual([]);
+    expect(outboxStatuses()).toEqual(['pending', 'pending', 'pending']);
+    const same = await run(
+      'device',
+      'sync',
+      '--plan',
+      planFile,
+      '--db',
+      db,
+      '--org-url',
+      proxy.url,
+      '--token',
+      h.org.token,
+      '--user',
+      h.userId.slice(0, 15),
+    );
+    expect(same.code).toBe(0);
+    expect(await accountsOnServer()).toEqual(['Race 1', 'Race 2', 'Race 3']);
+  });
+
+  it('recovers creates killed in flight without creating them twice, on a database that remembers another user', async () => {
+    await queueThreeCreates();
+    // What a sync with a wrong --user left behind before the user came from the session.
+    const store = new SqliteStore(db);
+    store.setMeta('userId', OTHER_USER);
+    store.close();
+    const held = proxy.holdNext('response', isCreate);
+    const killed = syncProcess();
+    await held;
+    killed.child.kill('SIGKILL');
+    expect((await killed.exited).signal).toBe('SIGKILL');
+    expect(outboxStatuses()).toEqual(['inFlight', 'inFlight', 'inFlight']);
+
+    const next = syncProcess();
+    const done = await next.exited;
+    expect({ code: done.code, err: done.err }).toEqual({ code: 0, err: '' });
+    expect(await accountsOnServer()).toEqual(['Race 1', 'Race 2', 'Race 3']);
+    expect(outboxStatuses()).toEqual([]);
+    expect(killed.out[0]).toBe(
+      `note: ${db} last synced as user ${OTHER_USER}; this sync runs as the session's user ${h.userId}`,
+    );
+  }, 120_000);
 });
 
 function escape(text: string): string {

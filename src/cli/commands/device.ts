@@ -36,7 +36,10 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
       'instead of --plan: follow the plan published for this scope in the org (checked at every sync)',
     )
     .requiredOption('--db <file>', 'the device database (SQLite; created if missing)')
-    .option('--user <userId>', "the running user's Id for :userId (default: the logged-in user)")
+    .option(
+      '--user <userId>',
+      "the running user's Id for :userId; must be the session's user (the default, asked of the org)",
+    )
     .option('--org-url <url>', 'instance URL of the org (with --token)')
     .option('--token <token>', `access token (with --org-url; or set ${TOKEN_ENV})`)
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
@@ -207,9 +210,7 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
     try {
       // The first request: a wrong instance URL fails here, before the sync starts.
       const sessionUser = await sessionUserId(org);
-      const userId = options.user ?? store.getMeta<string>('userId') ?? sessionUser;
-      if (userId === undefined)
-        throw new CliError('cannot tell who the running user is: pass --user <userId>');
+      const userId = runningUser(options, sessionUser, store.getMeta<string>('userId'), io);
       await runSync(options, io, store, org.connection, plan, userId, known);
     } finally {
       await org.close();
@@ -219,13 +220,44 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   }
 }
 
+/**
+ * The user a sync runs as: the session's, always. The org stamps the device's creates with the session's
+ * user, and finding a create whose answer was lost asks for `CreatedById = <user>`: another user there
+ * would not find it, and the create would be sent again. So a --user that disagrees is refused, and a
+ * user remembered from an earlier sync gives way (with a note). Only when the org refused the session
+ * itself (the sync then fails at its first call and records why) is the given or remembered user used.
+ */
+function runningUser(
+  options: SyncOptions,
+  sessionUser: string | undefined,
+  remembered: string | undefined,
+  io: CliIo,
+): string | undefined {
+  if (sessionUser === undefined) return options.user ?? remembered;
+  if (options.user !== undefined && !sameUser(options.user, sessionUser))
+    throw new CliError(
+      `--user ${options.user} is not the user of this session (${sessionUser}): the org records the device's changes as made by the session's user. Leave --user out, or log in as that user`,
+    );
+  if (remembered !== undefined && !sameUser(remembered, sessionUser))
+    io.out(
+      `note: ${options.db} last synced as user ${remembered}; this sync runs as the session's user ${sessionUser}`,
+    );
+  return sessionUser;
+}
+
+/** Salesforce Ids compare on their first 15 characters (the 18-character form adds a case checksum). */
+function sameUser(a: string, b: string): boolean {
+  const id = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+  return id.test(a) && id.test(b) ? a.slice(0, 15) === b.slice(0, 15) : a === b;
+}
+
 async function runSync(
   options: SyncOptions,
   io: CliIo,
   store: SqliteStore,
   transport: Transport,
   plan: SyncPlan | undefined,
-  userId: string,
+  userId: string | undefined,
   known: SyncPlan | undefined,
 ): Promise<void> {
   const parameters = options.param && known ? parseParams(options.param, known) : undefined;
@@ -234,7 +266,7 @@ async function runSync(
     store,
     ...(plan ? { plan } : {}),
     ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
-    userId,
+    ...(userId !== undefined ? { userId } : {}),
     parameters,
     pageSize: options.pageSize,
     lock: new SqliteSyncLease(options.db, {
