@@ -5,7 +5,11 @@
  *   --target-org ALIAS        the sf CLI's stored login (@salesforce/core Org.create -> getConnection)
  *   --org-url URL --token T   an instance URL and access token (jsforce Connection); the token may come
  *                             from $SYNCSCOPE_ACCESS_TOKEN instead, so it stays out of `ps` and shell history
- *   (neither)                 the embedded org, started in-process with demo data
+ *   (neither)                 the embedded org, started in-process with demo data (commands that keep
+ *                             data, such as device sync, refuse instead: `withoutOrgFlags: 'refuse'`)
+ *
+ * `sessionUserId` then asks the org who the session's user is (`/services/oauth2/userinfo`): the first
+ * request, so a wrong instance URL fails here with a clear message, before a command starts its work.
  *
  * Usage in a command:
  *   addOrgOptions(program.command('x'))...action(async (opts) => {
@@ -40,7 +44,15 @@ export interface ConnectOptions {
   readonly seed?: 'demo' | 'none';
   /** Environment to read TOKEN_ENV from (default process.env; tests pass their own). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Without any org flag: start the embedded org (default), or refuse. A device syncing with a throwaway
+   * org would upload its changes into an org that is gone when the command ends.
+   */
+  readonly withoutOrgFlags?: 'embedded' | 'refuse';
 }
+
+/** What a command that needs a real org says when no org flag is given. */
+export const NO_ORG_MESSAGE = 'say which org: --org-url URL --token TOKEN, or --target-org ALIAS';
 
 export interface ConnectedOrg {
   readonly kind: 'embedded' | 'org';
@@ -93,7 +105,47 @@ export async function connectOrg(flags: OrgFlags, options: ConnectOptions = {}):
   }
   if (flags.token !== undefined)
     throw new CliError('--token needs --org-url (the instance URL it belongs to)');
+  if (options.withoutOrgFlags === 'refuse') throw new CliError(NO_ORG_MESSAGE);
   return startEmbeddedOrg(apiVersion, options.seed ?? 'demo');
+}
+
+/**
+ * The session's user Id, asked of the org. Fails with a CliError that names the host (never the token)
+ * when the instance URL does not lead to a Salesforce org. Answers undefined when the org refuses the
+ * session itself (401 / INVALID_SESSION_ID): the command's first API call then fails the same way, where
+ * it reports failures (a device sync records it in its history).
+ */
+export async function sessionUserId(org: ConnectedOrg): Promise<string | undefined> {
+  const where = hostOf(org.instanceUrl);
+  const hint = org.kind === 'embedded' ? '' : ': check --org-url (the instance URL) or the login';
+  let info: unknown;
+  try {
+    // One retry, not jsforce's five with backoff (15 s): a wrong URL is answered at once.
+    info = await org.connection.request(
+      { method: 'GET', url: '/services/oauth2/userinfo' },
+      { retry: { maxRetries: 1 } },
+    );
+  } catch (error) {
+    const shape = (typeof error === 'object' && error !== null ? error : {}) as {
+      errorCode?: string;
+      code?: string;
+      cause?: { code?: string };
+    };
+    const code = shape.errorCode ?? shape.code ?? shape.cause?.code;
+    if (code === 'INVALID_SESSION_ID' || code === 'ERROR_HTTP_401') return undefined;
+    if (code && /^E[A-Z_]+$/.test(code) && !code.startsWith('ERROR_HTTP'))
+      throw new CliError(`cannot reach the org at ${where} (${code})${hint}`);
+    const status = /^ERROR_HTTP_(\d{3})$/.exec(code ?? '')?.[1];
+    throw new CliError(
+      `${where} does not answer as a Salesforce org (GET /services/oauth2/userinfo: ${status ? `HTTP ${status}` : redact(code ?? 'no answer')})${hint}`,
+    );
+  }
+  const userId = (info as { user_id?: unknown } | null)?.user_id;
+  if (typeof userId !== 'string' || userId === '')
+    throw new CliError(
+      `${where} does not answer as a Salesforce org (GET /services/oauth2/userinfo gave no user_id)${hint}`,
+    );
+  return userId;
 }
 
 function checkApiVersion(version: string): string {

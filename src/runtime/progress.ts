@@ -40,6 +40,11 @@ export interface SyncSummary {
   readonly nextSyncAt?: number;
   /** A newer published plan this sync installed before uploading (engine option `publishedPlan`). */
   readonly planInstalled?: PlanInstalled;
+  /**
+   * Set when the sync did not run at all because another sync of the same store (another process or
+   * tab) held the sync lock: who holds it, for people (see sync-lock.ts).
+   */
+  readonly blockedBy?: string;
 }
 
 /** A published plan version installed on the device, and what changed (see plan-change.ts). */

@@ -66,11 +66,10 @@ export class SyncScheduler {
     this.#handle = undefined;
   }
 
-  /** Arms the timer for the current nextSyncAt (called after every sync). */
-  rearm(): void {
+  /** Arms the timer for `at` (default: the current nextSyncAt; called after every sync). */
+  rearm(at: number = this.nextSyncAt() ?? this.clock.now()): void {
     if (!this.#running) return;
     if (this.#handle !== undefined) this.timer.clearTimeout(this.#handle);
-    const at = this.nextSyncAt() ?? this.clock.now();
     this.#handle = this.timer.setTimeout(
       () => {
         this.#handle = undefined;

@@ -21,9 +21,10 @@ import type { PlanInstalled, SyncProgress, SyncSummary } from './progress.ts';
 import { fetchLatestPublishedPlan, type PlanTransport } from './published-plan-source.ts';
 import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
-import { computeNextSyncAt, SyncScheduler } from './scheduler.ts';
+import { BACKOFF_BASE_MS, computeNextSyncAt, SyncScheduler } from './scheduler.ts';
 import type { SyncContext } from './sync-context.ts';
 import { redact, SyncError, type FailureKind } from './sync-errors.ts';
+import { SyncLockBusyError, type ReleaseSyncLock, type SyncLock } from './sync-lock.ts';
 import type { ObjectSyncState, OutboxEntry, SyncHistoryEntry, SyncStore } from './store/sync-store.ts';
 import type { Transport } from './transport.ts';
 import { upload } from './upload/upload.ts';
@@ -54,6 +55,11 @@ export interface SyncEngineOptions {
    * plan is refused (ScopeChangeError), so a wrong file never purges a device silently.
    */
   readonly allowScopeChange?: boolean;
+  /**
+   * Keeps other processes or tabs from syncing the same store at once (sync-lock.ts): taken before a sync
+   * reads the outbox, released after it wrote its history. Without it only this engine's syncs share.
+   */
+  readonly lock?: SyncLock;
 }
 
 export interface PublishedPlanOption {
@@ -91,6 +97,7 @@ export class SyncEngine {
   readonly #pageSize: number | undefined;
   readonly #publishedPlan: PublishedPlanOption | undefined;
   readonly #allowScopeChange: boolean;
+  readonly #lock: SyncLock | undefined;
   #running: Promise<SyncSummary> | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -100,6 +107,7 @@ export class SyncEngine {
     this.#pageSize = options.pageSize;
     this.#publishedPlan = options.publishedPlan;
     this.#allowScopeChange = options.allowScopeChange ?? false;
+    this.#lock = options.lock;
     if (options.plan) this.setPlan(options.plan);
     if (options.userId !== undefined) this.#store.setMeta('userId', options.userId);
     if (options.parameters !== undefined) this.#store.setMeta('parameters', options.parameters);
@@ -180,7 +188,7 @@ export class SyncEngine {
   /** Runs one sync now; a call while one runs shares it. Resolves with the summary (never rejects). */
   sync(options: { trigger?: 'manual' | 'scheduled' } = {}): Promise<SyncSummary> {
     if (!this.#running) {
-      this.#running = this.#runSync(options.trigger ?? 'manual').finally(() => {
+      this.#running = this.#lockedSync(options.trigger ?? 'manual').finally(() => {
         this.#running = null;
       });
     }
@@ -252,6 +260,53 @@ export class SyncEngine {
       errors.push(`${error}; this sync used the plan already on the device`);
       return { apiCalls: api.apiCalls, errors };
     }
+  }
+
+  /** Runs the sync holding the lock; a lock that cannot be had ends in a summary that says why. */
+  async #lockedSync(trigger: 'manual' | 'scheduled'): Promise<SyncSummary> {
+    let release: ReleaseSyncLock | undefined;
+    if (this.#lock) {
+      try {
+        release = await this.#lock.acquire();
+      } catch (caught) {
+        return this.#notRun(trigger, caught);
+      }
+    }
+    try {
+      return await this.#runSync(trigger);
+    } finally {
+      try {
+        await release?.();
+      } catch {
+        // A lock that cannot be given back expires on its own (a lease) or with its holder (Web Locks).
+      }
+    }
+  }
+
+  /**
+   * The summary of a sync that did not run because the lock was not had: nothing was read or sent, so
+   * nothing goes to the history; the next scheduled try comes after the backoff's first step.
+   */
+  #notRun(trigger: 'manual' | 'scheduled', caught: unknown): SyncSummary {
+    const now = this.#clock.now();
+    const error = redact(
+      caught instanceof SyncLockBusyError
+        ? caught.message
+        : `could not take the sync lock: ${caught instanceof Error ? caught.message : String(caught)}`,
+    );
+    const changes = this.#store.listChanges();
+    const summary: SyncSummary = {
+      ...emptySummary(trigger, now),
+      errors: [error],
+      error,
+      ...(caught instanceof SyncLockBusyError ? { blockedBy: caught.holder } : {}),
+      pendingChanges: changes.filter((c) => c.status !== 'conflict').length,
+      conflicts: changes.filter((c) => c.status === 'conflict').length,
+      nextSyncAt: now + BACKOFF_BASE_MS,
+    };
+    this.#emitter.emit('summary', summary);
+    this.#scheduler.rearm(now + BACKOFF_BASE_MS);
+    return summary;
   }
 
   async #runSync(trigger: 'manual' | 'scheduled'): Promise<SyncSummary> {

@@ -2,7 +2,7 @@
  * `syncscope device ...`: the device runtime from a terminal, for demos, support and tests.
  *
  *   device sync   (--plan plan.json | --scope-name NAME) --db device.sqlite [--user ID]
- *                 (--org-url URL --token T | --target-org ALIAS)
+ *                 (--org-url URL --token T | --target-org ALIAS) [--wait SECONDS]
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
@@ -15,6 +15,7 @@ import type { SyncPlan } from '../../compiler/plan.ts';
 import { CliError } from '../cli-error.ts';
 import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
 import { readInputText } from '../input-file.ts';
+import { connectOrg, orgFlagsFrom, sessionUserId, TOKEN_ENV } from '../connect-org.ts';
 import type { CliIo, RegisterCommand } from '../main.ts';
 import { registerDeviceChangeCommands } from './device-changes.ts';
 import {
@@ -25,8 +26,9 @@ import {
 } from '../../runtime/plan-change.ts';
 import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
+import { SqliteSyncLease } from '../../runtime/store/sqlite-sync-lease.ts';
 import { SyncEngine } from '../../runtime/sync-engine.ts';
-import { LocalWriteError, redact } from '../../runtime/sync-errors.ts';
+import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
 
 export const registerDeviceCommand: RegisterCommand = (program, io) => {
@@ -43,13 +45,22 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
       'instead of --plan: follow the plan published for this scope in the org (checked at every sync)',
     )
     .requiredOption('--db <file>', 'the device database (SQLite; created if missing)')
-    .option('--user <userId>', "the running user's Id for :userId (default: the logged-in user)")
+    .option(
+      '--user <userId>',
+      "the running user's Id for :userId; must be the session's user (the default, asked of the org)",
+    )
     .option('--org-url <url>', 'instance URL of the org (with --token)')
-    .option('--token <token>', 'access token (with --org-url)')
+    .option('--token <token>', `access token (with --org-url; or set ${TOKEN_ENV})`)
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
     .option('--force', "install a plan of another scope, removing the device's records of the current one")
+    .option(
+      '--wait <seconds>',
+      `how long to wait for another sync of the same --db to finish (0: refuse at once; exit ${EXIT_SYNC_BUSY} when it is still running)`,
+      parseSeconds,
+      DEFAULT_WAIT_SECONDS,
+    )
     .action((options: SyncOptions) => deviceSync(options, io));
 
   device
@@ -98,6 +109,7 @@ interface SyncOptions {
   param?: string[];
   pageSize?: number;
   force?: boolean;
+  wait: number;
 }
 
 interface EditOptions {
@@ -107,6 +119,25 @@ interface EditOptions {
   id?: string;
   delete?: string;
   set?: string[];
+}
+
+/**
+ * Exit code of a sync that did not run because another one of the same database was still running after
+ * --wait (sysexits' EX_TEMPFAIL: try again later), so scripts can tell it from a failed sync (1).
+ */
+export const EXIT_SYNC_BUSY = 75;
+/**
+ * A second sync waits for the first rather than refusing: whoever asked for it wants the changes queued
+ * since the first began to go up, and a cron job or a user pressing twice should not see a failure. The
+ * wait is bounded, so a script never hangs on a sync that does not end.
+ */
+const DEFAULT_WAIT_SECONDS = 120;
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new CliError(`--wait wants whole seconds (0 or more), got "${value}"`);
+  return n;
 }
 
 function parseInteger(value: string): number {
@@ -144,40 +175,6 @@ function openStore(file: string, mustExist: boolean): SqliteStore {
   return mustExist ? openExistingDeviceStore(file) : new SqliteStore(file);
 }
 
-async function connect(options: SyncOptions, apiVersion: string): Promise<Transport> {
-  if (options.targetOrg) {
-    if (options.orgUrl || options.token)
-      throw new CliError('use either --target-org or --org-url with --token');
-    const { Org } = await import('@salesforce/core');
-    try {
-      const org = await Org.create({ aliasOrUsername: options.targetOrg });
-      return org.getConnection(apiVersion);
-    } catch (error) {
-      throw new CliError(
-        `cannot use the sf CLI login "${options.targetOrg}": ${redact((error as Error).message)}; log in with \`sf org login web --alias ${options.targetOrg}\``,
-      );
-    }
-  }
-  if (!options.orgUrl || !options.token)
-    throw new CliError('say which org: --org-url URL --token TOKEN, or --target-org ALIAS');
-  const { Connection } = await import('jsforce');
-  return new Connection({ instanceUrl: options.orgUrl, accessToken: options.token, version: apiVersion });
-}
-
-/** The logged-in user's Id, asked of the org (works for tokens and sf CLI logins alike). */
-async function currentUserId(transport: Transport): Promise<string> {
-  try {
-    const info = await transport.request<{ user_id?: string }>({
-      method: 'GET',
-      url: '/services/oauth2/userinfo',
-    });
-    if (info?.user_id) return info.user_id;
-  } catch {
-    // fall through to the error below
-  }
-  throw new CliError('cannot tell who the running user is: pass --user <userId>');
-}
-
 function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of pairs ?? []) {
@@ -213,25 +210,19 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       throw new CliError(
         `--param needs the plan's parameter types, and this device has no plan yet: run \`syncscope device sync --scope-name ${options.scopeName} --db ${options.db} ...\` once without --param first`,
       );
-    const transport = await connect(options, known?.apiVersion ?? FIRST_CHECK_API_VERSION);
-    const userId = options.user ?? store.getMeta<string>('userId') ?? (await currentUserId(transport));
-    const parameters = options.param && known ? parseParams(options.param, known) : undefined;
-    const engine = new SyncEngine({
-      transport,
-      store,
-      ...(plan ? { plan } : {}),
-      ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
-      userId,
-      parameters,
-      pageSize: options.pageSize,
-      allowScopeChange: options.force ?? false,
-    });
-    const progress = progressPrinter(io);
-    engine.on('progress', progress.update);
-    const summary = await engine.syncNow();
-    progress.stop();
-    for (const line of summaryLines(summary)) io.out(line);
-    io.setExitCode(summary.ok ? 0 : 1);
+    // The one org connector every command uses; a device keeps data, so no throwaway embedded org.
+    const org = await connectOrg(
+      { ...orgFlagsFrom({ ...options }), apiVersion: known?.apiVersion ?? FIRST_CHECK_API_VERSION },
+      { withoutOrgFlags: 'refuse' },
+    );
+    try {
+      // The first request: a wrong instance URL fails here, before the sync starts.
+      const sessionUser = await sessionUserId(org);
+      const userId = runningUser(options, sessionUser, store.getMeta<string>('userId'), io);
+      await runSync(options, io, store, org.connection, plan, userId, known);
+    } finally {
+      await org.close();
+    }
   } finally {
     store.close();
   }
@@ -243,6 +234,75 @@ function checkScopeChange(store: SqliteStore, plan: SyncPlan, force: boolean, io
   if (!change) return;
   if (!force) throw new CliError(`${describeScopeChange(change)}: pass --force to install it anyway`);
   io.out(`replacing: ${describeScopeChange(change)}`);
+}
+
+/**
+ * The user a sync runs as: the session's, always. The org stamps the device's creates with the session's
+ * user, and finding a create whose answer was lost asks for `CreatedById = <user>`: another user there
+ * would not find it, and the create would be sent again. So a --user that disagrees is refused, and a
+ * user remembered from an earlier sync gives way (with a note). Only when the org refused the session
+ * itself (the sync then fails at its first call and records why) is the given or remembered user used.
+ */
+function runningUser(
+  options: SyncOptions,
+  sessionUser: string | undefined,
+  remembered: string | undefined,
+  io: CliIo,
+): string | undefined {
+  if (sessionUser === undefined) return options.user ?? remembered;
+  if (options.user !== undefined && !sameUser(options.user, sessionUser))
+    throw new CliError(
+      `--user ${options.user} is not the user of this session (${sessionUser}): the org records the device's changes as made by the session's user. Leave --user out, or log in as that user`,
+    );
+  if (remembered !== undefined && !sameUser(remembered, sessionUser))
+    io.out(
+      `note: ${options.db} last synced as user ${remembered}; this sync runs as the session's user ${sessionUser}`,
+    );
+  return sessionUser;
+}
+
+/** Salesforce Ids compare on their first 15 characters (the 18-character form adds a case checksum). */
+function sameUser(a: string, b: string): boolean {
+  const id = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+  return id.test(a) && id.test(b) ? a.slice(0, 15) === b.slice(0, 15) : a === b;
+}
+
+async function runSync(
+  options: SyncOptions,
+  io: CliIo,
+  store: SqliteStore,
+  transport: Transport,
+  plan: SyncPlan | undefined,
+  userId: string | undefined,
+  known: SyncPlan | undefined,
+): Promise<void> {
+  const parameters = options.param && known ? parseParams(options.param, known) : undefined;
+  const engine = new SyncEngine({
+    transport,
+    store,
+    ...(plan ? { plan } : {}),
+    ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
+    ...(userId !== undefined ? { userId } : {}),
+    parameters,
+    pageSize: options.pageSize,
+    allowScopeChange: options.force ?? false,
+    lock: new SqliteSyncLease(options.db, {
+      waitMs: options.wait * 1000,
+      onWait: (holder) =>
+        io.out(`waiting for another sync of ${options.db} to finish (${holder}), up to ${options.wait} s`),
+    }),
+  });
+  const progress = progressPrinter(io);
+  engine.on('progress', progress.update);
+  const summary = await engine.syncNow();
+  progress.stop();
+  if (summary.blockedBy !== undefined)
+    throw new CliError(
+      `another sync of ${options.db} is still running (${summary.blockedBy}); nothing was sent: run again when it has finished, or wait longer with --wait <seconds>`,
+      EXIT_SYNC_BUSY,
+    );
+  for (const line of summaryLines(summary)) io.out(line);
+  io.setExitCode(summary.ok ? 0 : 1);
 }
 
 /** A progress bar on a terminal, plain lines otherwise (logs, pipes, tests). */
