@@ -22,7 +22,15 @@ export type { Transport, TransportRequest } from './transport.ts';
 export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 export type { SyncProgress, SyncSummary, SyncPhase, PlanInstalled } from './progress.ts';
 export type { Conflict, ConflictResolution } from './conflicts.ts';
-export { LocalWriteError, SyncError, ApiRequestError } from './sync-errors.ts';
+export {
+  LocalWriteError,
+  SyncError,
+  ApiRequestError,
+  failureReasonOf,
+  RETRY_KIND,
+  type FailureKind,
+  type FailureReason,
+} from './sync-errors.ts';
 export { PlanError, installPlan, type PlanChange } from './plan-change.ts';
 export { bindSoql, bindChunked, BindError } from './soql-binding.ts';
 export { isLocalId } from './local-ids.ts';

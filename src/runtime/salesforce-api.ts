@@ -107,7 +107,7 @@ export class SalesforceApi {
           } catch (refreshError) {
             throw new ApiRequestError(
               `${what} failed: the session expired and could not be refreshed; log in again`,
-              'auth',
+              'session',
               'INVALID_SESSION_ID',
               refreshError,
             );
@@ -228,11 +228,7 @@ export class SalesforceApi {
         const response = responses[k];
         const request = requests[index]!;
         if (!response) {
-          results[index] = new ApiRequestError(
-            `${request.what} failed: no answer`,
-            'transient',
-            'NO_RESPONSE',
-          );
+          results[index] = new ApiRequestError(`${request.what} failed: no answer`, 'server', 'NO_RESPONSE');
           return;
         }
         results[index] =
