@@ -95,11 +95,13 @@ export class SalesforceApi {
 
   async call<R>(request: TransportRequest, what: string): Promise<R> {
     for (;;) {
-      this.apiCalls += 1;
+      let answer: R;
       try {
-        return await this.transport.request<R>(request);
+        answer = await this.transport.request<R>(request);
       } catch (error) {
         const failure = classifyTransportError(error, what);
+        // The org counts only requests it answered: a refused or dropped connection is no API call.
+        if (failure.reachedOrg) this.apiCalls += 1;
         if (failure.kind === 'auth' && !this.#refreshed && this.transport.refreshSession) {
           this.#refreshed = true;
           try {
@@ -116,6 +118,8 @@ export class SalesforceApi {
         }
         throw failure;
       }
+      this.apiCalls += 1;
+      return answer;
     }
   }
 

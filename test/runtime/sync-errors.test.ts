@@ -147,7 +147,7 @@ describe('failure classification', () => {
 });
 
 describe('a sync that cannot reach the org', () => {
-  it('fails as offline and retries after the first backoff step', async () => {
+  it('fails as offline, counts no API call and retries after the first backoff step', async () => {
     const port = await closedPort();
     const transport = new Connection({
       instanceUrl: `http://127.0.0.1:${port}`,
@@ -156,8 +156,16 @@ describe('a sync that cannot reach the org', () => {
     });
     const engine = h.device(compilePlan(energyScope), { transport });
     const summary = await engine.syncNow();
-    expect(summary).toMatchObject({ ok: false, failure: 'offline' });
+    expect(summary).toMatchObject({ ok: false, failure: 'offline', apiCalls: 0 });
     expect(summary.nextSyncAt).toBe(h.now() + backoffDelay(1));
-    expect(engine.history(1)[0]).toMatchObject({ ok: false, failure: 'offline' });
+    expect(engine.history(1)[0]).toMatchObject({ ok: false, failure: 'offline', apiCalls: 0 });
+  });
+
+  it('counts a request the org answered with an error', async () => {
+    await h.control('faults', { failNext: 1, status: 503 });
+    const engine = h.device(compilePlan(energyScope));
+    const summary = await engine.syncNow();
+    expect(summary).toMatchObject({ ok: false, failure: 'server', apiCalls: 1 });
+    expect(summary.nextSyncAt).toBe(h.now() + backoffDelay(1));
   });
 });

@@ -87,6 +87,7 @@ describe('a sync in Chromium without network', function () {
     const failed = await fire();
     expect(failed.summary.ok).to.equal(false);
     expect(failed.summary.failure).to.equal('offline');
+    expect(failed.summary.apiCalls).to.equal(0);
     expect(failed.summary.error).to.equal('composite request failed: TypeError: Failed to fetch');
     // The first backoff step, not the plan's 30 minutes.
     expect(failed.delay).to.equal(backoffDelay(1));
