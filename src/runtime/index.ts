@@ -21,6 +21,7 @@ export type * from './store/sync-store.ts';
 export type { Transport, TransportRequest } from './transport.ts';
 export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 export type { SyncProgress, SyncSummary, SyncPhase, PlanInstalled } from './progress.ts';
+export { OverallProgress, RUNNING_CAP } from './overall-progress.ts';
 export type { Conflict, ConflictResolution } from './conflicts.ts';
 export {
   LocalWriteError,

@@ -157,7 +157,7 @@ export default class DeviceSimulator extends LitElement {
     });
     try {
       this.summary = await engine.syncNow();
-      model.finish();
+      model.finish(this.summary.ok);
     } finally {
       off();
       this.syncing = false;
