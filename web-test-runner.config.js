@@ -4,6 +4,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupJson from '@rollup/plugin-json';
 import { existsSync } from 'node:fs';
 import { syncscopeApiProxy } from './test/ui/support/api-proxy.js';
+import { closedPortPlugin } from './test/ui/support/closed-port.js';
 
 const executablePath =
   process.env.CHROME_PATH ??
@@ -27,6 +28,8 @@ export default {
     // es2022). The compiler itself needs no Ajv here: its validators are precompiled (src/compiler/generated).
     fromRollup(rollupJson)(),
     apiProxy.plugin,
+    // executeServerCommand('closed-port'): a port that refuses connections (offline tests).
+    closedPortPlugin(),
   ],
   browsers: [
     chromeLauncher({

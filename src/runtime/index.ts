@@ -22,8 +22,17 @@ export type { Transport, TransportRequest } from './transport.ts';
 export { SyncLockBusyError, type SyncLock, type ReleaseSyncLock } from './sync-lock.ts';
 export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 export type { SyncProgress, SyncSummary, SyncPhase, PlanInstalled } from './progress.ts';
+export { OverallProgress, RUNNING_CAP } from './overall-progress.ts';
 export type { Conflict, ConflictResolution } from './conflicts.ts';
-export { LocalWriteError, SyncError, ApiRequestError } from './sync-errors.ts';
+export {
+  LocalWriteError,
+  SyncError,
+  ApiRequestError,
+  failureReasonOf,
+  RETRY_KIND,
+  type FailureKind,
+  type FailureReason,
+} from './sync-errors.ts';
 export {
   PlanError,
   ScopeChangeError,

@@ -2,6 +2,7 @@
 
 import type { PlanChange } from './plan-change.ts';
 import type { ChangeOp, ObjectCounts } from './store/sync-store.ts';
+import type { FailureReason } from './sync-errors.ts';
 
 export type SyncPhase = 'upload' | 'download' | 'reconcile';
 
@@ -36,6 +37,8 @@ export interface SyncSummary {
   readonly pendingChanges: number;
   readonly conflicts: number;
   readonly error?: string;
+  /** Why the sync failed, for people (offline, session, apiLimit, server, permanent); absent on success. */
+  readonly failure?: FailureReason;
   /** When the scheduler will sync next (ms), when running. */
   readonly nextSyncAt?: number;
   /** A newer published plan this sync installed before uploading (engine option `publishedPlan`). */

@@ -95,11 +95,13 @@ export class SalesforceApi {
 
   async call<R>(request: TransportRequest, what: string): Promise<R> {
     for (;;) {
-      this.apiCalls += 1;
+      let answer: R;
       try {
-        return await this.transport.request<R>(request);
+        answer = await this.transport.request<R>(request);
       } catch (error) {
         const failure = classifyTransportError(error, what);
+        // The org counts only requests it answered: a refused or dropped connection is no API call.
+        if (failure.reachedOrg) this.apiCalls += 1;
         if (failure.kind === 'auth' && !this.#refreshed && this.transport.refreshSession) {
           this.#refreshed = true;
           try {
@@ -107,7 +109,7 @@ export class SalesforceApi {
           } catch (refreshError) {
             throw new ApiRequestError(
               `${what} failed: the session expired and could not be refreshed; log in again`,
-              'auth',
+              'session',
               'INVALID_SESSION_ID',
               refreshError,
             );
@@ -116,6 +118,8 @@ export class SalesforceApi {
         }
         throw failure;
       }
+      this.apiCalls += 1;
+      return answer;
     }
   }
 
@@ -228,11 +232,7 @@ export class SalesforceApi {
         const response = responses[k];
         const request = requests[index]!;
         if (!response) {
-          results[index] = new ApiRequestError(
-            `${request.what} failed: no answer`,
-            'transient',
-            'NO_RESPONSE',
-          );
+          results[index] = new ApiRequestError(`${request.what} failed: no answer`, 'server', 'NO_RESPONSE');
           return;
         }
         results[index] =

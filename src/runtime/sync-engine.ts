@@ -23,7 +23,7 @@ import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
 import { BACKOFF_BASE_MS, computeNextSyncAt, SyncScheduler } from './scheduler.ts';
 import type { SyncContext } from './sync-context.ts';
-import { redact, SyncError, type FailureKind } from './sync-errors.ts';
+import { redact, syncFailureOf, type FailureKind, type FailureReason } from './sync-errors.ts';
 import { SyncLockBusyError, type ReleaseSyncLock, type SyncLock } from './sync-lock.ts';
 import type { ObjectSyncState, OutboxEntry, SyncHistoryEntry, SyncStore } from './store/sync-store.ts';
 import type { Transport } from './transport.ts';
@@ -339,11 +339,12 @@ export class SyncEngine {
     };
     let error: string | undefined;
     let kind: FailureKind | undefined;
+    let failure: FailureReason | undefined;
     try {
       const { touchedObjects } = await upload(context);
       await download(context, touchedObjects);
     } catch (caught) {
-      kind = caught instanceof SyncError || hasKind(caught) ? caught.kind : 'permanent';
+      ({ kind, reason: failure } = syncFailureOf(caught));
       error = redact(caught instanceof Error ? caught.message : String(caught));
       if (!context.errors.includes(error)) context.errors.push(error);
     }
@@ -357,6 +358,7 @@ export class SyncEngine {
       endedAt,
       ok: !error,
       ...(error ? { error } : {}),
+      ...(failure ? { failure } : {}),
       apiCalls,
       counts: context.counts,
       errors: context.errors,
@@ -381,6 +383,7 @@ export class SyncEngine {
       pendingChanges: changes.filter((c) => c.status !== 'conflict').length,
       conflicts: changes.filter((c) => c.status === 'conflict').length,
       ...(error ? { error } : {}),
+      ...(failure ? { failure } : {}),
       ...(check?.installed ? { planInstalled: check.installed } : {}),
       nextSyncAt,
     };
@@ -413,12 +416,4 @@ function emptySummary(trigger: 'manual' | 'scheduled', at: number): SyncSummary 
     pendingChanges: 0,
     conflicts: 0,
   };
-}
-
-function hasKind(error: unknown): error is { kind: FailureKind } {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    ['auth', 'transient', 'permanent'].includes((error as { kind?: string }).kind ?? '')
-  );
 }

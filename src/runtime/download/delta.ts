@@ -7,7 +7,7 @@ import type { PlanObject, SyncPlan } from '../../compiler/plan.ts';
 import type { ObjectWork } from './download.ts';
 import { askMissing, expectedTotal, pages } from './download-queries.ts';
 import { markDependentsOfRemoved, markNeedsReconcile, maxStamp, stateOf } from './object-state.ts';
-import { expectRecords, receiveRecords } from '../record-progress.ts';
+import { expectRecords, receiveRecords, storedSoFar } from '../record-progress.ts';
 import { soqlDatetime } from '../soql-binding.ts';
 import { storePage } from './store-page.ts';
 import { countsFor, type SyncContext } from '../sync-context.ts';
@@ -62,13 +62,14 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
       : undefined;
   await askMissing(context, object, work.queries);
   const members = object.queries.delta;
-  expectRecords(context, 'download', object.name, expectedTotal(work.queries));
+  expectRecords(context, object.name, expectedTotal(work.queries));
   for (let index = 0; index < members.length; index++) {
     // A query per chunk of held Ids is not one ordered stream: its pages cannot move a resumable cursor.
     const cursor = members[index]!.idSource ? undefined : { member: index, members: members.length };
     let highest: string | null = null;
     for (const query of work.queries[index] ?? []) {
       await pages(context, query.answer!, (page) => {
+        const before = storedSoFar(context, object.name);
         for (const record of storePage(context, object, page.records, cursor, undefined, firstDownload)) {
           // A first download checks no window (applyWindow): what came back is not needed then.
           if (!work.fromScratch) returned.add(record.Id);
@@ -76,7 +77,10 @@ export async function runDelta(context: SyncContext, work: ObjectWork): Promise<
           // Without a cursor (Id chunks) the member's highest stamp is kept here instead.
           if (!cursor && typeof stamp === 'string') highest = maxStamp(highest, stamp);
         }
-        receiveRecords(context, 'download', object.name, page.records.length);
+        receiveRecords(context, 'download', object.name, {
+          received: page.records.length,
+          stored: storedSoFar(context, object.name) - before,
+        });
       });
     }
     if (!cursor) {

@@ -6,7 +6,7 @@
 import type { PlanObject, QueryTemplate } from '../../compiler/plan.ts';
 import type { QueryResult } from '../salesforce-api.ts';
 import { bindChunked, bindSoql, isSalesforceId, type BindValues } from '../soql-binding.ts';
-import { expectRecords, receiveRecords } from '../record-progress.ts';
+import { expectRecords, receiveRecords, storedSoFar } from '../record-progress.ts';
 import { storePage } from './store-page.ts';
 import type { SyncContext } from '../sync-context.ts';
 import { ApiRequestError } from '../sync-errors.ts';
@@ -140,6 +140,8 @@ export async function fetchByIds(
   ids: readonly string[],
   phase: 'download' | 'reconcile',
   afterStatement?: (ids: readonly string[]) => void,
+  /** Rows the progress already expects for these Ids (an Id query's stale rows). */
+  alreadyExpected = 0,
 ): Promise<void> {
   if (ids.length === 0) return;
   const statements = chunkedStatements(context, template, ids);
@@ -151,14 +153,18 @@ export async function fetchByIds(
     })),
   );
   // By parent Ids a statement returns any number of records: the first pages say how many.
-  expectRecords(context, phase, object.name, totalOf(firsts as Answer[]));
+  expectRecords(context, object.name, totalOf(firsts as Answer[]) - alreadyExpected);
   for (let index = 0; index < statements.length; index++) {
     await pages(context, firsts[index] as Answer, (page) => {
       const last = page.done || !page.nextRecordsUrl;
+      const before = storedSoFar(context, object.name);
       storePage(context, object, page.records, undefined, () => {
         if (last) afterStatement?.(statements[index]!.ids);
       });
-      receiveRecords(context, phase, object.name, page.records.length);
+      receiveRecords(context, phase, object.name, {
+        received: page.records.length,
+        stored: storedSoFar(context, object.name) - before,
+      });
     });
   }
 }

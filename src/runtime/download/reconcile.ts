@@ -16,7 +16,7 @@ import {
   type BoundQuery,
 } from './download-queries.ts';
 import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
-import { expectRecords, receiveRecords } from '../record-progress.ts';
+import { expectRecords, receiveRecords, settleExpected, storedSoFar } from '../record-progress.ts';
 import { storePage } from './store-page.ts';
 import { toStoredRecord, type SfRecord } from '../records.ts';
 import { countsFor, type SyncContext } from '../sync-context.ts';
@@ -40,11 +40,18 @@ export async function runReconcile(
   const rereadIds = new Set([...reread, ...(stateOf(context, object).rereadIds ?? [])]);
   await askMissing(context, object, queries);
   let rows: SfRecord[] = [];
-  expectRecords(context, 'reconcile', name, expectedTotal(queries));
+  // The stored stamps in one read, not a parsed record per Id.
+  const storedStamps = store.stringValuesById(name, plan.watermarkField);
+  const isStale = (id: string, stamp: unknown) =>
+    typeof stamp !== 'string' || storedStamps.get(id) !== stamp || rereadIds.has(id);
+  expectRecords(context, name, expectedTotal(queries));
   for (const query of queries.flat())
     await pages(context, query.answer!, (page) => {
-      rows.push(...page.records.map(toStoredRecord));
-      receiveRecords(context, 'reconcile', name, page.records.length);
+      const pageRows = page.records.map(toStoredRecord);
+      rows.push(...pageRows);
+      // Rows to fetch by Id stay expected: they are records this sync will store.
+      const stillExpected = pageRows.filter((row) => isStale(row.Id, row[plan.watermarkField])).length;
+      receiveRecords(context, 'reconcile', name, { received: pageRows.length, stored: 0, stillExpected });
     });
   if (object.limit !== undefined && queries.flat().length > 1)
     // Each query kept its own first `limit`; the scope is the first `limit` of their union.
@@ -65,18 +72,32 @@ export async function runReconcile(
     if (removed > 0) markDependentsOfRemoved(context, name);
   });
   // Asked with the Id queries when a call had room for them (download.ts), else not at all.
+  const storedBefore = storedSoFar(context, name);
   for (const query of changed?.flat() ?? [])
     if (query.answer !== undefined)
       await pages(context, query.answer, (page) => {
         const current = page.records.filter((record) => inScope.has(String(record.Id)));
-        if (current.length > 0) storePage(context, object, current, undefined);
+        if (current.length === 0) return;
+        for (const record of storePage(context, object, current, undefined)) {
+          const stamp = record[plan.watermarkField];
+          if (typeof stamp === 'string') storedStamps.set(record.Id, stamp);
+        }
       });
   const stale: string[] = [];
-  // The stored stamps in one read, not a parsed record per Id.
-  const storedStamps = store.stringValuesById(name, plan.watermarkField);
-  for (const [id, stamp] of inScope)
-    if (stamp === null || storedStamps.get(id) !== stamp || rereadIds.has(id)) stale.push(id);
-  await fetchByIds(context, object, object.queries.byIds ?? byIdTemplate(object), stale, 'reconcile');
+  for (const [id, stamp] of inScope) if (isStale(id, stamp)) stale.push(id);
+  settleExpected(context, 'reconcile', name, {
+    expected: stale.length,
+    stored: storedSoFar(context, name) - storedBefore,
+  });
+  await fetchByIds(
+    context,
+    object,
+    object.queries.byIds ?? byIdTemplate(object),
+    stale,
+    'reconcile',
+    undefined,
+    stale.length,
+  );
   const now = context.clock.now();
   const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
   store.transaction(() => {

@@ -11,6 +11,7 @@
 
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { SfRecord } from '../records.ts';
+import type { FailureReason } from '../sync-errors.ts';
 
 export type ChangeOp = 'create' | 'update' | 'delete';
 
@@ -95,6 +96,8 @@ export interface SyncHistoryEntry {
   readonly endedAt: number;
   readonly ok: boolean;
   readonly error?: string;
+  /** Why it failed, for people (see FailureReason in sync-errors.ts). */
+  readonly failure?: FailureReason;
   readonly apiCalls: number;
   readonly counts: Readonly<Record<string, ObjectCounts>>;
   readonly errors: readonly string[];

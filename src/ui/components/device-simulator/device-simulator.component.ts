@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SyncPlan } from '../../../compiler/plan.ts';
 import { MemoryStore, SyncEngine } from '../../../runtime/index.ts';
-import type { SyncSummary, Transport } from '../../../runtime/index.ts';
+import type { OutboxEntry, SyncSummary, Transport } from '../../../runtime/index.ts';
 import { createProxyTransport } from '../../../server/org-proxy-client.ts';
 import type { ApiClient } from '../../api-client.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
@@ -11,6 +11,7 @@ import { controls, tokens } from '../../styles/shared.styles.ts';
 import { numberFormat } from '../../styles/task-states.ts';
 import styles from './device-simulator.styles.ts';
 import { SyncProgressModel } from './sync-progress-model.ts';
+import { delayInWords, FAILURE_SENTENCE, FAILURE_TITLE, plural } from './sync-outcome-text.ts';
 
 const SYSTEM_FIELDS = new Set([
   'Id',
@@ -23,6 +24,11 @@ const SYSTEM_FIELDS = new Set([
 
 function time(ms: number | undefined): string {
   return ms === undefined ? '—' : new Date(ms).toLocaleTimeString();
+}
+
+/** "update Contact 003…": a local change a serverWins conflict dropped, for people. */
+function droppedText(d: SyncSummary['dropped'][number]): string {
+  return `${d.op} ${d.object} ${d.recordId}`;
 }
 
 function cell(value: unknown): string {
@@ -158,7 +164,7 @@ export default class DeviceSimulator extends LitElement {
     });
     try {
       this.summary = await engine.syncNow();
-      model.finish();
+      model.finish(this.summary.ok);
     } finally {
       off();
       this.syncing = false;
@@ -201,6 +207,30 @@ export default class DeviceSimulator extends LitElement {
     this.deviceRevision++;
   }
 
+  private handleRetryClick(event: Event): void {
+    const seq = Number((event.currentTarget as HTMLButtonElement).dataset['seq']);
+    try {
+      this.#engine?.retry(seq);
+      this.message = `Change ${seq} is queued again; it uploads at the next sync.`;
+    } catch (error) {
+      this.message = (error as Error).message;
+    }
+    this.deviceRevision++;
+  }
+
+  /** Fills the offline edit form with the failed change's record, first field and value, to fix it. */
+  private handleEditChangeClick(event: Event): void {
+    const seq = Number((event.currentTarget as HTMLButtonElement).dataset['seq']);
+    const change = this.#engine?.pendingChanges().find((c) => c.seq === seq);
+    if (!change) return;
+    const [field, value] = Object.entries(change.fields)[0] ?? ['', undefined];
+    this.viewObject = change.object;
+    this.editRecord = change.recordId;
+    this.editField = field;
+    this.editValue = cell(value);
+    this.message = `Editing change ${seq}: correct the value and Save offline; it is sent again at the next sync.`;
+  }
+
   private handleResolveClick(event: Event): void {
     const button = event.currentTarget as HTMLButtonElement;
     this.#engine?.resolveConflict(
@@ -213,8 +243,12 @@ export default class DeviceSimulator extends LitElement {
   #progress() {
     const p = this.progress;
     if (!p) return nothing;
-    return html`<div class="progress" data-state=${this.syncing ? 'syncing' : 'done'}>
-      <label class="label" for="sync-progress">${this.syncing ? p.text : 'Sync finished'}</label>
+    const failed = p.outcome === 'failed';
+    const reason = this.summary?.failure ?? 'permanent';
+    return html`<div class="progress" data-state=${this.syncing ? 'syncing' : failed ? 'failed' : 'done'}>
+      <label class=${failed ? 'label failed' : 'label'} for="sync-progress"
+        >${this.syncing ? p.text : failed ? `Sync failed: ${FAILURE_TITLE[reason]}` : 'Sync finished'}</label
+      >
       <progress id="sync-progress" max="100" .value=${Math.round(p.fraction * 100)}></progress>
       <ol class="steps" aria-label="Sync steps">
         ${p.steps.map(
@@ -224,7 +258,11 @@ export default class DeviceSimulator extends LitElement {
               ${
                 s.state === 'waiting'
                   ? 'waiting'
-                  : `${s.done}${s.total !== undefined && s.total >= s.done ? ` / ${s.total}` : ''}${s.state === 'done' ? ' ✓' : '…'}`
+                  : s.state === 'skipped'
+                    ? 'not run'
+                    : `${s.done}${s.total !== undefined && s.total >= s.done ? ` / ${s.total}` : ''}${
+                        s.state === 'done' ? ' ✓' : s.state === 'stopped' ? ', stopped' : '…'
+                      }`
               }
             </li>`,
         )}
@@ -240,7 +278,7 @@ export default class DeviceSimulator extends LitElement {
         <span class=${s.ok ? 'ok' : 'failed'}>${s.ok ? 'Sync complete' : 'Sync failed'}</span>
         in ${numberFormat.format(s.endedAt - s.startedAt)} ms, ${s.apiCalls} API calls
       </h3>
-      ${s.error ? html`<p role="alert" class="failed">${s.error}</p>` : nothing}
+      ${s.ok ? nothing : this.#failure(s)}
       <table class="table" aria-label="Sync summary per object">
         <thead>
           <tr>
@@ -266,6 +304,18 @@ export default class DeviceSimulator extends LitElement {
           )}
         </tbody>
       </table>
+      ${
+        s.dropped.length
+          ? html`<div data-dropped>
+              <p class="failed">
+                ${plural(s.dropped.length, 'local change')} dropped: the server's version wins (serverWins).
+              </p>
+              <ul aria-label="Dropped local changes">
+                ${s.dropped.map((d) => html`<li class="mono">${droppedText(d)}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       <p>
         Pending changes: ${s.pendingChanges} · conflicts: ${s.conflicts} · next scheduled sync due
         <strong data-next-sync>${time(s.nextSyncAt)}</strong
@@ -279,6 +329,28 @@ export default class DeviceSimulator extends LitElement {
           : nothing
       }
     </section>`;
+  }
+
+  /** What happened, what the device kept, and when it tries again. */
+  #failure(s: SyncSummary) {
+    const reason = s.failure ?? 'permanent';
+    const records = (this.#engine?.plan.objects ?? []).reduce(
+      (n, o) => n + (this.#engine?.records(o.name).length ?? 0),
+      0,
+    );
+    const next =
+      s.nextSyncAt === undefined
+        ? ''
+        : `${reason === 'permanent' ? 'Next scheduled sync' : 'Next try'} at ${time(s.nextSyncAt)} (in ${delayInWords(s.nextSyncAt - s.endedAt)}).`;
+    return html`<div role="alert" data-failure=${reason}>
+      <p class="failed" data-failure-reason>${FAILURE_SENTENCE[reason]}</p>
+      ${s.error ? html`<p class="mono" data-failure-error>${s.error}</p>` : nothing}
+      <p data-failure-kept>
+        Kept on the device: ${plural(records, 'record')} and ${plural(s.pendingChanges, 'pending change')};
+        nothing was lost.
+      </p>
+      <p data-failure-retry>${next}</p>
+    </div>`;
   }
 
   #local(engine: SyncEngine) {
@@ -388,9 +460,14 @@ export default class DeviceSimulator extends LitElement {
                         <span class="mono">${JSON.stringify(c.fields)}</span>
                       </td>
                       <td>
-                        ${c.status}${c.error ? html`<br /><span class="failed">${c.error.code}: ${c.error.message}</span>` : nothing}
+                        ${
+                          // Listed only between syncs: in flight then means the last sync was cut off
+                          // while sending it; the next sync checks whether the org got it.
+                          c.status === 'inFlight' ? 'sent, not confirmed: checked at the next sync' : c.status
+                        }${c.error ? html`<br /><span class="failed">${c.error.code}: ${c.error.message}</span>` : nothing}
                       </td>
                       <td>
+                        ${c.status === 'failed' ? this.#failedActions(c) : nothing}
                         ${
                           c.status === 'inFlight'
                             ? nothing
@@ -411,6 +488,31 @@ export default class DeviceSimulator extends LitElement {
             </table>`
       }
     </section>`;
+  }
+
+  #failedActions(c: OutboxEntry) {
+    return html`<button
+        type="button"
+        class="button small"
+        data-seq=${c.seq}
+        aria-label=${`Retry change ${c.seq}`}
+        @click=${this.handleRetryClick}
+      >
+        Retry
+      </button>
+      ${
+        c.op === 'delete' || Object.keys(c.fields).length === 0
+          ? nothing
+          : html`<button
+              type="button"
+              class="button small"
+              data-seq=${c.seq}
+              aria-label=${`Edit change ${c.seq}`}
+              @click=${this.handleEditChangeClick}
+            >
+              Edit
+            </button>`
+      }`;
   }
 
   #conflicts(engine: SyncEngine) {
@@ -482,6 +584,7 @@ export default class DeviceSimulator extends LitElement {
                   <th scope="col">Result</th>
                   <th scope="col" class="number">API calls</th>
                   <th scope="col" class="number">Downloaded</th>
+                  <th scope="col">Dropped local changes</th>
                 </tr>
               </thead>
               <tbody>
@@ -491,10 +594,19 @@ export default class DeviceSimulator extends LitElement {
                       <td>${time(h.startedAt)}</td>
                       <td>${h.trigger}</td>
                       <td>
-                        ${h.ok ? html`<span class="ok">ok</span>` : html`<span class="failed">${h.error ?? 'failed'}</span>`}
+                        ${
+                          h.ok
+                            ? html`<span class="ok">ok</span>`
+                            : html`<span class="failed"
+                                >failed (${FAILURE_TITLE[h.failure ?? 'permanent']}): ${h.error ?? ''}</span
+                              >`
+                        }
                       </td>
                       <td class="number">${h.apiCalls}</td>
                       <td class="number">${Object.values(h.counts).reduce((n, c) => n + c.downloaded, 0)}</td>
+                      <td data-col="dropped">
+                        ${h.dropped.length ? h.dropped.map((d) => html`<div class="mono">${droppedText(d)}</div>`) : 'none'}
+                      </td>
                     </tr>`,
                 )}
               </tbody>

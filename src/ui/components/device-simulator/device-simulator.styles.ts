@@ -39,6 +39,13 @@ export default css`
   .steps li[data-state='done'] {
     border-left-color: var(--ss-success);
   }
+  .steps li[data-state='stopped'],
+  .steps li[data-state='skipped'] {
+    border-left-color: var(--ss-error);
+  }
+  .progress[data-state='failed'] progress {
+    accent-color: var(--ss-error);
+  }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
