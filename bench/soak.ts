@@ -3,13 +3,16 @@
  * demo technician, each a SqliteStore file synced by a child process (bench/sync-child.ts) that may be
  * killed mid-sync. Between syncs: random server edits through the REST API, device edits through the
  * engine, clock moves (org clock and per-device skew), and faults injected through /__emulator/faults
- * (503s, dropped connections, expired sessions, API limit reached).
+ * (503s, dropped connections, expired sessions, API limit reached). A third of the syncs with trouble, and
+ * the final syncs, start a second process on the same device database at the same moment (issue 11): the sync lease
+ * (store/sqlite-sync-lease.ts) lets one upload at a time, the other waits; a killed holder's lease is
+ * taken over.
  *
  * After every completed sync: the device holds exactly the plan's scope on the server (the plan's full
  * queries run on the org), and every device edit whose outbox entry is gone is on the server (no change
  * lost), and no create exists twice (none uploaded twice). Prints the counts and exits non-zero if any
  * divergence, loss or duplicate was found. The run is deterministic given --seed (the kill points are
- * request numbers, not wall-clock moments).
+ * request numbers, not wall-clock moments), except which of two processes takes the lease first.
  *
  *   npm run soak -- [--minutes 30] [--seed 1] [--records 5000] [--verbose]
  */
@@ -79,6 +82,10 @@ interface Device {
 const counts = {
   steps: 0,
   syncsRun: 0,
+  /** Syncs that ran with a second process syncing the same device database. */
+  doubleSyncs: 0,
+  /** Processes that waited for the other one's lease. */
+  leaseWaits: 0,
   syncsCompleted: 0,
   syncsFailed: 0,
   kills: 0,
@@ -530,12 +537,17 @@ function describeDiff(local: readonly SfRecord[], remote: readonly SfRecord[]): 
   return `device ${local.length} / server ${remote.length}; not in scope: [${extra.slice(0, 3).join(', ')}${extra.length > 3 ? ', ...' : ''}] (${extra.length}), missing: [${missing.slice(0, 3).join(', ')}] (${missing.length}), stale: ${stale.length}${sample}`;
 }
 
-async function sync(device: Device, step: number, allowTrouble: boolean): Promise<void> {
+async function sync(
+  device: Device,
+  step: number,
+  allowTrouble: boolean,
+  twoProcesses = allowTrouble && chance(0.33),
+): Promise<void> {
   const fault = allowTrouble ? await injectFault() : undefined;
   const kill =
     allowTrouble && chance(0.25) ? { at: between(1, 10), when: chance(0.5) ? 'before' : 'after' } : undefined;
-  counts.syncsRun += 1;
-  const run = await runSyncChild('engine', [
+  const double = twoProcesses;
+  const args = (withKill: typeof kill) => [
     '--url',
     org.url,
     '--token',
@@ -548,23 +560,40 @@ async function sync(device: Device, step: number, allowTrouble: boolean): Promis
     device.db,
     '--now',
     String(orgNow + device.skewMs),
-    ...(kill ? ['--kill-at-call', String(kill.at), '--kill-when', kill.when] : []),
+    ...(withKill ? ['--kill-at-call', String(withKill.at), '--kill-when', withKill.when] : []),
+  ];
+  counts.syncsRun += double ? 2 : 1;
+  if (double) counts.doubleSyncs += 1;
+  // The second process starts at the same moment: which one takes the lease first is up to them.
+  const runs = await Promise.all([
+    runSyncChild('engine', args(kill)),
+    ...(double ? [runSyncChild('engine', args(undefined))] : []),
   ]);
   await control('faults', undefined, 'DELETE');
   if (fault === 'expired') newSessions();
-  const outcome = run.signal === 'SIGKILL' ? 'killed' : run.report?.ok ? 'completed' : 'failed';
-  say(
-    `  sync device ${device.index}${fault ? ` fault=${fault}` : ''}${kill ? ` kill@${kill.at}/${kill.when}` : ''}: ${outcome}${run.report?.error ? ` (${run.report.error})` : ''}`,
+  const outcomes = runs.map((run) =>
+    run.signal === 'SIGKILL' ? 'killed' : run.report?.ok ? 'completed' : 'failed',
   );
-  if (outcome === 'killed') counts.kills += 1;
-  else if (outcome === 'failed') {
-    counts.syncsFailed += 1;
-    if (!run.report) throw new Error(`the sync child crashed: ${run.stderr.slice(-3000)}`);
-  }
+  say(
+    `  sync device ${device.index}${fault ? ` fault=${fault}` : ''}${kill ? ` kill@${kill.at}/${kill.when}` : ''}${double ? ' (two processes)' : ''}: ${runs
+      .map(
+        (run, i) =>
+          `${outcomes[i]!}${run.report?.waitedForLease ? ' after waiting' : ''}${run.report?.error ? ` (${run.report.error})` : ''}`,
+      )
+      .join(', ')}`,
+  );
+  runs.forEach((run, i) => {
+    if (run.report?.waitedForLease) counts.leaseWaits += 1;
+    if (outcomes[i] === 'killed') counts.kills += 1;
+    else if (outcomes[i] === 'failed') {
+      counts.syncsFailed += 1;
+      if (!run.report) throw new Error(`the sync child crashed: ${run.stderr.slice(-3000)}`);
+    } else counts.syncsCompleted += 1;
+  });
   settle(device, step);
-  if (outcome !== 'completed') return;
-  counts.syncsCompleted += 1;
-  await checkDevice(device);
+  if (!outcomes.includes('completed')) return;
+  // The device matches the server only if the last sync to run completed: check when both did.
+  if (outcomes.every((o) => o === 'completed')) await checkDevice(device);
   checkEdits();
 }
 
@@ -622,8 +651,9 @@ try {
       await sync(device, step, true);
     }
   }
-  // Every device ends with a clean sync and is checked once more.
-  for (const device of devices) await sync(device, counts.steps + 1, false);
+  // Every device ends with a clean sync, by two processes at once (so even a short run has some), and is
+  // checked once more.
+  for (const device of devices) await sync(device, counts.steps + 1, false, true);
   // What is left in the outboxes; for creates left unverified (answer lost, no external Id), whether the
   // org has the record: the runtime could then have adopted it instead of asking the user.
   for (const device of devices) {
@@ -651,7 +681,7 @@ const unsent = edits.filter((e) => e.state === 'pending').length;
 console.log(
   [
     `steps ${counts.steps}: server edits ${counts.serverEdits} (${counts.serverEditsRefused} refused by the org), device edits ${counts.deviceEdits} (${tracked} tracked changes, ${unsent} still in outboxes, ${edits.filter((e) => e.state === 'dropped').length} dropped by conflict policy), clock moves ${counts.clockMoves}, conflicts resolved ${counts.conflictsResolved}`,
-    `syncs run ${counts.syncsRun}: completed ${counts.syncsCompleted}, failed ${counts.syncsFailed}, killed ${counts.kills}`,
+    `syncs run ${counts.syncsRun}: completed ${counts.syncsCompleted}, failed ${counts.syncsFailed}, killed ${counts.kills}; ${counts.doubleSyncs} times two processes on one device database, ${counts.leaseWaits} waited for the other's lease`,
     `faults injected ${counts.faultsInjected} ${JSON.stringify(counts.faultsByKind)}`,
     `divergences ${counts.divergences}, losses ${counts.losses}, duplicates ${counts.duplicates}`,
   ].join('\n'),

@@ -16,6 +16,7 @@ import { Command } from 'commander';
 import { Connection } from 'jsforce';
 import type { SyncPlan } from '../src/compiler/plan.ts';
 import { SqliteStore } from '../src/runtime/store/sqlite-store.ts';
+import { SqliteSyncLease } from '../src/runtime/store/sqlite-sync-lease.ts';
 import { SyncEngine } from '../src/runtime/sync-engine.ts';
 import type { Transport, TransportRequest } from '../src/runtime/transport.ts';
 import { bareInitialSync } from './lib/bare-loop.ts';
@@ -38,6 +39,8 @@ export interface SyncChildReport {
   readonly liveHeapMb?: number;
   readonly pendingChanges?: number;
   readonly conflicts?: number;
+  /** engine: it waited for another process's sync of the same database (the sync lease). */
+  readonly waitedForLease?: boolean;
 }
 
 const program = new Command()
@@ -131,11 +134,19 @@ async function main(): Promise<SyncChildReport> {
     const store = new SqliteStore(options.db);
     const transport = new CountingTransport();
     const now = options.now ? Number(options.now) : undefined;
+    let waitedForLease = false;
     const engine = new SyncEngine({
       transport,
       store,
       plan,
       userId: options.user,
+      // Another process may sync the same database (the soak's second process): one at a time.
+      lock: new SqliteSyncLease(options.db, {
+        waitMs: 300_000,
+        onWait: () => {
+          waitedForLease = true;
+        },
+      }),
       ...(now !== undefined ? { clock: { now: () => now } } : {}),
     });
     if (options.reconcileAll)
@@ -172,6 +183,7 @@ async function main(): Promise<SyncChildReport> {
       ...(liveHeapMb !== undefined ? { liveHeapMb } : {}),
       pendingChanges: summary.pendingChanges,
       conflicts: summary.conflicts,
+      waitedForLease,
     };
   }
   const table = new DeviceTable(options.db);

@@ -20,6 +20,7 @@ export { MemoryStore } from './store/memory-store.ts';
 export type * from './store/sync-store.ts';
 export type { Transport, TransportRequest } from './transport.ts';
 export { SyncLockBusyError, type SyncLock, type ReleaseSyncLock } from './sync-lock.ts';
+export { webLocksSyncLock, type WebLocksSyncLockOptions } from './web-locks-sync-lock.ts';
 export { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 export type { SyncProgress, SyncSummary, SyncPhase, PlanInstalled } from './progress.ts';
 export { OverallProgress, RUNNING_CAP } from './overall-progress.ts';
