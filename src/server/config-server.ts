@@ -16,7 +16,7 @@ import { HttpError } from './http-error.ts';
 import { refusalReason } from './request-guard.ts';
 import { ScopeFile } from './scope-file.ts';
 import { ensureUiBuilt } from './ui-build.ts';
-import { redact } from './redact.ts';
+import { redact, rememberSecretsOf } from '../shared/redact.ts';
 import { findJsonTooDeep } from '../compiler/json-depth.ts';
 
 export const DEFAULT_PORT = 5317;
@@ -90,6 +90,8 @@ const PAGE_HEADERS = {
 };
 
 export async function startConfigServer(options: ConfigServerOptions): Promise<ConfigServer> {
+  // The org's tokens stay in this process and out of every answer and log line.
+  rememberSecretsOf(options.org.connection);
   let uiDir: string | null = null;
   let uiProblem = 'src/ui/index.html is missing.';
   if (options.uiDir !== undefined) uiDir = options.uiDir;

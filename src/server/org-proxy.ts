@@ -8,7 +8,7 @@
 import type { Connection } from 'jsforce';
 import type { OrgMethod, OrgRequest, OrgResponse } from './api-types.ts';
 import { HttpError, badRequest } from './http-error.ts';
-import { redact } from './redact.ts';
+import { redact } from '../shared/redact.ts';
 
 const METHODS: readonly OrgMethod[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 const FORWARDED_REQUEST_HEADERS = [

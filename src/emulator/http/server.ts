@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Socket } from 'node:net';
 import { findJsonTooDeep, MAX_JSON_DEPTH } from '../../compiler/json-depth.ts';
 import { lineColumn } from '../../compiler/json-text.ts';
+import { redact } from '../../shared/redact.ts';
 import { ApiError } from '../api-error.ts';
 import type { EmbeddedOrg } from '../org.ts';
 import { ApiRouter, parseApiUrl } from './api-router.ts';
@@ -202,7 +203,7 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
       status === 400 ? 'JSON_PARSER_ERROR' : status < 500 ? 'INVALID_REQUEST' : 'UNKNOWN_EXCEPTION';
     return sendError(
       reply,
-      new ApiError(status, code, error instanceof Error ? error.message : String(error)),
+      new ApiError(status, code, redact(error instanceof Error ? error.message : String(error))),
     );
   });
   app.setNotFoundHandler((_request, reply) =>
