@@ -23,9 +23,7 @@
 import type { Command } from 'commander';
 import { Connection } from 'jsforce';
 import { CliError } from './cli-error.ts';
-import { redact } from '../server/redact.ts';
-
-export { redact };
+import { redact, rememberSecret, rememberSecretsOf } from '../shared/redact.ts';
 
 export const DEFAULT_API_VERSION = '62.0';
 
@@ -175,6 +173,7 @@ async function connectTargetOrg(aliasOrUsername: string, apiVersion: string): Pr
   // @salesforce/core's Connection extends jsforce-node's Connection, the same jsforce 3.10 class as
   // `jsforce`'s (pinned to one version by the package.json override); only the package name differs.
   const connection = coreConnection as unknown as Connection;
+  rememberSecretsOf(connection);
   const username = org.getUsername() ?? aliasOrUsername;
   return {
     kind: 'org',
@@ -188,6 +187,7 @@ async function connectTargetOrg(aliasOrUsername: string, apiVersion: string): Pr
 }
 
 function connectUrl(orgUrl: string, accessToken: string, apiVersion: string): ConnectedOrg {
+  rememberSecret(accessToken);
   let url: URL;
   try {
     url = new URL(orgUrl);

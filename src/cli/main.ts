@@ -4,6 +4,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
+import { redact } from '../shared/redact.ts';
 import { CliError } from './cli-error.ts';
 import { registerDeviceCommand } from './commands/device.ts';
 import { registerCompile } from './commands/compile.ts';
@@ -58,13 +59,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof CliError) {
-      io.err(`error: ${error.message}`);
+      io.err(`error: ${redact(error.message)}`);
       return error.exitCode;
     }
     // An unexpected failure: say what happened without a stack trace (set SYNCSCOPE_DEBUG=1 for one).
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`error: ${message}`);
-    if (process.env.SYNCSCOPE_DEBUG) io.err(String(error instanceof Error ? error.stack : error));
+    io.err(`error: ${redact(message)}`);
+    if (process.env.SYNCSCOPE_DEBUG) io.err(redact(String(error instanceof Error ? error.stack : error)));
     return 1;
   }
 }

@@ -6,6 +6,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { OrgMetadata } from '../compiler/org-metadata.ts';
+import { rememberSecret } from '../shared/redact.ts';
 import { EmulatorClock } from './clock.ts';
 import { mergeMetadata } from './metadata/extra-metadata.ts';
 import { standardMetadata } from './metadata/standard-objects.ts';
@@ -126,6 +127,9 @@ export class EmbeddedOrg {
     this.adminToken = options.token ?? this.newTokenValue();
     this.sessions.set(this.adminToken, { userId: ADMIN_USER_ID, expired: false });
     this.refreshToken = `5Aep861${randomBytes(32).toString('base64url')}`;
+    // The org's tokens never appear in its error messages or in those of a server that embeds it.
+    rememberSecret(this.adminToken);
+    rememberSecret(this.refreshToken);
     this.clock.onChange(() => this.purgeRecycleBin());
     this.purgeRecycleBin();
     if (options.statistics !== false) this.refreshStatistics();
@@ -202,6 +206,8 @@ export class EmbeddedOrg {
   }
 
   private newTokenValue(): string {
-    return `${this.orgId.slice(0, 15)}!AR${randomBytes(48).toString('base64url')}`;
+    const token = `${this.orgId.slice(0, 15)}!AR${randomBytes(48).toString('base64url')}`;
+    rememberSecret(token);
+    return token;
   }
 }

@@ -23,6 +23,7 @@ import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
 import { BACKOFF_BASE_MS, computeNextSyncAt, SyncScheduler } from './scheduler.ts';
 import type { SyncContext } from './sync-context.ts';
+import { rememberSecretsOf, type TokenHolder } from '../shared/redact.ts';
 import { redact, syncFailureOf, type FailureKind, type FailureReason } from './sync-errors.ts';
 import { SyncLockBusyError, type ReleaseSyncLock, type SyncLock } from './sync-lock.ts';
 import type { ObjectSyncState, OutboxEntry, SyncHistoryEntry, SyncStore } from './store/sync-store.ts';
@@ -103,6 +104,8 @@ export class SyncEngine {
   constructor(options: SyncEngineOptions) {
     this.#store = options.store;
     this.#transport = options.transport;
+    // A jsforce Connection carries its tokens: keep them out of every error and history entry.
+    rememberSecretsOf(options.transport as TokenHolder);
     this.#clock = options.clock ?? systemClock;
     this.#pageSize = options.pageSize;
     this.#publishedPlan = options.publishedPlan;

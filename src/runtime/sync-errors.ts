@@ -3,6 +3,7 @@
  * Messages never include an access token or a full request URL with its query.
  */
 
+import { redact } from '../shared/redact.ts';
 import type { TransportErrorShape } from './transport.ts';
 
 /** Why a request failed, as far as retrying is concerned. */
@@ -161,12 +162,8 @@ function httpStatusFromCode(code: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Removes anything that looks like a bearer token or session id from a message. */
-export function redact(text: string): string {
-  return text
-    .replace(/00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '<token>')
-    .replace(/Bearer \S+/g, 'Bearer <token>');
-}
+// The one redactor (src/shared/redact.ts), re-exported for the runtime's callers.
+export { redact };
 
 /** A sync that could not complete. `kind` tells the scheduler whether to back off. */
 export class SyncError extends Error {

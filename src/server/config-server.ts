@@ -5,9 +5,9 @@
  */
 
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
 import type { OrgKind } from './api-types.ts';
@@ -16,10 +16,32 @@ import { HttpError } from './http-error.ts';
 import { refusalReason } from './request-guard.ts';
 import { ScopeFile } from './scope-file.ts';
 import { ensureUiBuilt } from './ui-build.ts';
-import { redact } from './redact.ts';
+import { redact, rememberSecretsOf } from '../shared/redact.ts';
 import { findJsonTooDeep } from '../compiler/json-depth.ts';
 
 export const DEFAULT_PORT = 5317;
+/** The largest request body (a scope is a few KB; a preview or publish request carries one). */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Fastify's own refusals, as this API says them. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: `the request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most this server reads`,
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'send the request body as JSON (Content-Type: application/json)',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URI_TOO_LONG',
+    message: 'a part of the request path is longer than 1000 characters',
+  },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_REQUEST', message: 'the request path is not a valid URL' },
+};
 export const HOST = '127.0.0.1';
 
 export interface ConfigServerOptions {
@@ -68,6 +90,8 @@ const PAGE_HEADERS = {
 };
 
 export async function startConfigServer(options: ConfigServerOptions): Promise<ConfigServer> {
+  // The org's tokens stay in this process and out of every answer and log line.
+  rememberSecretsOf(options.org.connection);
   let uiDir: string | null = null;
   let uiProblem = 'src/ui/index.html is missing.';
   if (options.uiDir !== undefined) uiDir = options.uiDir;
@@ -80,7 +104,21 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
       options.log?.(`the config tool page could not be built (the API still works): ${uiProblem}`);
     }
   }
-  const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Object names and version Ids are path parameters: long ones reach the route (and its 404).
+    routerOptions: { maxParamLength: 1000 },
+    // What Fastify answers by itself (a parameter past that, a malformed URL) and what Node answers for a
+    // malformed request (a CR or LF inside a header): the API's error shape, not Fastify's or Node's.
+    frameworkErrors: (error, _request, reply) => {
+      const known = FASTIFY_ERRORS[error.code] ?? FASTIFY_ERRORS.FST_ERR_BAD_URL!;
+      (reply as FastifyReply)
+        .code(known.status)
+        .send(new HttpError(known.status, known.code, known.message).toBody());
+    },
+    clientErrorHandler: (error, socket) => answerClientError(error, socket),
+  });
   let port = 0;
 
   // JSON bodies: Fastify's own parser (it refuses __proto__ and constructor keys) after a depth check,
@@ -124,9 +162,16 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
     if (error instanceof HttpError) return reply.code(error.status).send(error.toBody());
     const status = (error as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
+      const known = FASTIFY_ERRORS[(error as { code?: string }).code ?? ''];
       return reply
-        .code(status)
-        .send(new HttpError(status, 'BAD_REQUEST', redact((error as Error).message)).toBody());
+        .code(known?.status ?? status)
+        .send(
+          new HttpError(
+            known?.status ?? status,
+            known?.code ?? 'BAD_REQUEST',
+            known?.message ?? redact((error as Error).message),
+          ).toBody(),
+        );
     }
     return reply
       .code(500)
@@ -195,6 +240,24 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
     servesUi: uiDir !== null,
     close: () => app.close(),
   };
+}
+
+/** A request Node could not parse (no route, no reply object): a 400 in the API's shape, then close. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    new HttpError(
+      tooLarge ? 431 : 400,
+      tooLarge ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST',
+      tooLarge
+        ? 'the request headers are too large'
+        : 'the request is not valid HTTP (a header holds a line break or a control character?)',
+    ).toBody(),
+  );
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 function header(value: string | string[] | undefined): string | undefined {

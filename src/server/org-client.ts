@@ -13,7 +13,7 @@ import type {
 } from '../compiler/org-metadata.ts';
 import type { DailyApiRequests, SessionUser, SObjectSummary } from './api-types.ts';
 import { HttpError } from './http-error.ts';
-import { redact } from './redact.ts';
+import { redact } from '../shared/redact.ts';
 import { soqlString } from './soql-text.ts';
 
 /** A record as the REST API returns it. */

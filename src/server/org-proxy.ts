@@ -8,7 +8,7 @@
 import type { Connection } from 'jsforce';
 import type { OrgMethod, OrgRequest, OrgResponse } from './api-types.ts';
 import { HttpError, badRequest } from './http-error.ts';
-import { redact } from './redact.ts';
+import { redact } from '../shared/redact.ts';
 
 const METHODS: readonly OrgMethod[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 const FORWARDED_REQUEST_HEADERS = [
@@ -50,8 +50,12 @@ export async function proxyOrgRequest(connection: Connection, request: OrgReques
   const { method, url } = checkOrgRequest(request, connection.instanceUrl);
   const headers: Record<string, string> = { Accept: 'application/json' };
   for (const [name, value] of Object.entries(request.headers ?? {})) {
-    if (FORWARDED_REQUEST_HEADERS.includes(name.toLowerCase()) && typeof value === 'string')
-      headers[name] = value;
+    if (!FORWARDED_REQUEST_HEADERS.includes(name.toLowerCase()) || typeof value !== 'string') continue;
+    // A line break would end the header (or smuggle another); fetch refuses it, which read as "org unreachable".
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
+      throw badRequest(`the ${name} header holds a line break or another control character`);
+    headers[name] = value;
   }
   let body: string | undefined;
   if (request.body !== undefined && method !== 'GET') {

@@ -5,6 +5,7 @@
  */
 
 import FindMyWay from 'find-my-way';
+import { redact } from '../../shared/redact.ts';
 import { ApiError } from '../api-error.ts';
 import type { ApiHandler, ApiRequest, ApiResponse } from './api-types.ts';
 
@@ -77,13 +78,13 @@ export function errorResponse(error: unknown): ApiResponse {
       status: 500,
       body: [
         {
-          message: `An unexpected database error occurred: ${error.message}`,
+          message: `An unexpected database error occurred: ${redact(error.message)}`,
           errorCode: 'UNKNOWN_EXCEPTION',
           fields: [],
         },
       ],
     };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redact(error instanceof Error ? error.message : String(error));
   return {
     status: 500,
     body: [

@@ -5,9 +5,11 @@
  * call per request), then the REST API router. Every error is `[{message, errorCode, fields}]` JSON.
  */
 
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { findJsonTooDeep, MAX_JSON_DEPTH } from '../../compiler/json-depth.ts';
 import { lineColumn } from '../../compiler/json-text.ts';
+import { redact } from '../../shared/redact.ts';
 import { ApiError } from '../api-error.ts';
 import type { EmbeddedOrg } from '../org.ts';
 import { ApiRouter, parseApiUrl } from './api-router.ts';
@@ -25,6 +27,29 @@ import { registerVersions, versionList } from './routes/versions.ts';
 
 /** Salesforce rejects a request URI over 16,384 bytes. */
 export const MAX_URL_BYTES = 16_384;
+/**
+ * Salesforce limits a request body that is not multipart to 50 MB ("Insert or Update Blob Data" in the
+ * REST API guide); the emulator has no multipart uploads, so this is its limit for every body.
+ */
+export const MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+/** A request Node could not parse: no route and no reply object, so the answer is written by hand. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    new ApiError(
+      tooLarge ? 431 : 400,
+      tooLarge ? 'REQUEST_HEADER_FIELDS_TOO_LARGE' : 'INVALID_REQUEST',
+      tooLarge
+        ? 'The request headers are too large'
+        : 'The request is not valid HTTP: a header holds a line break or a control character',
+    ).toBody(),
+  );
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
 
 /**
  * A body nested past MAX_JSON_DEPTH, as Salesforce's JSON parser refuses one (JSON_PARSER_ERROR with the
@@ -75,11 +100,24 @@ function headersOf(request: FastifyRequest): Record<string, string | undefined> 
 export function createServer(org: EmbeddedOrg): FastifyInstance {
   const app = Fastify({
     logger: false,
-    bodyLimit: 64 * 1024 * 1024,
+    // Fastify stops reading past the limit (and refuses a larger Content-Length before reading).
+    bodyLimit: MAX_BODY_BYTES,
     // Let long URLs reach the 414 check instead of Node's own 431.
     http: { maxHeaderSize: 256 * 1024 },
     routerOptions: { maxParamLength: 4096 },
     forceCloseConnections: true,
+    // Fastify's and Node's own refusals (a malformed URL, a malformed request such as a line break in a
+    // header) in the REST API's error shape, as every other answer.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      sendError(
+        reply as FastifyReply,
+        tooLong
+          ? new ApiError(414, 'URI_TOO_LONG', 'A part of the request URI is too long')
+          : new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist'),
+      );
+    },
+    clientErrorHandler: (error, socket) => answerClientError(error, socket),
   });
   const router = createApiRouter(org);
 
@@ -152,15 +190,20 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ApiError) return sendError(reply, error);
     const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413)
+      return sendError(
+        reply,
+        new ApiError(
+          413,
+          'REQUEST_ENTITY_TOO_LARGE',
+          `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the REST API's limit for a request body that is not multipart`,
+        ),
+      );
     const code =
-      status === 413
-        ? 'REQUEST_ENTITY_TOO_LARGE'
-        : status === 400
-          ? 'JSON_PARSER_ERROR'
-          : 'UNKNOWN_EXCEPTION';
+      status === 400 ? 'JSON_PARSER_ERROR' : status < 500 ? 'INVALID_REQUEST' : 'UNKNOWN_EXCEPTION';
     return sendError(
       reply,
-      new ApiError(status, code, error instanceof Error ? error.message : String(error)),
+      new ApiError(status, code, redact(error instanceof Error ? error.message : String(error))),
     );
   });
   app.setNotFoundHandler((_request, reply) =>

@@ -18,6 +18,8 @@ import { buildWhereTreeOrThrow, type Fragment, WhereTranslator } from './where-t
 
 /** Salesforce's maximum OFFSET. */
 export const MAX_OFFSET = 2000;
+/** The largest LIMIT: Salesforce reads it as a Java int. */
+export const MAX_LIMIT = 2_147_483_647;
 /** FIELDS(ALL) and FIELDS(CUSTOM) need a LIMIT of at most 200. */
 export const MAX_FIELDS_LIMIT = 200;
 /** Salesforce allows up to 20 parent-to-child subqueries per query. */
@@ -216,7 +218,7 @@ export class QueryCompiler {
     const whereSql = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const offset = this.offset(query.offset);
     const limitSql = 'LIMIT ? OFFSET ?';
-    const limitParams = [query.limit ?? -1, offset];
+    const limitParams = [this.limit(query.limit) ?? -1, offset];
     const from = `FROM ${quoteIdent(object.name)} AS t0`;
 
     if (isCount) {
@@ -348,6 +350,19 @@ export class QueryCompiler {
     if (query.for === 'UPDATE') throw errors.malformed('FOR UPDATE is only allowed in Apex.', 'UPDATE');
   }
 
+  /**
+   * LIMIT is a 32-bit count to Salesforce: a larger number is a malformed query (400), not a value to
+   * hand SQLite, which takes 1e20 as a real and fails with "datatype mismatch" (a 500).
+   */
+  private limit(limit: number | undefined): number | undefined {
+    if (limit === undefined || (Number.isSafeInteger(limit) && limit >= 0 && limit <= MAX_LIMIT))
+      return limit;
+    throw this.errors.malformed(
+      `LIMIT must be a whole number from 0 to ${MAX_LIMIT}`,
+      this.errors.at(String(limit)) ?? this.errors.at('LIMIT'),
+    );
+  }
+
   private offset(offset: number | undefined): number {
     if (offset === undefined) return 0;
     if (offset > MAX_OFFSET)
@@ -434,6 +449,7 @@ export class QueryCompiler {
     const columns = [`${parentColumn} AS _parent`, `${alias}."Id" AS _id`, ...select.columns];
     const from = `FROM ${quoteIdent(link.child.name)} AS ${alias} ${scope.joinSql()} WHERE ${conditions.join(' AND ')}`;
     const offset = this.offset(sub.offset);
+    this.limit(sub.limit);
     // LIMIT and OFFSET apply per parent record: number each parent's rows (a window) only when needed.
     const windowed = sub.limit !== undefined || offset > 0;
     const sql = windowed

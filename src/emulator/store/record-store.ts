@@ -222,20 +222,18 @@ export class RecordStore {
     const id18 = this.checkId(describe.name, id);
     const existing = this.liveRow(describe.name, id18);
     this.checkPrecondition(existing, options);
-    const withoutId: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(body)) {
-      if (key.toLowerCase() === 'id') {
-        if (value !== null && toId18(String(value)) !== id18)
-          throw new ApiError(
-            400,
-            'INVALID_ID_FIELD',
-            'The Id field should not be specified in the sobject data.',
-            ['Id'],
-          );
-        continue;
-      }
-      withoutId[key] = value;
+      if (key.toLowerCase() === 'id' && value !== null && toId18(String(value)) !== id18)
+        throw new ApiError(
+          400,
+          'INVALID_ID_FIELD',
+          'The Id field should not be specified in the sobject data.',
+          ['Id'],
+        );
     }
+    // fromEntries, not assignment: `copy["__proto__"] = v` would set the copy's prototype and drop the
+    // key, so a body of only `__proto__` would pass as an empty update instead of an INVALID_FIELD.
+    const withoutId = Object.fromEntries(Object.entries(body).filter(([key]) => key.toLowerCase() !== 'id'));
     const values = this.convertBody(info, withoutId, 'update');
     const stamp = this.nowStamp();
     const row: StoredRow = { ...existing, ...values };
