@@ -13,7 +13,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
 import { describeObject, findField } from './metadata-lookup.ts';
 import type { OrgMetadata } from './org-metadata.ts';
-import type { PlanObject, PlanPath, QueryTemplate, SyncPlan, UploadPolicy } from './plan.ts';
+import type { PlanFieldType, PlanObject, PlanPath, QueryTemplate, SyncPlan, UploadPolicy } from './plan.ts';
 import { PLAN_VERSION } from './plan.ts';
 import type { TemplateSpec } from './query-templates.ts';
 import { buildTemplate, clearTemplateChecks } from './query-templates.ts';
@@ -486,6 +486,9 @@ function withIdLast(order: readonly OrderByClause[]): OrderByClause[] {
   return [...order, { field: 'Id', order: 'ASC' }];
 }
 
+/** Field types whose values are text of a bounded length. */
+const STRING_LIKE = new Set(['string', 'textarea', 'email', 'phone', 'url', 'picklist', 'multipicklist']);
+
 function uploadPolicy(
   object: ModelObject,
   fields: readonly string[],
@@ -497,12 +500,26 @@ function uploadPolicy(
     describe ? fields.filter((f) => findField(describe, f)?.[flag] === true) : undefined;
   const createableFields = pick('createable');
   const updateableFields = pick('updateable');
+  let fieldTypes: Record<string, PlanFieldType> | undefined;
+  if (describe) {
+    fieldTypes = {};
+    for (const name of new Set([...(createableFields ?? []), ...(updateableFields ?? [])])) {
+      const field = findField(describe, name)!;
+      const values = field.picklistValues?.filter((v) => v.active).map((v) => v.value);
+      fieldTypes[name] = {
+        type: field.type,
+        ...(STRING_LIKE.has(field.type) && field.length > 0 ? { length: field.length } : {}),
+        ...(values && values.length > 0 ? { values } : {}),
+      };
+    }
+  }
   return {
     access: 'readWrite',
     conflict: object.conflict ?? 'clientWins',
     ...(createableFields ? { createableFields } : {}),
     ...(updateableFields ? { updateableFields } : {}),
     ...(object.externalIdField ? { externalIdField: object.externalIdField } : {}),
+    ...(fieldTypes ? { fieldTypes } : {}),
   };
 }
 

@@ -83,6 +83,21 @@ export interface UploadPolicy {
   readonly updateableFields?: readonly string[];
   /** An external-Id field used to upsert creates idempotently, when the scope names one. */
   readonly externalIdField?: string;
+  /**
+   * Added to version 1: each createable or updateable field's type, present only when org metadata was
+   * given, so a device checks a local write before queueing it (older devices ignore it).
+   */
+  readonly fieldTypes?: Readonly<Record<string, PlanFieldType>>;
+}
+
+/** A writable field's type as a device checks values against it. */
+export interface PlanFieldType {
+  /** The describe type: string, textarea, picklist, reference, boolean, int, double, currency, date... */
+  readonly type: string;
+  /** The most characters a string-like field holds. */
+  readonly length?: number;
+  /** A picklist's active values. */
+  readonly values?: readonly string[];
 }
 
 export interface PlanObject {

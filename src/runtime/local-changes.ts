@@ -6,6 +6,7 @@
 
 import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
 import type { Clock } from './effects.ts';
+import { expectedFormOf } from './field-values.ts';
 import { isLocalId, LOCAL_ID_PREFIX, newLocalId } from './local-ids.ts';
 import { viewRecord } from './local-view.ts';
 import type { SfRecord } from './records.ts';
@@ -196,6 +197,18 @@ export class LocalChanges {
       if (value !== null && typeof value === 'object')
         throw new LocalWriteError(
           `${object}.${field}: only plain values can be written (string, number, boolean, null)`,
+          'INVALID_VALUE',
+          object,
+          field,
+        );
+      const types = planObject.upload.fieldTypes;
+      const expected =
+        value !== null && types && Object.hasOwn(types, field)
+          ? expectedFormOf(types[field]!, value)
+          : undefined;
+      if (expected !== undefined)
+        throw new LocalWriteError(
+          `${object}.${field} (${types![field]!.type}) wants ${expected}, not ${JSON.stringify(value)}`,
           'INVALID_VALUE',
           object,
           field,

@@ -8,6 +8,11 @@
  * - `:<param>`    -> the declared parameter's value, formatted by its declared SOQL type
  */
 
+import {
+  checkParameterValue,
+  ParameterValueError,
+  type ParameterValue,
+} from '../compiler/parameter-value.ts';
 import type { Placeholder, QueryTemplate } from '../compiler/plan.ts';
 
 /** Salesforce rejects a request line + headers over 16,384 bytes; keep the URL well under it. */
@@ -63,32 +68,28 @@ export function soqlIdList(ids: readonly string[]): string {
   return `(${ids.map(soqlId).join(',')})`;
 }
 
-/** Formats a declared parameter by its SOQL type (plan.parameters). */
+/** Formats a declared parameter by its SOQL type (plan.parameters), checked by checkParameterValue. */
 export function soqlParameter(name: string, type: string, value: unknown): string {
-  const bad = (): never => {
-    throw new BindError(`parameter :${name} (${type}) has an invalid value ${JSON.stringify(value)}`);
-  };
+  let typed: ParameterValue;
+  try {
+    typed = checkParameterValue(type, value);
+  } catch (error) {
+    if (!(error instanceof ParameterValueError)) throw error;
+    if (/^unknown parameter type/.test(error.message))
+      throw new BindError(`parameter :${name} has an unsupported type ${type}`);
+    throw new BindError(
+      `parameter :${name} (${type}) has an invalid value ${JSON.stringify(value) ?? String(value)}: ${error.message}`,
+    );
+  }
   switch (type) {
     case 'string':
-      return typeof value === 'string' ? soqlString(value) : bad();
+      return soqlString(typed as string);
+    case 'datetime':
+      return soqlDatetime(Date.parse(typed as string));
     case 'id':
-      return isSalesforceId(value) ? `'${value}'` : bad();
-    case 'boolean':
-      return typeof value === 'boolean' ? String(value) : bad();
-    case 'integer':
-      return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : bad();
-    case 'double':
-      return typeof value === 'number' && Number.isFinite(value) ? String(value) : bad();
-    case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isNaN(Date.parse(value))
-        ? value
-        : bad();
-    case 'datetime': {
-      const ms = typeof value === 'string' ? Date.parse(value) : NaN;
-      return isNaN(ms) ? bad() : soqlDatetime(ms);
-    }
+      return `'${typed as string}'`;
     default:
-      throw new BindError(`parameter :${name} has an unsupported type ${type}`);
+      return String(typed);
   }
 }
 
@@ -116,11 +117,13 @@ function literalFor(placeholder: Placeholder, values: BindValues, idList?: reado
     return soqlIdList(idList);
   }
   const name = placeholder.slice('param:'.length);
-  const type = values.parameterTypes?.[name];
-  if (type === undefined) throw new BindError(`parameter :${name} is not declared by the plan`);
-  if (!values.parameters || !(name in values.parameters))
+  // Own properties only: `:constructor` or `:__proto__` must not find Object.prototype's members.
+  const types = values.parameterTypes;
+  if (!types || !Object.hasOwn(types, name))
+    throw new BindError(`parameter :${name} is not declared by the plan`);
+  if (!values.parameters || !Object.hasOwn(values.parameters, name))
     throw new BindError(`parameter :${name} has no value (pass it in the engine's parameters)`);
-  return soqlParameter(name, type, values.parameters[name]);
+  return soqlParameter(name, types[name]!, values.parameters[name]);
 }
 
 function placeholderNamed(name: string, binds: readonly Placeholder[]): Placeholder | undefined {

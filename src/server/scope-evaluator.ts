@@ -216,9 +216,13 @@ export class ScopeEvaluator {
 
 /** Literal values for `:userId` and the declared parameters. */
 function bindingValues(plan: SyncPlan, bindings: Bindings): Record<string, string> {
-  const values: Record<string, string> = { userId: soqlString(bindings.userId) };
+  // Null prototype and own-property reads: a parameter named `constructor` finds nothing it was not given.
+  const values: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+    userId: soqlString(bindings.userId),
+  });
   for (const [name, type] of Object.entries(plan.parameters)) {
-    const value = bindings.parameters?.[name];
+    const given = bindings.parameters;
+    const value = given && Object.hasOwn(given, name) ? given[name] : undefined;
     if (value === undefined) {
       throw new HttpError(400, 'MISSING_PARAMETER', `the scope's parameter :${name} (${type}) needs a value`);
     }

@@ -4,6 +4,7 @@
  * mind, so a `:name` or `AND` inside a string literal is never touched.
  */
 
+import { checkParameterValue, ParameterValueError } from '../compiler/parameter-value.ts';
 import { isSalesforceId, soqlString } from '../runtime/soql-binding.ts';
 
 // One escaper for the whole product: the server quotes values exactly as devices do.
@@ -14,33 +15,20 @@ export function idList(ids: readonly string[]): string {
   return `(${ids.map(soqlString).join(',')})`;
 }
 
-/** A value of a declared scope parameter as a SOQL literal of its type. */
+/** A value of a declared scope parameter as a SOQL literal of its type (checked by checkParameterValue). */
 export function parameterLiteral(type: string, value: string | number | boolean): string {
-  switch (type) {
-    case 'string':
-    case 'id':
-      return soqlString(String(value));
-    case 'boolean':
-      if (typeof value === 'boolean') return String(value);
-      if (value === 'true' || value === 'false') return value;
-      throw new TypeError(`expected true or false, got ${JSON.stringify(value)}`);
-    case 'integer':
-      if (Number.isInteger(Number(value)) && String(value).trim() !== '') return String(Number(value));
-      throw new TypeError(`expected an integer, got ${JSON.stringify(value)}`);
-    case 'double':
-      if (Number.isFinite(Number(value)) && String(value).trim() !== '') return String(Number(value));
-      throw new TypeError(`expected a number, got ${JSON.stringify(value)}`);
-    case 'date':
-      if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return String(value);
-      throw new TypeError(`expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
-    case 'datetime':
-      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(String(value))) {
-        return String(value);
-      }
-      throw new TypeError(`expected a datetime like 2024-01-01T00:00:00Z, got ${JSON.stringify(value)}`);
-    default:
-      throw new TypeError(`unknown parameter type '${type}'`);
+  let typed: string | number | boolean;
+  try {
+    typed = checkParameterValue(type, value);
+  } catch (error) {
+    if (error instanceof ParameterValueError) throw new TypeError(error.message);
+    throw error;
   }
+  return typeof typed === 'string'
+    ? type === 'string' || type === 'id'
+      ? soqlString(typed)
+      : typed
+    : String(typed);
 }
 
 /**
@@ -61,7 +49,8 @@ export function bindSoql(soql: string, values: Readonly<Record<string, string>>)
     if (c === ':' && /[A-Za-z_]/.test(soql[i + 1] ?? '')) {
       const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(soql.slice(i + 1))!;
       const name = match[0];
-      const value = values[name];
+      // Own properties only: `:constructor` must not bind Object.prototype.constructor.
+      const value = Object.hasOwn(values, name) ? values[name] : undefined;
       if (value === undefined) throw new Error(`no value for :${name}`);
       out += value;
       i += 1 + name.length;
@@ -81,6 +70,8 @@ export function placeholdersOf(soql: string): string[] {
     new Proxy(
       {},
       {
+        // bindSoql asks whether the name is an own property, then reads it: every name is, and binds ''.
+        getOwnPropertyDescriptor: () => ({ value: '', configurable: true, enumerable: true, writable: true }),
         get: (_target, name) => {
           if (typeof name === 'string' && !names.includes(name)) names.push(name);
           return '';

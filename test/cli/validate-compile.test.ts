@@ -209,6 +209,7 @@ describe('syncscope compile', () => {
       conflict: 'clientWins',
       createableFields: ['Name', 'Phone'],
       updateableFields: ['Name', 'Phone'],
+      fieldTypes: { Name: { type: 'string', length: 255 }, Phone: { type: 'phone', length: 255 } },
     });
     const withoutUploadFields = {
       ...linted.plan,

@@ -103,3 +103,21 @@ describe('bindSoql', () => {
     expect(queryPath('62.0', withOneMore).length + 30).toBeGreaterThan(MAX_QUERY_URL_BYTES);
   });
 });
+
+describe('binding reads own properties only', () => {
+  it('an undeclared :constructor or :__proto__ is not declared, whatever Object.prototype holds', () => {
+    for (const name of ['constructor', '__proto__', 'toString'])
+      expect(() =>
+        bindSoql(
+          { soql: `SELECT Id FROM Account WHERE Name = :${name}`, binds: [`param:${name}`] },
+          { parameterTypes: {}, parameters: {} },
+        ),
+      ).toThrow(`parameter :${name} is not declared by the plan`);
+    expect(() =>
+      bindSoql(
+        { soql: 'SELECT Id FROM Account WHERE Name = :constructor', binds: ['param:constructor'] },
+        { parameterTypes: { constructor: 'string' }, parameters: {} },
+      ),
+    ).toThrow("parameter :constructor has no value (pass it in the engine's parameters)");
+  });
+});

@@ -11,6 +11,7 @@
 
 import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { ParameterValueError, parseParameterValue } from '../../compiler/parameter-value.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import { CliError } from '../cli-error.ts';
 import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
@@ -176,21 +177,27 @@ function openStore(file: string, mustExist: boolean): SqliteStore {
 }
 
 function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // Null prototype and own-property reads: `__proto__` or `constructor` are just undeclared names.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const pair of pairs ?? []) {
     const at = pair.indexOf('=');
     if (at <= 0) throw new CliError(`--param wants name=value, got "${pair}"`);
     const name = pair.slice(0, at);
     const raw = pair.slice(at + 1);
-    const type = plan.parameters[name];
+    const type = Object.hasOwn(plan.parameters, name) ? plan.parameters[name] : undefined;
     if (!type)
       throw new CliError(
         `the plan declares no parameter "${name}" (declared: ${Object.keys(plan.parameters).join(', ') || 'none'})`,
       );
-    out[name] =
-      type === 'boolean' ? raw === 'true' : type === 'integer' || type === 'double' ? Number(raw) : raw;
+    try {
+      out[name] = parseParameterValue(type, raw);
+    } catch (error) {
+      if (error instanceof ParameterValueError)
+        throw new CliError(`--param ${name} (${type}): ${error.message}`);
+      throw error;
+    }
   }
-  return out;
+  return { ...out };
 }
 
 /** REST API version for the first published-plan check of a device that has no plan yet. */

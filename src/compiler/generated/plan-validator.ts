@@ -133,6 +133,21 @@ const schema31 = {
         createableFields: { type: 'array', items: { $ref: '#/$defs/name' } },
         updateableFields: { type: 'array', items: { $ref: '#/$defs/name' } },
         externalIdField: { $ref: '#/$defs/name' },
+        fieldTypes: {
+          description:
+            "Added to version 1: each writable field's type from org metadata (only when metadata was given), so devices check local writes before queueing them.",
+          type: 'object',
+          propertyNames: { $ref: '#/$defs/name' },
+          additionalProperties: {
+            type: 'object',
+            required: ['type'],
+            properties: {
+              type: { type: 'string' },
+              length: { type: 'integer', minimum: 1 },
+              values: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
       },
     },
     object: {
@@ -227,6 +242,21 @@ const schema38 = {
     createableFields: { type: 'array', items: { $ref: '#/$defs/name' } },
     updateableFields: { type: 'array', items: { $ref: '#/$defs/name' } },
     externalIdField: { $ref: '#/$defs/name' },
+    fieldTypes: {
+      description:
+        "Added to version 1: each writable field's type from org metadata (only when metadata was given), so devices check local writes before queueing them.",
+      type: 'object',
+      propertyNames: { $ref: '#/$defs/name' },
+      additionalProperties: {
+        type: 'object',
+        required: ['type'],
+        properties: {
+          type: { type: 'string' },
+          length: { type: 'integer', minimum: 1 },
+          values: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
   },
 };
 function validate22(
@@ -436,8 +466,214 @@ function validate22(
         errors++;
       }
     }
+    if (data.fieldTypes !== undefined) {
+      let data7 = data.fieldTypes;
+      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
+        for (const key0 in data7) {
+          const _errs18 = errors;
+          if (typeof key0 === 'string') {
+            if (!pattern6.test(key0)) {
+              const err11 = {
+                instancePath: instancePath + '/fieldTypes',
+                schemaPath: '#/$defs/name/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+                message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_]*$' + '"',
+                propertyName: key0,
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          } else {
+            const err12 = {
+              instancePath: instancePath + '/fieldTypes',
+              schemaPath: '#/$defs/name/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+              propertyName: key0,
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+          var valid8 = _errs18 === errors;
+          if (!valid8) {
+            const err13 = {
+              instancePath: instancePath + '/fieldTypes',
+              schemaPath: '#/properties/fieldTypes/propertyNames',
+              keyword: 'propertyNames',
+              params: { propertyName: key0 },
+              message: 'property name must be valid',
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        for (const key1 in data7) {
+          let data8 = data7[key1];
+          if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+            if (data8.type === undefined) {
+              const err14 = {
+                instancePath: instancePath + '/fieldTypes/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
+                schemaPath: '#/properties/fieldTypes/additionalProperties/required',
+                keyword: 'required',
+                params: { missingProperty: 'type' },
+                message: "must have required property '" + 'type' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data8.type !== undefined) {
+              if (typeof data8.type !== 'string') {
+                const err15 = {
+                  instancePath:
+                    instancePath + '/fieldTypes/' + key1.replace(/~/g, '~0').replace(/\//g, '~1') + '/type',
+                  schemaPath: '#/properties/fieldTypes/additionalProperties/properties/type/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data8.length !== undefined) {
+              let data10 = data8.length;
+              if (!(typeof data10 == 'number' && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+                const err16 = {
+                  instancePath:
+                    instancePath + '/fieldTypes/' + key1.replace(/~/g, '~0').replace(/\//g, '~1') + '/length',
+                  schemaPath: '#/properties/fieldTypes/additionalProperties/properties/length/type',
+                  keyword: 'type',
+                  params: { type: 'integer' },
+                  message: 'must be integer',
+                };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+              if (typeof data10 == 'number' && isFinite(data10)) {
+                if (data10 < 1 || isNaN(data10)) {
+                  const err17 = {
+                    instancePath:
+                      instancePath +
+                      '/fieldTypes/' +
+                      key1.replace(/~/g, '~0').replace(/\//g, '~1') +
+                      '/length',
+                    schemaPath: '#/properties/fieldTypes/additionalProperties/properties/length/minimum',
+                    keyword: 'minimum',
+                    params: { comparison: '>=', limit: 1 },
+                    message: 'must be >= 1',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data8.values !== undefined) {
+              let data11 = data8.values;
+              if (Array.isArray(data11)) {
+                const len2 = data11.length;
+                for (let i2 = 0; i2 < len2; i2++) {
+                  if (typeof data11[i2] !== 'string') {
+                    const err18 = {
+                      instancePath:
+                        instancePath +
+                        '/fieldTypes/' +
+                        key1.replace(/~/g, '~0').replace(/\//g, '~1') +
+                        '/values/' +
+                        i2,
+                      schemaPath: '#/properties/fieldTypes/additionalProperties/properties/values/items/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err18];
+                    } else {
+                      vErrors.push(err18);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err19 = {
+                  instancePath:
+                    instancePath + '/fieldTypes/' + key1.replace(/~/g, '~0').replace(/\//g, '~1') + '/values',
+                  schemaPath: '#/properties/fieldTypes/additionalProperties/properties/values/type',
+                  keyword: 'type',
+                  params: { type: 'array' },
+                  message: 'must be array',
+                };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err20 = {
+              instancePath: instancePath + '/fieldTypes/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
+              schemaPath: '#/properties/fieldTypes/additionalProperties/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err21 = {
+          instancePath: instancePath + '/fieldTypes',
+          schemaPath: '#/properties/fieldTypes/type',
+          keyword: 'type',
+          params: { type: 'object' },
+          message: 'must be object',
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = {
+    const err22 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -445,9 +681,9 @@ function validate22(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err22];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err22);
     }
     errors++;
   }
@@ -461,11 +697,12 @@ validate22.evaluated = {
     createableFields: true,
     updateableFields: true,
     externalIdField: true,
+    fieldTypes: true,
   },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema42 = {
+const schema43 = {
   type: 'object',
   required: ['kind'],
   properties: { kind: { enum: ['root', 'childOf', 'referencedBy'] } },
@@ -494,7 +731,7 @@ const schema42 = {
     },
   ],
 };
-const schema45 = {
+const schema46 = {
   type: 'object',
   required: ['soql', 'binds'],
   properties: {
@@ -508,12 +745,12 @@ const schema45 = {
     idsPerQuery: { type: 'integer', minimum: 1, maximum: 500 },
   },
 };
-const schema46 = {
+const schema47 = {
   type: 'string',
   pattern: '^(watermark|userId|parentIds|ids|param:[A-Za-z][A-Za-z0-9_]*)$',
 };
-const pattern15 = new RegExp('^SELECT ', 'u');
-const pattern16 = new RegExp('^(watermark|userId|parentIds|ids|param:[A-Za-z][A-Za-z0-9_]*)$', 'u');
+const pattern16 = new RegExp('^SELECT ', 'u');
+const pattern17 = new RegExp('^(watermark|userId|parentIds|ids|param:[A-Za-z][A-Za-z0-9_]*)$', 'u');
 const func0 = ajvRuntime_equal;
 function validate25(
   data,
@@ -562,7 +799,7 @@ function validate25(
     if (data.soql !== undefined) {
       let data0 = data.soql;
       if (typeof data0 === 'string') {
-        if (!pattern15.test(data0)) {
+        if (!pattern16.test(data0)) {
           const err2 = {
             instancePath: instancePath + '/soql',
             schemaPath: '#/properties/soql/pattern',
@@ -600,7 +837,7 @@ function validate25(
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === 'string') {
-            if (!pattern16.test(data2)) {
+            if (!pattern17.test(data2)) {
               const err4 = {
                 instancePath: instancePath + '/binds/' + i0,
                 schemaPath: '#/$defs/placeholder/pattern',
@@ -1274,7 +1511,7 @@ function validate24(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema42.properties.kind.enum },
+          params: { allowedValues: schema43.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -1305,7 +1542,7 @@ function validate24(
   return errors === 0;
 }
 validate24.evaluated = { dynamicProps: true, dynamicItems: false };
-const schema51 = { type: 'array', minItems: 1, items: { $ref: '#/$defs/template' } };
+const schema52 = { type: 'array', minItems: 1, items: { $ref: '#/$defs/template' } };
 function validate29(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},

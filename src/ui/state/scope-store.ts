@@ -8,6 +8,7 @@
  * it). Asynchronously, at most one compile runs; edits made meanwhile are compiled together as soon as it
  * ends (latest wins), and a `scope-change` with origin `compile` announces each result.
  */
+import { ParameterValueError, parseParameterValue } from '../../compiler/parameter-value.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import type { SyncScope } from '../../compiler/scope.ts';
@@ -129,14 +130,18 @@ export class ScopeStore extends EventTarget {
   /** The declared parameters' test values as JSON values of their SOQL types (what the API and devices take). */
   typedParameterValues(): Record<string, string | number | boolean> {
     const declared = (this.#scope.parameters ?? {}) as Readonly<Record<string, string>>;
-    const out: Record<string, string | number | boolean> = {};
+    const out = Object.create(null) as Record<string, string | number | boolean>;
     for (const [name, type] of Object.entries(declared)) {
-      const raw = this.#parameterValues[name];
+      const raw = Object.hasOwn(this.#parameterValues, name) ? this.#parameterValues[name] : undefined;
       if (raw === undefined || raw === '') continue;
-      out[name] =
-        type === 'integer' || type === 'double' ? Number(raw) : type === 'boolean' ? raw === 'true' : raw;
+      try {
+        out[name] = parseParameterValue(type, raw);
+      } catch (error) {
+        // A value not of its type is left out (the server then says it needs one), never sent as NaN.
+        if (!(error instanceof ParameterValueError)) throw error;
+      }
     }
-    return out;
+    return { ...out };
   }
 
   /** Diagnostics shown at the control whose `data-pointer` is `controlPointer`. */
