@@ -201,7 +201,8 @@ export class DeviceHost implements DeviceClient {
       }
       return installed;
     });
-    this.#emit({ type: 'changed', objects: [...change.redownload, ...change.removed] });
+    // Lists re-read: every object of the new plan (a first install has nothing "changed") and removed ones.
+    this.#emit({ type: 'changed', objects: [...plan.objects.map((o) => o.name), ...change.removed] });
     return change;
   }
 

@@ -55,6 +55,8 @@ export class FetchTransport implements Transport {
   readonly #fetch: typeof globalThis.fetch;
   /** One refresh at a time: parallel 401s share it. */
   #refreshing: Promise<DeviceSession> | null = null;
+  /** The refresh token the org refused: not offered again (one "sign in again" per refusal). */
+  #refused: string | undefined;
 
   constructor(options: FetchTransportOptions) {
     this.#options = options;
@@ -99,8 +101,8 @@ export class FetchTransport implements Transport {
   async #refresh(): Promise<DeviceSession> {
     const session = this.#options.session();
     if (!session) throw new NoSessionError();
-    if (!session.refreshToken) {
-      this.#options.onSessionExpired();
+    if (!session.refreshToken || session.refreshToken === this.#refused) {
+      if (!session.refreshToken) this.#options.onSessionExpired();
       throw new NoSessionError();
     }
     const body = new URLSearchParams({
@@ -118,6 +120,7 @@ export class FetchTransport implements Transport {
     if (!response.ok) {
       // 400 invalid_grant (revoked / expired refresh token) or 401 invalid_client: sign in again.
       if (response.status === 400 || response.status === 401 || response.status === 403) {
+        this.#refused = session.refreshToken;
         this.#options.onSessionExpired();
       }
       throw oauthError(response.status, text);
