@@ -16,7 +16,7 @@ if (!executablePath) {
 const apiProxy = syncscopeApiProxy();
 
 export default {
-  files: ['test/ui/**/*.test.ts'],
+  files: ['test/ui/**/*.test.ts', 'test/app-records/*.test.ts'],
   middleware: [apiProxy.middleware],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Serve JSON as JavaScript so the json plugin below can turn it into a module.
