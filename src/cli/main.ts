@@ -5,6 +5,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.ts';
+import { registerApp } from './commands/app.ts';
 import { registerDeviceCommand } from './commands/device.ts';
 import { registerCompile } from './commands/compile.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -75,3 +76,4 @@ registrations.push(registerDeviceCommand);
 registrations.push(registerValidate, registerCompile);
 registrations.push(registerOrg);
 registrations.push(registerServe, registerStart, registerPreview, registerPublish);
+registrations.push(registerApp);

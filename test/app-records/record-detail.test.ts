@@ -66,8 +66,8 @@ async function richRecords(): Promise<{ workOrder: SfRecord; account: SfRecord }
   const account = (await device.records('Account')).find(
     (a) => contacts.some((c) => c['AccountId'] === a.Id) && assets.some((s) => s['AccountId'] === a.Id),
   )!;
-  expect(workOrder, 'a work order with line items').to.exist;
-  expect(account, 'an account with contacts and assets').to.exist;
+  expect(workOrder, 'a work order with line items').not.to.equal(undefined);
+  expect(account, 'an account with contacts and assets').not.to.equal(undefined);
   return { workOrder, account };
 }
 
