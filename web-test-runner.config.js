@@ -16,7 +16,8 @@ if (!executablePath) {
 const apiProxy = syncscopeApiProxy();
 
 export default {
-  files: ['test/ui/**/*.test.ts', 'test/app-records/*.test.ts'],
+  // test/app-device: its browser tests are *.browser.ts (its *.test.ts files are Node tests, run by vitest).
+  files: ['test/ui/**/*.test.ts', 'test/app-records/*.test.ts', 'test/app-device/**/*.browser.ts'],
   middleware: [apiProxy.middleware],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Serve JSON as JavaScript so the json plugin below can turn it into a module.
