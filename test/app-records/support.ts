@@ -21,8 +21,12 @@ const axe = (globalThis as unknown as { axe: typeof Axe }).axe;
 
 export const api = new ApiClient();
 
-export function examplePlan(): SyncPlan {
-  const { plan, diagnostics } = compile(structuredClone(EXAMPLE_SCOPE), { metadata: ORG_METADATA });
+/** The example scope's plan; `workOrderFields` adds fields to WorkOrder (a date and a number for the forms). */
+export function examplePlan(workOrderFields: readonly string[] = []): SyncPlan {
+  const scope = structuredClone(EXAMPLE_SCOPE);
+  const workOrder = scope.objects['WorkOrder'] as { fields: string[] };
+  workOrder.fields = [...workOrder.fields, ...workOrderFields];
+  const { plan, diagnostics } = compile(scope, { metadata: ORG_METADATA });
   if (!plan) throw new Error(`the example scope did not compile: ${JSON.stringify(diagnostics)}`);
   return plan;
 }

@@ -88,7 +88,7 @@ export function parseControlValue(field: FieldInfo, raw: RawInput): ParsedInput 
     case 'id':
       return /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(text) || isLocalId(text)
         ? ok(text)
-        : fail('Choose a record from the list.');
+        : fail('Enter a valid record Id (15 or 18 letters and digits).');
     case 'email':
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return fail('Enter a valid email address.');
       break;
@@ -103,6 +103,8 @@ export function parseControlValue(field: FieldInfo, raw: RawInput): ParsedInput 
 function badInputMessage(field: FieldInfo): string {
   if (field.type === 'date') return 'Enter a valid date (YYYY-MM-DD).';
   if (field.type === 'datetime') return 'Enter a valid date and time.';
+  if (field.type === 'int') return 'Enter a whole number.';
+  if (['double', 'currency', 'percent'].includes(field.type)) return 'Enter a number.';
   return 'Enter a valid value.';
 }
 
