@@ -9,6 +9,7 @@ import '../auth/sign-in-screen.ts';
 import { completeSignIn } from '../auth/sign-in.ts';
 import type { DeviceClient, DeviceSession } from '../device/device-client.ts';
 import type { EditRecordEvent, OpenRecordEvent, SyncRequestEvent } from '../records/events.ts';
+import '../records/record-detail/record-detail.ts';
 import '../records/record-list/record-list.ts';
 import '../settings/settings-page.ts';
 import '../settings/synchronise-page.ts';
@@ -253,19 +254,28 @@ export class FieldApp extends LitElement {
     }
   }
 
-  /** A record's screen: the records part's element when it is built in, else where to find the record. */
+  /**
+   * A record's screen: its detail (records/record-detail); editing and creating use the records part's
+   * form element when this build has one (ss-record-form), else the detail.
+   */
   private renderRecord(route: Extract<Route, { place: 'record' | 'create' }>) {
-    const tag = customElements.get('ss-record-screen') ? 'ss-record-screen' : undefined;
-    if (!tag) return html`<p class="placeholder">Record screens are not part of this build.</p>`;
-    const element = document.createElement(tag) as HTMLElement & Record<string, unknown>;
-    element.device = this.device;
-    element.plan = this.plan;
-    element.object = route.object;
-    if (route.place === 'record') {
-      element.recordId = route.id;
-      element.editing = route.edit;
-    } else element.creating = true;
-    return element;
+    const editing = route.place === 'create' || route.edit;
+    if (editing && customElements.get('ss-record-form')) {
+      return html`<ss-record-form
+        .device=${this.device}
+        .plan=${this.plan}
+        .object=${route.object}
+        .recordId=${route.place === 'record' ? route.id : undefined}
+      ></ss-record-form>`;
+    }
+    if (route.place === 'create')
+      return html`<p class="placeholder">New records are not part of this build.</p>`;
+    return html`<ss-record-detail
+      .device=${this.device}
+      .plan=${this.plan}
+      .object=${route.object}
+      .recordId=${route.id}
+    ></ss-record-detail>`;
   }
 
   private renderLiveRegion() {

@@ -29,7 +29,10 @@ export const APP_PUBLISH_NOTE = 'published by syncscope app for the field app';
  * Makes sure the scope's latest published version is this scope (same scopeHash), publishing it when not:
  * what a device fetches at sign-in. Answers the version number the org now has.
  */
-export async function ensureScopePublished(org: ConnectedOrg, scopeFile: string): Promise<number> {
+export async function ensureScopePublished(
+  org: Pick<ConnectedOrg, 'connection' | 'apiVersion'>,
+  scopeFile: string,
+): Promise<number> {
   const compiled = await compileScopeFile(new OrgClient(org.connection), scopeFile);
   const store = { transport: org.connection, apiVersion: org.apiVersion };
   const latest = await latestVersion(store, compiled.scope.name);
