@@ -116,6 +116,7 @@ export default class ConflictResolver extends LitElement {
     try {
       await this.device.resolveConflict(seq, resolution);
       this.error = '';
+      this.conflicts = this.conflicts.filter((c) => c.seq !== seq);
       this.message =
         resolution === 'theirs'
           ? 'Resolved: the server’s version is kept.'
