@@ -4,6 +4,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import rollupJson from '@rollup/plugin-json';
 import { existsSync } from 'node:fs';
 import { syncscopeApiProxy } from './test/ui/support/api-proxy.js';
+import { deviceOrgMiddleware } from './test/app-device/support/device-org-middleware.js';
 
 const executablePath =
   process.env.CHROME_PATH ??
@@ -14,11 +15,13 @@ if (!executablePath) {
 
 // /api/* of the test page -> a real config server over the embedded org (started on first use).
 const apiProxy = syncscopeApiProxy();
+// /__device-org/* -> embedded orgs the device tests sync with directly (test/app-device/).
+const deviceOrg = deviceOrgMiddleware();
 
 export default {
   // test/app-device: its browser tests are *.browser.ts (its *.test.ts files are Node tests, run by vitest).
   files: ['test/ui/**/*.test.ts', 'test/app-records/*.test.ts', 'test/app-device/**/*.browser.ts'],
-  middleware: [apiProxy.middleware],
+  middleware: [apiProxy.middleware, deviceOrg.middleware],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Serve JSON as JavaScript so the json plugin below can turn it into a module.
   mimeTypes: { '**/*.json': 'js' },
@@ -28,6 +31,7 @@ export default {
     // es2022). The compiler itself needs no Ajv here: its validators are precompiled (src/compiler/generated).
     fromRollup(rollupJson)(),
     apiProxy.plugin,
+    deviceOrg.plugin,
   ],
   browsers: [
     chromeLauncher({
