@@ -8,8 +8,14 @@ import { beginSignIn, readCallback, redirectUriOf } from '../auth/pending-sign-i
 import '../auth/sign-in-screen.ts';
 import { completeSignIn } from '../auth/sign-in.ts';
 import type { DeviceClient, DeviceSession } from '../device/device-client.ts';
-import type { EditRecordEvent, OpenRecordEvent, SyncRequestEvent } from '../records/events.ts';
+import type {
+  EditRecordEvent,
+  OpenRecordEvent,
+  RecordSavedEvent,
+  SyncRequestEvent,
+} from '../records/events.ts';
 import '../records/record-detail/record-detail.ts';
+import '../records/record-form/record-form.ts';
 import '../records/record-list/record-list.ts';
 import '../settings/settings-page.ts';
 import '../settings/synchronise-page.ts';
@@ -56,6 +62,10 @@ export class FieldApp extends LitElement {
   @state() accessor announcement = '';
   @state() accessor logOutPending: number | undefined = undefined;
   @state() accessor backgroundSync: 'registered' | 'unsupported' | 'denied' | '' = '';
+  /** Fields a "New" prefills (a new line item of the work order shown: its WorkOrderId). */
+  @state() accessor createDefaults: Readonly<Record<string, unknown>> = {};
+  /** The device's data is open in another tab (one tab at a time holds the OPFS database). */
+  @state() accessor storeInUse = false;
 
   #syncState: SyncState | undefined;
   readonly #sync = new SyncStateController(this);
@@ -71,7 +81,14 @@ export class FieldApp extends LitElement {
     this.addEventListener('ss-log-out-confirmed', () => void this.logOut());
     this.addEventListener('ss-sign-in', () => void this.signIn());
     this.addEventListener('ss-open-record', (e) => this.go(openRoute(e)));
-    this.addEventListener('ss-edit-record', (e) => this.go(editRoute(e)));
+    this.addEventListener('ss-edit-record', (e) => {
+      this.createDefaults = e.defaults;
+      this.go(editRoute(e));
+    });
+    this.addEventListener('ss-record-saved', (e: RecordSavedEvent) =>
+      this.go({ place: 'record', object: e.object, id: e.recordId, edit: false }),
+    );
+    this.addEventListener('ss-edit-cancelled', () => history.back());
   }
 
   override connectedCallback(): void {
@@ -94,7 +111,13 @@ export class FieldApp extends LitElement {
       this.phase = 'broken';
       return;
     }
+    const stopWatchingStore = device.subscribe((event) => {
+      // 'storeInUse' (another tab holds the OPFS database): compared as a string, older devices never send it.
+      if ((event as { type: string }).type === 'storeInUse') this.storeInUse = true;
+    });
     this.storage = await device.open();
+    this.storeInUse = false;
+    stopWatchingStore();
     this.#syncState = new SyncState(device);
     this.#sync.state = this.#syncState;
     this.#syncState.addEventListener('change', () => this.#announce());
@@ -254,10 +277,7 @@ export class FieldApp extends LitElement {
     }
   }
 
-  /**
-   * A record's screen: its detail (records/record-detail); editing and creating use the records part's
-   * form element when this build has one (ss-record-form), else the detail.
-   */
+  /** A record's screen: its detail, or its form (edit, create) from the records part. */
   private renderRecord(route: Extract<Route, { place: 'record' | 'create' }>) {
     const editing = route.place === 'create' || route.edit;
     if (editing && customElements.get('ss-record-form')) {
