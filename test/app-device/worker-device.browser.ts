@@ -27,6 +27,8 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 }
 
 const startOrg = (records: number) => post<DeviceOrg>('/__device-org/start', { records });
+const control = (org: DeviceOrg, path: string, body: unknown) =>
+  post<unknown>(`/__device-org/${org.id}/control/${path}`, body);
 const query = (org: DeviceOrg, soql: string) =>
   post<{ totalSize: number; records: Record<string, unknown>[] }>(`/__device-org/${org.id}/query`, { soql });
 
@@ -152,5 +154,69 @@ describe('the worker device (SyncEngine in a worker over OPFS SQLite)', () => {
       onServer.records[0]!.Id,
     ]);
     expect(await second.record('Contact', localId)).to.deep.include({ Id: onServer.records[0]!.Id });
+  });
+
+  it('a worker killed while its upload is on the wire: the reopened device finds the create, never sends it twice', async () => {
+    const org = await startOrg(200);
+    const directory = `.device-kill-upload-${Date.now()}`;
+    const first = track(device(directory)) as WorkerDeviceClient;
+    await first.open();
+    await first.setSession(session(org));
+    await first.installPlan(org.plan);
+    expect((await first.sync('menu')).ok).to.equal(true);
+    const [account] = await first.records('Account');
+    const lastName = `Killed on the wire ${Date.now()}`;
+    await first.create('Contact', { LastName: lastName, Email: 'wire@example.com', AccountId: account!.Id });
+    // Every request now waits 1.5 s at the org: the worker dies after the create left, before its answer.
+    await control(org, 'faults', { latencyMs: 1500 });
+    const killed = new Promise<void>((resolve) => {
+      first.subscribe((event) => {
+        if (event.type === 'progress' && event.progress.phase === 'upload') {
+          setTimeout(() => {
+            first.terminate();
+            resolve();
+          }, 500);
+        }
+      });
+    });
+    void first.sync('menu').catch(() => undefined);
+    await killed;
+    // Let the org finish the request the dead worker sent.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await control(org, 'faults', { latencyMs: 0 });
+
+    const second = track(device(directory));
+    await second.open();
+    const summary = await second.sync('menu');
+    expect(summary.error).to.equal(undefined);
+    expect(await second.pendingChanges()).to.deep.equal([]);
+    const onServer = await query(org, `SELECT Id FROM Contact WHERE LastName = '${lastName}'`);
+    expect(onServer.totalSize).to.equal(1);
+    const held = (await second.records('Contact')).filter((c) => c.LastName === lastName);
+    expect(held.map((c) => c.Id)).to.deep.equal([onServer.records[0]!.Id]);
+  });
+
+  it('a second tab waits for the database ("storeInUse") and opens it when the first tab closes', async () => {
+    const org = await startOrg(100);
+    const directory = `.device-two-tabs-${Date.now()}`;
+    const first = track(device(directory));
+    await first.open();
+    await first.installPlan(org.plan);
+    const second = track(device(directory));
+    const heard: string[] = [];
+    second.subscribe((event) => heard.push(event.type));
+    let secondOpened = false;
+    const opening = second.open().then((answer) => {
+      secondOpened = true;
+      return answer;
+    });
+    // The second worker asks for the database's lock and waits: it says so, and does not open.
+    while (!heard.includes('storeInUse')) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(secondOpened).to.equal(false);
+    await first.close();
+    expect(await opening).to.deep.equal({ durable: true, storage: 'opfs' });
+    expect((await second.plan())?.objects.map((o) => o.name)).to.deep.equal(
+      org.plan.objects.map((o) => o.name),
+    );
   });
 });
