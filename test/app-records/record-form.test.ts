@@ -156,6 +156,47 @@ describe('ss-record-form (a real in-page device synced against the embedded org)
     for (const label of allInShadow(el, 'label')) expect(label.textContent!.trim()).not.to.equal('');
   });
 
+  it('without a describe: API names as labels, types from the held values and the plan’s paths', async () => {
+    const workOrder = await aWorkOrder();
+    const el = await fixture<RecordForm>(
+      html`<ss-record-form
+        .device=${device}
+        .plan=${plan}
+        .metadata=${{}}
+        object="WorkOrder"
+        .recordId=${workOrder.Id}
+      ></ss-record-form>`,
+    );
+    await el.reload();
+    await el.updateComplete;
+    const kind = (field: string): string => {
+      const c = control(el, field);
+      return `${c.localName}:${c.type}`;
+    };
+    expect([kind('StartDate'), kind('AccountId'), kind('ContactId'), kind('Subject')]).to.deep.equal([
+      'input:datetime-local',
+      'select:select-one',
+      'select:select-one',
+      'input:text',
+    ]);
+    expect(inShadow(el, 'label[for="f-StartDate"]').textContent!.trim()).to.equal('StartDate');
+  });
+
+  it('an undefined record Id (a shell route for New) is a create', async () => {
+    const el = await fixture<RecordForm>(
+      html`<ss-record-form
+        .device=${device}
+        .plan=${plan}
+        .metadata=${ORG_METADATA}
+        object="WorkOrder"
+        .recordId=${undefined}
+      ></ss-record-form>`,
+    );
+    await el.reload();
+    await el.updateComplete;
+    expect(inShadow(el, 'h2').textContent).to.equal('New Work Order');
+  });
+
   it('refuses a bad date with the message by the field, and queues nothing', async () => {
     const workOrder = await aWorkOrder();
     const el = await form('WorkOrder', workOrder.Id);

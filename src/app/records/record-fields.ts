@@ -6,6 +6,7 @@
 
 import type { PlanObject, SyncPlan } from '../../compiler/plan.ts';
 import type { FieldType, OrgMetadata, SObjectDescribe } from '../../compiler/org-metadata.ts';
+import type { SfRecord } from '../../runtime/index.ts';
 
 /** Fields Salesforce maintains itself: shown, never edited on the device. */
 const SYSTEM_FIELDS = new Set([
@@ -50,16 +51,33 @@ export function isWritable(plan: SyncPlan | undefined, object: string): boolean 
   return planObject(plan, object)?.upload.access === 'readWrite';
 }
 
-/** Every field the device holds for `object`, in the plan's order, described. */
+/**
+ * Every field the device holds for `object`, in the plan's order, described. A field the describe does not
+ * cover gets its type from the values `sample` (held records of the object) carries: a checkbox for
+ * booleans, a number, a date or a date and time for ISO values, text otherwise.
+ */
 export function fieldInfos(
   plan: SyncPlan | undefined,
   metadata: OrgMetadata | undefined,
   object: string,
+  sample: readonly SfRecord[] = [],
 ): FieldInfo[] {
   const po = planObject(plan, object);
   if (!po) return [];
   const describe = metadata?.[object];
-  return po.fields.map((name) => describeField(plan, po, describe, name));
+  return po.fields.map((name) => describeField(plan, po, describe, name, sample));
+}
+
+/** The type the held values of a field show, when no describe says. */
+export function typeFromValues(sample: readonly SfRecord[], name: string): FieldType | undefined {
+  const values = sample.map((r) => r[name]).filter((v) => v !== null && v !== undefined && v !== '');
+  if (!values.length) return undefined;
+  if (values.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (values.every((v) => typeof v === 'number')) return 'double';
+  if (values.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'date';
+  if (values.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)))
+    return 'datetime';
+  return undefined;
 }
 
 function describeField(
@@ -67,6 +85,7 @@ function describeField(
   po: PlanObject,
   describe: SObjectDescribe | undefined,
   name: string,
+  sample: readonly SfRecord[],
 ): FieldInfo {
   const field = describe?.fields.find((f) => f.name === name);
   const planTargets = field ? [] : planReferenceTargets(plan, po.name, name);
@@ -75,7 +94,9 @@ function describeField(
   return {
     name,
     label: field?.label ?? name,
-    type: field?.type ?? (name === 'Id' ? 'id' : planTargets.length ? 'reference' : 'string'),
+    type:
+      field?.type ??
+      (name === 'Id' ? 'id' : planTargets.length ? 'reference' : (typeFromValues(sample, name) ?? 'string')),
     length: field && isText(field.type) ? field.length : 0,
     // Booleans are never null in Salesforce; a checkbox always has a value.
     required: field ? !field.nillable && field.type !== 'boolean' && !field.defaultedOnCreate : false,

@@ -80,7 +80,7 @@ export default class RecordDetail extends LitElement {
   }
 
   #fields(): FieldInfo[] {
-    return fieldInfos(this.plan, this.metadata, this.object);
+    return fieldInfos(this.plan, this.metadata, this.object, this.held.get(this.object) ?? []);
   }
 
   #related(): RelatedList[] {
@@ -162,7 +162,7 @@ export default class RecordDetail extends LitElement {
     )?.label;
     const headingId = `related-${list.object}-${list.field}`;
     const keys = keyFields(this.plan, list.object);
-    const infos = fieldInfos(this.plan, this.metadata, list.object);
+    const infos = fieldInfos(this.plan, this.metadata, list.object, this.held.get(list.object) ?? []);
     const canCreate =
       isWritable(this.plan, list.object) && infos.find((f) => f.name === list.field)?.createable === true;
     // Two lists of one object (Contacts by AccountId and by ReportsToId) are told apart by the field.

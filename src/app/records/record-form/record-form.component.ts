@@ -37,13 +37,15 @@ export default class RecordForm extends LitElement {
   /** Describes of the plan's objects: control types, labels, picklists, lengths. Text controls without. */
   @property({ attribute: false }) accessor metadata: OrgMetadata | undefined = undefined;
   @property() accessor object = '';
-  /** The record edited; empty to create one. */
-  @property({ attribute: 'record-id' }) accessor recordId = '';
+  /** The record edited; empty (or undefined) to create one. */
+  @property({ attribute: 'record-id' }) accessor recordId: string | undefined = '';
   /** Values a new record starts with (the parent of a related list). */
   @property({ attribute: false }) accessor defaults: Readonly<Record<string, unknown>> = {};
 
   @state() private accessor record: SfRecord | undefined = undefined;
   @state() private accessor lookups: ReadonlyMap<string, readonly SfRecord[]> = new Map();
+  /** The object's held records, for field types when the describe is missing. */
+  @state() private accessor sample: readonly SfRecord[] = [];
   @state() private accessor loaded = false;
   /** Per field: why its value cannot be queued. */
   @state() private accessor errors: Readonly<Record<string, string>> = {};
@@ -57,12 +59,12 @@ export default class RecordForm extends LitElement {
   }
 
   get #creating(): boolean {
-    return this.recordId === '';
+    return !this.recordId;
   }
 
   /** The fields this form edits: updateable ones for an edit, createable ones for a create. */
   get fields(): FieldInfo[] {
-    return fieldInfos(this.plan, this.metadata, this.object).filter((f) =>
+    return fieldInfos(this.plan, this.metadata, this.object, this.sample).filter((f) =>
       this.#creating ? f.createable : f.updateable,
     );
   }
@@ -79,12 +81,15 @@ export default class RecordForm extends LitElement {
     if (!device || !this.object) return;
     const ticket = ++this.#loading;
     const objects = this.#lookupObjects();
-    const [record, ...lists] = await Promise.all([
-      this.#creating ? Promise.resolve(undefined) : device.record(this.object, this.recordId),
+    const withoutDescribe = !this.metadata?.[this.object];
+    const [record, sample, ...lists] = await Promise.all([
+      this.recordId ? device.record(this.object, this.recordId) : Promise.resolve(undefined),
+      withoutDescribe ? device.records(this.object) : Promise.resolve([]),
       ...objects.map((o) => device.records(o)),
     ]);
     if (ticket !== this.#loading) return;
     this.record = record;
+    this.sample = sample;
     this.lookups = new Map(objects.map((o, i) => [o, lists[i] ?? []]));
     this.errors = {};
     this.formError = '';
@@ -161,8 +166,9 @@ export default class RecordForm extends LitElement {
         const id = await device.create(this.object, values);
         this.dispatchEvent(new RecordSavedEvent(this.object, id, 'create'));
       } else {
-        await device.update(this.object, this.record?.Id ?? this.recordId, values);
-        this.dispatchEvent(new RecordSavedEvent(this.object, this.record?.Id ?? this.recordId, 'update'));
+        const id = this.record?.Id ?? this.recordId ?? '';
+        await device.update(this.object, id, values);
+        this.dispatchEvent(new RecordSavedEvent(this.object, id, 'update'));
       }
       this.formError = '';
     } catch (error) {
@@ -178,7 +184,7 @@ export default class RecordForm extends LitElement {
   }
 
   private handleCancel(): void {
-    this.dispatchEvent(new EditCancelledEvent(this.object, this.#creating ? undefined : this.recordId));
+    this.dispatchEvent(new EditCancelledEvent(this.object, this.recordId || undefined));
   }
 
   #describedBy(field: FieldInfo): string | typeof nothing {

@@ -92,8 +92,8 @@ export default class RecordList extends LitElement {
     return [this.object, ...this.#lookupObjects(this.#keyFieldInfos())];
   }
 
-  #keyFieldInfos(): FieldInfo[] {
-    const infos = fieldInfos(this.plan, this.metadata, this.object);
+  #keyFieldInfos(sample: readonly SfRecord[] = []): FieldInfo[] {
+    const infos = fieldInfos(this.plan, this.metadata, this.object, sample);
     return keyFields(this.plan, this.object).flatMap((name) => infos.filter((f) => f.name === name));
   }
 
@@ -121,7 +121,9 @@ export default class RecordList extends LitElement {
       if (ticket !== this.#loading) return; // a newer read is under way
       const held: HeldRecords = new Map(lookups.map((o, i) => [o, lookupRecords[i] ?? []]));
       const states = pendingStates(changes, object);
-      this.rows = records.map((record) => this.#row(record, keys, held, states));
+      // Typed by the held values where the describe is missing (dates read as dates).
+      const typedKeys = this.metadata?.[object] ? keys : this.#keyFieldInfos(records);
+      this.rows = records.map((record) => this.#row(record, typedKeys, held, states));
       this.error = '';
     } catch (error) {
       if (ticket === this.#loading)
