@@ -222,6 +222,22 @@ describe('ss-record-list (a real in-page device synced against the embedded org)
     expect(inShadow(el, '.pull').dataset['state']).to.equal('idle');
   });
 
+  it('while a sync runs (started anywhere) the spinner turns and the rows stay readable; then it re-reads', async () => {
+    const el = await list('WorkOrder');
+    const before = rowIds(el);
+    const sync = device.sync('menu');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect(inShadow(el, '.pull').dataset['state']).to.equal('refreshing');
+    expect(rowIds(el)).to.deep.equal(before);
+    const summary = await sync;
+    expect(summary.ok, summary.error).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await el.updateComplete;
+    expect(inShadow(el, '.pull').dataset['state']).to.equal('idle');
+    expect(rowIds(el)).to.deep.equal((await device.records('WorkOrder')).map((r) => r.Id));
+  });
+
   it('re-reads itself on the device\'s "changed" (a local create shows at once, pending)', async () => {
     const el = await list('Contact');
     const before = rowIds(el);
