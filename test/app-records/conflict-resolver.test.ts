@@ -89,6 +89,8 @@ describe('ss-conflict-resolver (a real conflict: the device and the embedded org
       ['Email', 'mine@example.com', 'theirs@example.com'],
     ]);
     await expectAccessible(el);
+    for (const target of allInShadow(el, 'button, label.choice'))
+      expect(target.getBoundingClientRect().height, target.textContent!).to.be.at.least(44);
 
     // Keep my phone, their email.
     const theirEmail = inShadow<HTMLInputElement>(el, 'fieldset[data-field="Email"] input[value="theirs"]');

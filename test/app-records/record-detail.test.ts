@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/app/records/record-detail/record-detail.ts';
 import type { RecordDetail } from '../../src/app/records/record-detail/record-detail.ts';
 import type { DeviceClient } from '../../src/app/device/device-client.ts';
@@ -167,5 +168,19 @@ describe('ss-record-detail (a real in-page device synced against the embedded or
     await expectAccessible(el);
     const change = (await device.pendingChanges()).find((c) => c.recordId === workOrder.Id)!;
     await device.undo(change.seq);
+  });
+
+  it('fits 360 px without sideways scrolling; every button is at least 44 px high', async () => {
+    await setViewport({ width: 360, height: 740 });
+    try {
+      const { account } = await richRecords();
+      const el = await detail('Account', account.Id);
+      await expectAccessible(el);
+      expect(document.documentElement.scrollWidth).to.be.at.most(360);
+      for (const button of allInShadow(el, 'button'))
+        expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(44);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
