@@ -7,6 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceEvent, DeviceSession } from '../../src/app/device/device-client.ts';
 import { createMemoryDevice } from '../../src/app/device/create-device.ts';
+import { DeviceHost } from '../../src/app/device/device-host.ts';
+import { localSyncLock } from '../../src/app/device/sync-lock.ts';
+import { MemoryStore } from '../../src/runtime/index.ts';
 import { publishVersion } from '../../src/server/published-plans.ts';
 import { compilePlan, startHarness, type Harness } from '../runtime/helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from '../runtime/helpers/scopes.ts';
@@ -175,5 +178,69 @@ describe('DeviceHost over FetchTransport, against the embedded org', () => {
     expect(await client.plan()).toBeUndefined();
     expect(await client.pendingChanges()).toEqual([]);
     expect(await client.history()).toEqual([]);
+  });
+
+  it('runs scheduled syncs through the device (labelled "schedule") on its own timer', async () => {
+    await seedEnergy();
+    const armed: { callback: () => void; ms: number }[] = [];
+    const timer = {
+      setTimeout: (callback: () => void, ms: number) => armed.push({ callback, ms }),
+      clearTimeout: () => undefined,
+    };
+    const client = createMemoryDevice({ clock: { now: () => h.now() }, timer });
+    const ended: unknown[] = [];
+    client.subscribe((event) => event.type === 'syncEnded' && ended.push(event.summary.trigger));
+    await client.open();
+    await client.installPlan(compilePlan(energyScope));
+    await client.setSession(session());
+    expect((await client.sync('menu')).ok).toBe(true);
+    await client.startSchedule();
+    // Armed for the plan's interval (30 min) after the sync.
+    const [first] = armed.splice(0);
+    expect(first?.ms).toBe(30 * 60_000);
+    first!.callback();
+    while (ended.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ended).toEqual(['manual', 'scheduled']);
+    expect((await client.history()).map((e) => e.triggeredBy)).toEqual(['schedule', 'menu']);
+    // Re-armed after the scheduled sync; stopSchedule stops it.
+    expect(armed.length).toBeGreaterThan(0);
+    await client.stopSchedule();
+  });
+
+  it('one sync of a store at a time: a second device on the same lock ends "busy" while the first syncs', async () => {
+    await seedEnergy();
+    const lock = localSyncLock();
+    const host = () =>
+      new DeviceHost({
+        openStore: () => new MemoryStore(),
+        deleteStore: () => undefined,
+        storage: 'memory',
+        durable: false,
+        lock,
+        lockName: 'one-store',
+        clock: { now: () => h.now() },
+      });
+    const [a, b] = [host(), host()];
+    const failures: unknown[] = [];
+    b.subscribe((event) => event.type === 'syncEnded' && failures.push(event.failure));
+    for (const device of [a, b]) {
+      await device.open();
+      await device.installPlan(compilePlan(energyScope));
+      await device.setSession(session());
+    }
+    await h.control('faults', { latencyMs: 300 });
+    // The lock is taken in the same turn as 'syncStarted' is emitted.
+    const started = new Promise<void>((resolve) =>
+      a.subscribe((event) => event.type === 'syncStarted' && resolve()),
+    );
+    const first = a.sync('menu');
+    await started;
+    const second = await b.sync('menu');
+    expect(second.ok).toBe(false);
+    expect(second.error).toBe('another tab is syncing this device; this one waits for it');
+    expect(failures).toEqual(['busy']);
+    expect((await first).ok).toBe(true);
+    await h.control('faults', undefined, 'DELETE');
+    expect((await b.sync('menu')).ok).toBe(true);
   });
 });
