@@ -74,6 +74,9 @@ describe('sync messages', () => {
     ).toBe(
       'Sync failed: Salesforce answered with a server error. (HTTP 503: Service Unavailable) 2 local changes are kept on this device. Records already on this device stay available. It tries again at the next scheduled sync. Next scheduled sync at 10:42 (in 30 min).',
     );
+    expect(outcomeText({ ...failed, pendingChanges: 0 }, 'server', NOW, NOW, TZ).text).toBe(
+      'Sync failed: Salesforce answered with a server error. No local changes were waiting. Records already on this device stay available. It tries again with the next scheduled sync, which is due now.',
+    );
     // An engine summary that is not ok without a classified failure still reads as a failure.
     expect(outcomeText({ ...failed, error: 'boom' }, undefined, undefined, NOW, TZ).ok).toBe(false);
   });

@@ -95,12 +95,15 @@ export function outcomeText(
   }
   const kind = failure ?? 'other';
   const detail = kind === 'other' || kind === 'server' ? (summary.error ? ` (${summary.error})` : '') : '';
+  const dueNow = nextSyncAt !== undefined && nextSyncAt <= nowMs + 30_000;
   const retry =
     kind === 'session'
       ? 'Syncing resumes after you sign in.'
       : kind === 'offline'
         ? `It tries again when the connection is back. ${next}`
-        : `It tries again at the next scheduled sync. ${next}`;
+        : dueNow
+          ? 'It tries again with the next scheduled sync, which is due now.'
+          : `It tries again at the next scheduled sync. ${next}`;
   return {
     ok: false,
     text: `${FAILURE_HEADLINES[kind]}${detail ? ` ${detail.trim()}` : ''} ${kept} Records already on this device stay available. ${retry}`,
