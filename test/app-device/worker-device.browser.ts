@@ -219,4 +219,25 @@ describe('the worker device (SyncEngine in a worker over OPFS SQLite)', () => {
       org.plan.objects.map((o) => o.name),
     );
   });
+
+  it('log out (wipe) deletes the database: the next worker finds nothing', async () => {
+    const org = await startOrg(100);
+    const directory = `.device-wipe-${Date.now()}`;
+    const first = track(device(directory));
+    await first.open();
+    await first.setSession(session(org));
+    await first.installPlan(org.plan);
+    expect((await first.sync('menu')).ok).to.equal(true);
+    expect((await first.records('Account')).length).to.equal(org.scopeCounts.Account);
+    await first.wipe();
+    expect(await first.session()).to.equal(null);
+    expect(await first.records('Account')).to.deep.equal([]);
+    await first.close();
+
+    const second = track(device(directory));
+    await second.open();
+    expect(await second.plan()).to.equal(undefined);
+    expect(await second.session()).to.equal(null);
+    expect(await second.history()).to.deep.equal([]);
+  });
 });
