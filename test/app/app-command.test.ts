@@ -69,6 +69,39 @@ describe('syncscope app', () => {
     }
   }, 240_000);
 
+  it('starts beside the config tool under npm start, printing both URLs and the demo sign-in', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/syncscope.js'), 'start', '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('Press Ctrl-C to stop.')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+      });
+      const lines = output.split('\n');
+      const app = lines.findIndex((l) => /^field app: http:\/\/127\.0\.0\.1:\d+\/$/.test(l));
+      expect(app).toBeGreaterThan(0);
+      expect(lines[app + 1]).toBe(`demo sign-in: ${DEMO_TECHNICIAN_USERNAME} / ${DEMO_PASSWORD}`);
+      expect(
+        lines.filter((l) => /^syncscope config tool: http:\/\/127\.0\.0\.1:\d+\/$/.test(l)),
+      ).toHaveLength(1);
+      const appUrl = lines[app]!.slice('field app: '.length);
+      expect((await (await fetch(`${appUrl}app-config.json`)).json()).scopeName).toBe('Field technician');
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    }
+  }, 240_000);
+
   it('wants --instance-url and --client-id together', async () => {
     const io = captureIo();
     expect(await main(['app', '--instance-url', 'https://acme.my.salesforce.com'], io)).toBe(1);
