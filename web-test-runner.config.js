@@ -5,6 +5,7 @@ import rollupJson from '@rollup/plugin-json';
 import { existsSync } from 'node:fs';
 import { syncscopeApiProxy } from './test/ui/support/api-proxy.js';
 import { closedPortPlugin } from './test/ui/support/closed-port.js';
+import { deviceOrgMiddleware } from './test/app-device/support/device-org-middleware.js';
 
 const executablePath =
   process.env.CHROME_PATH ??
@@ -15,10 +16,13 @@ if (!executablePath) {
 
 // /api/* of the test page -> a real config server over the embedded org (started on first use).
 const apiProxy = syncscopeApiProxy();
+// /__device-org/* -> embedded orgs the device tests sync with directly (test/app-device/).
+const deviceOrg = deviceOrgMiddleware();
 
 export default {
-  files: ['test/ui/**/*.test.ts'],
-  middleware: [apiProxy.middleware],
+  // test/app-device: its browser tests are *.browser.ts (its *.test.ts files are Node tests, run by vitest).
+  files: ['test/ui/**/*.test.ts', 'test/app-records/*.test.ts', 'test/app-device/**/*.browser.ts'],
+  middleware: [apiProxy.middleware, deviceOrg.middleware],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Serve JSON as JavaScript so the json plugin below can turn it into a module.
   mimeTypes: { '**/*.json': 'js' },
@@ -30,6 +34,7 @@ export default {
     apiProxy.plugin,
     // executeServerCommand('closed-port'): a port that refuses connections (offline tests).
     closedPortPlugin(),
+    deviceOrg.plugin,
   ],
   browsers: [
     chromeLauncher({

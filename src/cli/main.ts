@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { redact } from '../shared/redact.ts';
 import { CliError } from './cli-error.ts';
+import { registerApp } from './commands/app.ts';
 import { registerDeviceCommand } from './commands/device.ts';
 import { registerCompile } from './commands/compile.ts';
 import { registerValidate } from './commands/validate.ts';
@@ -76,3 +77,4 @@ registrations.push(registerDeviceCommand);
 registrations.push(registerValidate, registerCompile);
 registrations.push(registerOrg);
 registrations.push(registerServe, registerStart, registerPreview, registerPublish);
+registrations.push(registerApp);

@@ -11,7 +11,14 @@ import { EmulatorClock } from './clock.ts';
 import { mergeMetadata } from './metadata/extra-metadata.ts';
 import { standardMetadata } from './metadata/standard-objects.ts';
 import { adminUserRow, seedDemo, type SeedSummary } from './seed/demo-seed.ts';
-import { ADMIN_USER_ID, DEMO_DEFAULT_RECORDS, ORG_ID } from './seed/demo-ids.ts';
+import {
+  ADMIN_USER_ID,
+  DEMO_DEFAULT_RECORDS,
+  DEMO_TECHNICIAN_ID,
+  DEMO_TECHNICIAN_USERNAME,
+  ORG_ID,
+} from './seed/demo-ids.ts';
+import { hasPassword } from './oauth/passwords.ts';
 import { SoqlEngine } from './sql/soql-engine.ts';
 import {
   ensureTables,
@@ -25,6 +32,9 @@ import { RecordStore } from './store/record-store.ts';
 import { QueryCursors } from './query-cursors.ts';
 import { ApiUsage } from './api-usage.ts';
 import { Faults } from './faults.ts';
+import { OAuthGrants } from './oauth/oauth-grants.ts';
+import { ensureOAuthSetup } from './oauth/oauth-setup.ts';
+import { addCorsOrigin, corsForOAuthEndpoints, corsOrigins, originMatches } from './oauth/cors-allowlist.ts';
 
 const RECYCLE_BIN_DAYS = 15;
 
@@ -55,6 +65,8 @@ export interface EmbeddedOrgOptions {
 interface Session {
   readonly userId: string;
   expired: boolean;
+  /** The refresh token this access token came from (revoking it ends this session too). */
+  readonly refreshToken: string | undefined;
 }
 
 export class EmbeddedOrg {
@@ -66,6 +78,8 @@ export class EmbeddedOrg {
   readonly cursors: QueryCursors;
   readonly usage: ApiUsage;
   readonly faults = new Faults();
+  /** Authorization codes and refresh tokens of the OAuth endpoints. */
+  readonly oauth = new OAuthGrants();
   readonly orgId = ORG_ID;
   readonly adminUserId = ADMIN_USER_ID;
   /** The admin user's access token. */
@@ -75,6 +89,7 @@ export class EmbeddedOrg {
   /** What `--seed demo` made (undefined when the org was not seeded now). */
   readonly seeded: SeedSummary | undefined;
   private readonly sessions = new Map<string, Session>();
+  private corsPatterns: string[];
   /** Simulated in-flight transactions (`/__emulator/transactions`): id -> start time (ms). */
   readonly openTransactions = new Map<string, number>();
   private closed = false;
@@ -124,9 +139,15 @@ export class EmbeddedOrg {
       }
       return undefined;
     })();
+    ensureOAuthSetup(this.db);
+    this.corsPatterns = corsOrigins(this.db);
     this.adminToken = options.token ?? this.newTokenValue();
-    this.sessions.set(this.adminToken, { userId: ADMIN_USER_ID, expired: false });
-    this.refreshToken = `5Aep861${randomBytes(32).toString('base64url')}`;
+    this.sessions.set(this.adminToken, { userId: ADMIN_USER_ID, expired: false, refreshToken: undefined });
+    // Any client may use the admin's refresh token (scripts and tests refresh with their own client_id).
+    this.refreshToken = this.oauth.issueRefreshToken(
+      { userId: ADMIN_USER_ID, clientId: undefined, scopes: ['api', 'refresh_token'] },
+      `5Aep861${randomBytes(32).toString('base64url')}`,
+    );
     // The org's tokens never appear in its error messages or in those of a server that embeds it.
     rememberSecret(this.adminToken);
     rememberSecret(this.refreshToken);
@@ -151,11 +172,62 @@ export class EmbeddedOrg {
     return session && !session.expired ? session.userId : undefined;
   }
 
-  /** Issues a new access token for `userId` (an existing, active user). */
-  createSession(userId: string = ADMIN_USER_ID): string {
+  /**
+   * Issues a new access token for `userId` (an existing, active user), tied to `refreshToken` when it
+   * comes from one (revoking the refresh token ends it).
+   */
+  createSession(userId: string = ADMIN_USER_ID, refreshToken?: string): string {
     const token = this.newTokenValue();
-    this.sessions.set(token, { userId, expired: false });
+    this.sessions.set(token, { userId, expired: false, refreshToken });
     return token;
+  }
+
+  /** Ends one access token (revoke); true if it was one. */
+  endSession(token: string): boolean {
+    return this.sessions.delete(token);
+  }
+
+  /**
+   * Ends every access token of `userId` (their sessions timed out); refresh tokens stay valid, so clients
+   * get INVALID_SESSION_ID and then refresh. Returns how many ended.
+   */
+  endSessionsOfUser(userId: string): number {
+    let ended = 0;
+    for (const [token, session] of this.sessions)
+      if (session.userId === userId && this.sessions.delete(token)) ended += 1;
+    return ended;
+  }
+
+  /** Revokes a refresh token and ends the access tokens issued from it; true if it was one. */
+  revokeRefreshToken(refreshToken: string): boolean {
+    if (!this.oauth.revokeRefreshToken(refreshToken)) return false;
+    for (const [token, session] of this.sessions)
+      if (session.refreshToken === refreshToken) this.sessions.delete(token);
+    return true;
+  }
+
+  /** True when the demo technician can sign in with the documented password (a `--seed demo` org). */
+  hasDemoSignIn(): boolean {
+    return (
+      this.store.row('User', DEMO_TECHNICIAN_ID)?.Username === DEMO_TECHNICIAN_USERNAME &&
+      hasPassword(this.db, DEMO_TECHNICIAN_ID)
+    );
+  }
+
+  /** True when a browser page at `origin` may call the REST API (the org's CORS allowlist). */
+  corsAllows(origin: string): boolean {
+    return this.corsPatterns.some((pattern) => originMatches(pattern, origin));
+  }
+
+  /** "Enable CORS for OAuth endpoints": token, revoke and userinfo answer allowlisted origins too. */
+  get corsForOAuthEndpoints(): boolean {
+    return corsForOAuthEndpoints(this.db);
+  }
+
+  /** Adds an origin URL pattern to the CORS allowlist (Setup > CORS > New). */
+  allowCorsOrigin(pattern: string): void {
+    addCorsOrigin(this.db, pattern);
+    this.corsPatterns = corsOrigins(this.db);
   }
 
   /** Expires every access token issued so far (the next call with one answers 401 INVALID_SESSION_ID). */

@@ -33,6 +33,12 @@ export interface UiBuildOptions {
   readonly outDir?: string;
   /** Progress lines ("building the config tool..."). */
   readonly log?: (line: string) => void;
+  /** The page's folder, relative to root (default src/ui; the field app passes src/app). */
+  readonly page?: string;
+  /** The Vite config file, relative to root (default vite.config.ts). */
+  readonly viteConfig?: string;
+  /** What the progress line calls the page (default "the config tool page"). */
+  readonly label?: string;
 }
 
 export interface UiBuildResult {
@@ -44,15 +50,17 @@ export interface UiBuildResult {
 /** Builds the page if needed; null when there is no page to build (src/ui/index.html absent). */
 export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBuildResult | null> {
   const root = options.root ?? REPO_ROOT;
-  const entry = join(root, 'src/ui/index.html');
+  const page = options.page ?? 'src/ui';
+  const viteConfig = options.viteConfig ?? 'vite.config.ts';
+  const entry = join(root, page, 'index.html');
   if (!existsSync(entry)) return null;
   const outDir = options.outDir ?? join(root, 'dist/ui');
   const stamp = readStamp(outDir);
-  if (stamp && stamp.mode === UI_BUILD_MODE && stamp.hash === sourceHash(root, stamp.inputs)) {
+  if (stamp && stamp.mode === UI_BUILD_MODE && stamp.hash === sourceHash(root, stamp.inputs, viteConfig)) {
     return { dir: outDir, built: false };
   }
 
-  options.log?.('building the config tool page (src/ui) with Vite...');
+  options.log?.(`building ${options.label ?? 'the config tool page'} (${page}) with Vite...`);
   const started = Date.now();
   // A private directory first, then a rename: a half-written build is never served, and two servers
   // starting at once do not write into the same files.
@@ -70,8 +78,8 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   process.env.NODE_ENV = UI_BUILD_MODE;
   try {
     output = await build({
-      configFile: join(root, 'vite.config.ts'),
-      root: join(root, 'src/ui'),
+      configFile: join(root, viteConfig),
+      root: join(root, page),
       mode: UI_BUILD_MODE,
       logLevel: 'error',
       build: { outDir: temp, emptyOutDir: true },
@@ -83,8 +91,8 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
     if (callerNodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = callerNodeEnv;
   }
-  const inputs = bundleInputs(root, output);
-  const hash = sourceHash(root, inputs);
+  const inputs = bundleInputs(root, output, page);
+  const hash = sourceHash(root, inputs, viteConfig);
   const newStamp: Stamp = { mode: UI_BUILD_MODE, hash, inputs };
   writeFileSync(join(temp, STAMP), JSON.stringify(newStamp));
   mkdirSync(dirname(outDir), { recursive: true });
@@ -109,8 +117,8 @@ interface Stamp {
 }
 
 /** The repository's own files the bundle was made of (node_modules changes show in the lockfile). */
-function bundleInputs(root: string, output: unknown): string[] {
-  const files = new Set<string>(['src/ui/index.html']);
+function bundleInputs(root: string, output: unknown, page: string): string[] {
+  const files = new Set<string>([`${page}/index.html`]);
   for (const result of Array.isArray(output) ? output : [output]) {
     for (const item of (result as { output?: { moduleIds?: string[] }[] }).output ?? []) {
       for (const id of item.moduleIds ?? []) {
@@ -140,9 +148,9 @@ function readStamp(outDir: string): Stamp | null {
 }
 
 /** Hash of the bundle's sources, the Vite config and the lockfile; a missing source changes it. */
-export function sourceHash(root: string, inputs: readonly string[]): string {
+export function sourceHash(root: string, inputs: readonly string[], viteConfig = 'vite.config.ts'): string {
   const hash = createHash('sha256');
-  for (const file of [...inputs, 'vite.config.ts', 'package-lock.json']) {
+  for (const file of [...inputs, viteConfig, 'package-lock.json']) {
     hash.update(file);
     hash.update('\0');
     const path = join(root, file);

@@ -14,8 +14,11 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** Runs `syncscope org start ...` and resolves once it printed its two lines. */
-function startCli(args: string[]): Promise<Started> {
+/**
+ * Runs `syncscope org start ...` and resolves once it printed its lines: URL, token, client id, and for a
+ * demo org the demo sign-in.
+ */
+function startCli(args: string[], lineCount = 4): Promise<Started> {
   const child = spawn(process.execPath, ['bin/syncscope.js', 'org', 'start', ...args], {
     cwd: join(import.meta.dirname, '../..'),
     env: { ...process.env },
@@ -28,7 +31,7 @@ function startCli(args: string[]): Promise<Started> {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const lines = out.split('\n').filter(Boolean);
-      if (lines.length >= 2) {
+      if (lines.length >= lineCount) {
         const url = /^instance URL: (.*)$/.exec(lines[0]!)?.[1];
         const token = /^access token: (.*)$/.exec(lines[1]!)?.[1];
         if (!url || !token) reject(new Error(`unexpected output: ${out}`));
@@ -44,7 +47,7 @@ const SPAWN_TIMEOUT = 120_000;
 
 describe('syncscope org start', () => {
   it(
-    'prints exactly the URL and token, serves jsforce, and keeps --db data across a SIGTERM restart',
+    'prints the URL, token, client id and demo sign-in, serves jsforce, and keeps --db data across a SIGTERM restart',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'syncscope-org-'));
       const db = join(dir, 'org.sqlite');
@@ -61,6 +64,8 @@ describe('syncscope org start', () => {
       expect(first.lines).toEqual([
         expect.stringMatching(/^instance URL: http:\/\/127\.0\.0\.1:\d+$/),
         'access token: cli-test-token',
+        'client id: 3MVG9SyncScope.FieldApp.Demo.PublicClient.PKCE',
+        'demo sign-in: tess.fielding@syncscope.example / syncscope-demo-1',
       ]);
       const conn = new Connection({ instanceUrl: first.url, accessToken: first.token, version: '62.0' });
       const accounts = (await conn.query('SELECT COUNT() FROM Account')).totalSize;
@@ -71,6 +76,10 @@ describe('syncscope org start', () => {
 
       const second = await startCli(['--db', db, '--seed', 'demo']);
       expect(second.token).toMatch(/^00D8e0000000001!/);
+      expect(second.lines.slice(2)).toEqual([
+        'client id: 3MVG9SyncScope.FieldApp.Demo.PublicClient.PKCE',
+        'demo sign-in: tess.fielding@syncscope.example / syncscope-demo-1',
+      ]);
       const again = new Connection({ instanceUrl: second.url, accessToken: second.token, version: '62.0' });
       expect((await again.query('SELECT COUNT() FROM Account')).totalSize).toBe(accounts + 1);
       expect((await again.sobject('Account').retrieve(id)).Name).toBe('Survives restart');
@@ -127,7 +136,9 @@ describe('syncscope org start', () => {
           ],
         }),
       );
-      const started = await startCli(['--seed', 'none', '--metadata', metadata]);
+      const started = await startCli(['--seed', 'none', '--metadata', metadata], 3);
+      // No demo users: no demo sign-in line; the demo connected app exists in every org.
+      expect(started.lines.slice(2)).toEqual(['client id: 3MVG9SyncScope.FieldApp.Demo.PublicClient.PKCE']);
       try {
         const conn = new Connection({
           instanceUrl: started.url,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_USER_ID,
+  DEMO_DISPATCHER_ID,
   DEMO_FIRST_ACCOUNT_ID,
   DEMO_TECHNICIAN_ID,
   DEMO_TECHNICIAN_IDS,
@@ -23,17 +24,32 @@ describe('the demo seed', () => {
   it('has the documented users with stable Ids', async () => {
     expect(DEMO_TECHNICIAN_ID).toBe('0058e0000000002AAA');
     const users = await t.conn.query('SELECT Id, Username, Name, Title FROM User ORDER BY Id');
-    expect(users.records.map((u) => u.Id)).toEqual([ADMIN_USER_ID, ...DEMO_TECHNICIAN_IDS]);
+    expect(users.records.map((u) => u.Id)).toEqual([
+      ADMIN_USER_ID,
+      ...DEMO_TECHNICIAN_IDS,
+      DEMO_DISPATCHER_ID,
+    ]);
     expect(users.records[1]).toMatchObject({
       Username: 'tess.fielding@syncscope.example',
       Name: 'Tess Fielding',
       Title: 'Field Technician',
     });
+    expect(users.records[2]).toMatchObject({
+      Username: 'omar.iyer1@syncscope.example',
+      Name: 'Omar Iyer',
+      Title: 'Field Technician',
+    });
+    expect(users.records[7]).toMatchObject({
+      Id: DEMO_DISPATCHER_ID,
+      Username: 'diane.moreau@syncscope.example',
+      Name: 'Diane Moreau',
+      Title: 'Dispatcher',
+    });
   });
 
   it('makes about 5,000 records by default', () => {
     expect(t.running.org.seeded?.counts).toEqual({
-      User: 6,
+      User: 7,
       Product2: 20,
       Account: 200,
       Contact: 600,

@@ -50,7 +50,12 @@ export type DeviceEvent =
   /** The refresh token was refused (revoked): the user must sign in again; pending changes are kept. */
   | { readonly type: 'sessionExpired' }
   /** A refreshed access token, for the page to keep (the worker holds the session in its store). */
-  | { readonly type: 'session'; readonly session: DeviceSession };
+  | { readonly type: 'session'; readonly session: DeviceSession }
+  /**
+   * The device's data is open in another tab of the app (one tab at a time holds the OPFS database):
+   * `open()` waits and resolves when that tab closes. Say "open in another tab" meanwhile.
+   */
+  | { readonly type: 'storeInUse' };
 
 export interface DeviceClient {
   /** Opens the store (creating it on first use); says where the data lives. */

@@ -1,8 +1,9 @@
 /**
  * `syncscope org start [--port 0] [--db org.sqlite] [--seed demo|none] [--records N] [--token T]
  * [--metadata F] [--now ISO]`: runs the embedded org (a local Salesforce REST API over SQLite) on
- * 127.0.0.1 and prints exactly two lines, `instance URL: http://127.0.0.1:<port>` and
- * `access token: <token>`, then serves until Ctrl-C or SIGTERM, which close the database cleanly.
+ * 127.0.0.1 and prints `instance URL: http://127.0.0.1:<port>`, `access token: <token>`, the demo
+ * connected app's `client id: <consumer key>` and, when the demo users exist, `demo sign-in: <username> /
+ * <password>` (see docs/oauth.md), then serves until Ctrl-C or SIGTERM, which close the database cleanly.
  */
 
 import type { Command } from 'commander';
@@ -39,7 +40,7 @@ function integer(flag: string, value: string, min: number, max: number, hint: st
   return n;
 }
 
-/** Starts the org, prints its two lines, serves until `until` resolves, then closes it. */
+/** Starts the org, prints its lines, serves until `until` resolves, then closes it. */
 export async function runOrgStart(
   options: OrgStartOptions,
   io: CliIo,
@@ -60,7 +61,7 @@ export async function runOrgStart(
     if (Number.isNaN(now.getTime()))
       throw new CliError(`--now must be an ISO 8601 datetime, got '${options.now}'`);
   }
-  const { startOrg } = await import('../../emulator/index.ts');
+  const { startOrg, clientIdLine, demoSignInLine } = await import('../../emulator/index.ts');
   const { MetadataError } = await import('../../emulator/metadata/extra-metadata.ts');
   const { DatabaseKindError } = await import('../../compiler/database-kind.ts');
   let org: Awaited<ReturnType<typeof startOrg>>;
@@ -91,6 +92,8 @@ export async function runOrgStart(
   try {
     io.out(`instance URL: ${org.url}`);
     io.out(`access token: ${org.token}`);
+    io.out(clientIdLine());
+    if (org.org.hasDemoSignIn()) io.out(demoSignInLine());
     await until;
   } finally {
     await org.close();
@@ -104,7 +107,7 @@ export const registerOrg: RegisterCommand = (program: Command, io: CliIo) => {
   org
     .command('start')
     .description(
-      'Serve the embedded org on 127.0.0.1 until Ctrl-C or SIGTERM; prints its instance URL and access token.',
+      'Serve the embedded org on 127.0.0.1 until Ctrl-C or SIGTERM; prints its instance URL, access token, the demo client id and the demo sign-in.',
     )
     .option('--port <n>', 'TCP port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--db <file>', 'keep the org in this SQLite file across restarts (default: in memory)')

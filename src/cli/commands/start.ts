@@ -1,6 +1,7 @@
 /**
  * `syncscope start` (what `npm start` runs): the config tool on the embedded demo org (or the org given)
- * with the example scope, printing the compiled plan's summary and the URL.
+ * with the example scope, printing the compiled plan's summary and the URL; on the embedded org also the
+ * field app beside it (the scope published for it), printing its URL and the demo sign-in.
  */
 
 import { join } from 'node:path';
@@ -14,7 +15,10 @@ import { HttpError } from '../../server/http-error.ts';
 import { OrgClient } from '../../server/org-client.ts';
 import { readScopeFile } from '../../server/scope-file.ts';
 import { REPO_ROOT } from '../../server/ui-build.ts';
-import { parsePort, serveUntilStopped } from './serve.ts';
+import { parsePort, serveUntilStopped, signal } from './serve.ts';
+import { ensureScopePublished } from './app.ts';
+import { startAppServer, type AppServer } from '../../server/app-server.ts';
+import { DEMO_CLIENT_ID, demoSignInLine } from '../../emulator/seed/demo-ids.ts';
 import { formatPreview } from './preview.ts';
 import { previewScope } from '../../server/preview.ts';
 import { DEMO_TECHNICIAN_ID, DEMO_TECHNICIAN_USERNAME } from '../../emulator/seed/demo-ids.ts';
@@ -56,39 +60,61 @@ export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
       .command('start')
       .description('open the config tool with the example scope on the embedded demo org (npm start)')
       .option('--port <n>', 'port (0: any free port)', String(DEFAULT_PORT))
-      .option('--scope <file>', 'the scope file to open', EXAMPLE_SCOPE),
+      .option('--scope <file>', 'the scope file to open', EXAMPLE_SCOPE)
+      .option('--app-port <n>', 'port of the field app (embedded org only; 0: any free port)', '0'),
   ).action(async (options: Record<string, unknown>) => {
     const port = parsePort(String(options.port));
+    const appPort = parsePort(String(options.appPort));
     const scopeFile = String(options.scope);
     const scope = readScopeFile(scopeFile);
     const org = await connectOrg(orgFlagsFrom(options));
-    await serveUntilStopped({
-      port,
-      scopeFile,
-      org,
-      io,
-      beforeStart: async () => {
-        try {
-          const client = new OrgClient(org.connection);
-          const compiled = await compileScope(client, scope);
-          for (const line of planSummary(compiled.plan)) io.out(line);
-          for (const d of compiled.diagnostics)
-            io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
-          if (org.kind === 'embedded') {
-            // The demo's first technician: what the example scope puts on her device, and its cost.
-            io.out('');
-            const preview = await previewScope(client, compiled, { userId: DEMO_TECHNICIAN_ID });
-            for (const line of formatPreview({ ...preview, diagnostics: [] }, DEMO_TECHNICIAN_USERNAME))
-              io.out(line);
-            io.out('');
+    let fieldApp: AppServer | undefined;
+    try {
+      await serveUntilStopped({
+        port,
+        scopeFile,
+        org,
+        io,
+        until: signal(),
+        beforeStart: async () => {
+          try {
+            const client = new OrgClient(org.connection);
+            const compiled = await compileScope(client, scope);
+            for (const line of planSummary(compiled.plan)) io.out(line);
+            for (const d of compiled.diagnostics)
+              io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+            if (org.kind === 'embedded') {
+              // The demo's first technician: what the example scope puts on her device, and its cost.
+              io.out('');
+              const preview = await previewScope(client, compiled, { userId: DEMO_TECHNICIAN_ID });
+              for (const line of formatPreview({ ...preview, diagnostics: [] }, DEMO_TECHNICIAN_USERNAME))
+                io.out(line);
+              io.out('');
+              // The field app beside the config tool, signing in to the same embedded org.
+              await ensureScopePublished(org, scopeFile);
+              fieldApp = await startAppServer({
+                config: {
+                  instanceUrl: org.instanceUrl,
+                  clientId: DEMO_CLIENT_ID,
+                  scopeName: compiled.scope.name,
+                  apiVersion: org.apiVersion,
+                },
+                port: appPort,
+                log: (line) => io.err(line),
+              });
+              io.out(`field app: ${fieldApp.url}`);
+              io.out(demoSignInLine());
+            }
+          } catch (error) {
+            if (!(error instanceof HttpError)) throw error;
+            io.out(`The scope does not compile: ${error.message}`);
+            for (const d of error.extra.diagnostics ?? [])
+              io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
           }
-        } catch (error) {
-          if (!(error instanceof HttpError)) throw error;
-          io.out(`The scope does not compile: ${error.message}`);
-          for (const d of error.extra.diagnostics ?? [])
-            io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
-        }
-      },
-    });
+        },
+      });
+    } finally {
+      await fieldApp?.close();
+    }
   });
 };

@@ -15,6 +15,9 @@
  *   restamps those records to its start and closes it.
  * - `GET|DELETE /__emulator/stats`: `{apiCalls, requests, byPath}`.
  * - `POST /__emulator/sessions` `{"userId"?: id}`: a new access token for that user (default admin).
+ * - `POST /__emulator/sessions/expire` `{"userId": id}`: that user's access tokens time out (the next
+ *   call with one answers 401 INVALID_SESSION_ID for good); their refresh tokens still work, so a client
+ *   can test its refresh. Answers `{"userId", "expired": <tokens ended>}`.
  */
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -195,6 +198,18 @@ export function registerControls(app: FastifyInstance, org: EmbeddedOrg): void {
         if (!userId || !user || user.IsActive !== 1)
           throw new ApiError(404, 'NOT_FOUND', `no active user ${String(body.userId)}`);
         return sendApiResponse(reply, ok({ accessToken: org.createSession(userId), userId }));
+      });
+      controls.post('/sessions/expire', async (request, reply) => {
+        const body = objectBody(request.body);
+        const userId = typeof body.userId === 'string' ? toId18(body.userId) : undefined;
+        if (!userId || !org.store.row('User', userId))
+          throw new ApiError(
+            400,
+            'MISSING_ARGUMENT',
+            `give {"userId": <the Id of a user>}, got ${JSON.stringify(body.userId)}`,
+            ['userId'],
+          );
+        return sendApiResponse(reply, ok({ userId, expired: org.endSessionsOfUser(userId) }));
       });
     },
     { prefix: '/__emulator' },

@@ -1,7 +1,7 @@
 /**
- * OAuth-side endpoints: `GET /services/oauth2/userinfo` and the identity URL `GET /id/{org}/{user}`
- * (what @salesforce/core and jsforce read about the session's user), and `POST /services/oauth2/token`
- * with `grant_type=refresh_token` (how a client gets a new access token after INVALID_SESSION_ID).
+ * `GET|POST /services/oauth2/userinfo` and the identity URL `GET /id/{org}/{user}`: what @salesforce/core,
+ * jsforce and the field app read about the session's user (each session answers for its own user).
+ * The token, revoke and authorize endpoints are in oauth-token.ts and oauth-authorize.ts.
  */
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,10 +9,7 @@ import { LATEST_VERSION } from './api-router.ts';
 import type { EmbeddedOrg } from '../org.ts';
 import { restDatetime } from '../store/field-codec.ts';
 import { sendApiResponse } from './reply.ts';
-
-function instanceUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.headers.host ?? '127.0.0.1'}`;
-}
+import { instanceUrl } from './oauth-token.ts';
 
 export function userInfo(org: EmbeddedOrg, userId: string, base: string): Record<string, unknown> {
   const user = org.store.row('User', userId) ?? {};
@@ -108,30 +105,6 @@ export function registerIdentity(
         last_modified_date: about.updated_at,
         is_app_installed: true,
         urls: about.urls,
-      },
-    });
-  });
-
-  app.post('/services/oauth2/token', async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, string | undefined>;
-    if (body.grant_type !== 'refresh_token' || body.refresh_token !== org.refreshToken) {
-      reply.code(400).header('content-type', 'application/json;charset=UTF-8');
-      return reply.send(
-        JSON.stringify({ error: 'invalid_grant', error_description: 'expired access/refresh token' }),
-      );
-    }
-    const base = instanceUrl(request);
-    const token = org.createSession(org.adminUserId);
-    return sendApiResponse(reply, {
-      status: 200,
-      body: {
-        access_token: token,
-        instance_url: base,
-        id: `${base}/id/${org.orgId}/${org.adminUserId}`,
-        token_type: 'Bearer',
-        issued_at: String(org.clock.nowMs()),
-        signature: Buffer.from(token.slice(-16)).toString('base64'),
-        scope: 'api refresh_token',
       },
     });
   });

@@ -1,8 +1,9 @@
 /**
- * The embedded org's HTTP server (fastify, bound to 127.0.0.1). Per request, in order: the 16,384-byte
- * URL limit (414), request statistics, injected faults (latency, dropped connection, failures), the
+ * The embedded org's HTTP server (fastify, bound to 127.0.0.1). Per request, in order: CORS (a preflight
+ * is answered there, see cors.ts), the 16,384-byte URL limit (414), request statistics, injected faults (latency, dropped connection, failures), the
  * bearer token (401 INVALID_SESSION_ID), the daily API limit (403 REQUEST_LIMIT_EXCEEDED, counting one
- * call per request), then the REST API router. Every error is `[{message, errorCode, fields}]` JSON.
+ * call per request), then the REST API router. Every error is `[{message, errorCode, fields}]` JSON,
+ * except the OAuth endpoints' `{error, error_description}` (oauth-token.ts, oauth-authorize.ts).
  */
 
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -16,6 +17,9 @@ import { ApiRouter, parseApiUrl } from './api-router.ts';
 import { bearerToken, sendApiResponse, sendError } from './reply.ts';
 import { registerControls } from './controls.ts';
 import { registerIdentity } from './identity.ts';
+import { applyCors } from './cors.ts';
+import { registerOAuthAuthorize } from './oauth-authorize.ts';
+import { registerOAuthToken } from './oauth-token.ts';
 import { registerCollections } from './routes/collections.ts';
 import { registerComposite } from './routes/composite.ts';
 import { registerDescribe } from './routes/describe.ts';
@@ -163,6 +167,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
     reply.header('Date', org.clock.now().toUTCString());
     const url = request.raw.url ?? '/';
     if (isControl(url)) return;
+    // CORS first: a preflight is answered before sessions, limits and request counting.
+    if (applyCors(org, request, reply)) return reply;
     org.usage.countRequest(url.split('?')[0] as string);
     if (Buffer.byteLength(url) > MAX_URL_BYTES) {
       return sendApiResponse(reply, {
@@ -251,6 +257,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
   });
 
   registerIdentity(app, org, sessionUser);
+  registerOAuthToken(app, org);
+  registerOAuthAuthorize(app, org);
   registerControls(app, org);
   return app;
 }

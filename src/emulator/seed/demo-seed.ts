@@ -14,7 +14,12 @@ import { makeId } from '../ids.ts';
 import { quoteIdent } from '../sql/table-layout.ts';
 import type { StoredValue } from '../store/field-codec.ts';
 import type { OrgDb } from '../store/org-database.ts';
-import { ADMIN_USER_ID, DEMO_TECHNICIAN_COUNT, DEMO_TECHNICIAN_USERNAME } from './demo-ids.ts';
+import {
+  ADMIN_USER_ID,
+  DEMO_DISPATCHER_USERNAME,
+  DEMO_TECHNICIAN_COUNT,
+  DEMO_TECHNICIAN_USERNAME,
+} from './demo-ids.ts';
 
 type Row = Record<string, StoredValue | undefined>;
 
@@ -276,6 +281,37 @@ export function seedDemo(
       ...stamps(ADMIN_USER_ID),
     });
   }
+  // The dispatcher plans the technicians' days (stamped without the random source, so the rest of the
+  // demo data stays exactly as it was before she joined).
+  const dispatcherStamp = new Date(day0 - 200 * DAY).toISOString();
+  inserter.insert('User', {
+    Id: nextId('User'),
+    Username: DEMO_DISPATCHER_USERNAME,
+    FirstName: 'Diane',
+    LastName: 'Moreau',
+    Name: 'Diane Moreau',
+    Email: DEMO_DISPATCHER_USERNAME,
+    Alias: 'dmore',
+    CommunityNickname: 'diane.moreau',
+    Title: 'Dispatcher',
+    Department: 'Field Service',
+    City: 'Lyon',
+    Country: 'France',
+    IsActive: 1,
+    TimeZoneSidKey: 'Europe/Paris',
+    LocaleSidKey: 'en_US',
+    EmailEncodingKey: 'UTF-8',
+    LanguageLocaleKey: 'en_US',
+    UserType: 'Standard',
+    ManagerId: ADMIN_USER_ID,
+    EmployeeNumber: 'D-0001',
+    CreatedDate: dispatcherStamp,
+    CreatedById: ADMIN_USER_ID,
+    LastModifiedDate: dispatcherStamp,
+    LastModifiedById: ADMIN_USER_ID,
+    SystemModstamp: dispatcherStamp,
+    IsDeleted: 0,
+  });
 
   const products: { id: string; active: boolean }[] = [];
   for (let i = 0; i < productCount; i++) {

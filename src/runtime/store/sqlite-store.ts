@@ -17,8 +17,7 @@ import type {
   SyncHistoryEntry,
   SyncStore,
 } from './sync-store.ts';
-
-const SCHEMA_VERSION = 1;
+import { needsSchema, SCHEMA_SQL, SCHEMA_VERSION, STATEMENTS, topLevelJsonPath } from './sqlite-schema.ts';
 
 export interface SqliteStoreOptions {
   /** Open an existing store for reading only: no schema setup, no marks, no journal change. */
@@ -80,12 +79,11 @@ export class SqliteStore implements SyncStore {
     return this.#statements.countRecords.pluck().get(object) as number;
   }
   listStringValues(object: string, field: string): string[] {
-    // A JSON path with the name quoted, so any name reads that one top-level key and nothing else.
-    const path = `$.${JSON.stringify(field)}`;
+    const path = topLevelJsonPath(field);
     return this.#statements.listStringValues.pluck().all(path, object, path) as string[];
   }
   stringValuesById(object: string, field: string): Map<string, string> {
-    const path = `$.${JSON.stringify(field)}`;
+    const path = topLevelJsonPath(field);
     const rows = this.#statements.stringValuesById.raw().all(path, object, path) as [string, string][];
     return new Map(rows);
   }
@@ -210,55 +208,37 @@ function checkSchemaVersion(db: Database.Database, path: string): void {
 }
 
 function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION)
-    throw new Error(`this device database was written by a newer syncscope (schema ${version})`);
-  if (version === SCHEMA_VERSION) return;
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS records (object TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL,
-      PRIMARY KEY (object, id)) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS id_map (local_id TEXT PRIMARY KEY, server_id TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS object_state (object TEXT PRIMARY KEY, data TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
-    PRAGMA user_version = ${SCHEMA_VERSION};
-  `);
+  if (needsSchema(db.pragma('user_version', { simple: true }) as number)) db.exec(SCHEMA_SQL);
 }
 
 function prepare(db: Database.Database) {
+  const sql = STATEMENTS;
   return {
-    getRecord: db.prepare('SELECT data FROM records WHERE object = ? AND id = ?'),
-    getRecordJson: db.prepare('SELECT data FROM records WHERE object = ? AND id = ?').pluck(),
-    listRecords: db.prepare('SELECT data FROM records WHERE object = ? ORDER BY id'),
-    listRecordIds: db.prepare('SELECT id FROM records WHERE object = ? ORDER BY id'),
-    countRecords: db.prepare('SELECT COUNT(*) FROM records WHERE object = ?'),
-    stringValuesById: db.prepare(
-      "SELECT id, data ->> ? FROM records WHERE object = ? AND json_type(data, ?) = 'text' ORDER BY id",
-    ),
-    listStringValues: db.prepare(
-      "SELECT data ->> ? FROM records WHERE object = ? AND json_type(data, ?) = 'text' ORDER BY id",
-    ),
-    putRecord: db.prepare('INSERT OR REPLACE INTO records (object, id, data) VALUES (?, ?, ?)'),
-    deleteRecord: db.prepare('DELETE FROM records WHERE object = ? AND id = ?'),
-    listObjects: db.prepare('SELECT DISTINCT object FROM records ORDER BY object'),
-    purgeObject: db.prepare('DELETE FROM records WHERE object = ?'),
-    appendChange: db.prepare('INSERT INTO outbox (data) VALUES (?)'),
-    listChanges: db.prepare('SELECT seq, data FROM outbox ORDER BY seq'),
-    getChange: db.prepare('SELECT seq, data FROM outbox WHERE seq = ?'),
-    replaceChange: db.prepare('UPDATE outbox SET data = ? WHERE seq = ?'),
-    removeChange: db.prepare('DELETE FROM outbox WHERE seq = ?'),
-    mapId: db.prepare('INSERT OR REPLACE INTO id_map (local_id, server_id) VALUES (?, ?)'),
-    resolveId: db.prepare('SELECT server_id FROM id_map WHERE local_id = ?'),
-    getState: db.prepare('SELECT data FROM object_state WHERE object = ?'),
-    putState: db.prepare('INSERT OR REPLACE INTO object_state (object, data) VALUES (?, ?)'),
-    deleteState: db.prepare('DELETE FROM object_state WHERE object = ?'),
-    getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
-    setMeta: db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
-    appendHistory: db.prepare('INSERT INTO history (data) VALUES (?)'),
-    listHistory: db.prepare('SELECT id, data FROM history ORDER BY id DESC LIMIT ?'),
-    pruneHistory: db.prepare(
-      'DELETE FROM history WHERE id NOT IN (SELECT id FROM history ORDER BY id DESC LIMIT ?)',
-    ),
+    getRecord: db.prepare(sql.getRecord),
+    getRecordJson: db.prepare(sql.getRecord).pluck(),
+    listRecords: db.prepare(sql.listRecords),
+    listRecordIds: db.prepare(sql.listRecordIds),
+    countRecords: db.prepare(sql.countRecords),
+    stringValuesById: db.prepare(sql.stringValuesById),
+    listStringValues: db.prepare(sql.listStringValues),
+    putRecord: db.prepare(sql.putRecord),
+    deleteRecord: db.prepare(sql.deleteRecord),
+    listObjects: db.prepare(sql.listObjects),
+    purgeObject: db.prepare(sql.purgeObject),
+    appendChange: db.prepare(sql.appendChange),
+    listChanges: db.prepare(sql.listChanges),
+    getChange: db.prepare(sql.getChange),
+    replaceChange: db.prepare(sql.replaceChange),
+    removeChange: db.prepare(sql.removeChange),
+    mapId: db.prepare(sql.mapId),
+    resolveId: db.prepare(sql.resolveId),
+    getState: db.prepare(sql.getState),
+    putState: db.prepare(sql.putState),
+    deleteState: db.prepare(sql.deleteState),
+    getMeta: db.prepare(sql.getMeta),
+    setMeta: db.prepare(sql.setMeta),
+    appendHistory: db.prepare(sql.appendHistory),
+    listHistory: db.prepare(sql.listHistory),
+    pruneHistory: db.prepare(sql.pruneHistory),
   };
 }
