@@ -217,6 +217,8 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       throw new CliError(
         `--param needs the plan's parameter types, and this device has no plan yet: run \`syncscope device sync --scope-name ${options.scopeName} --db ${options.db} ...\` once without --param first`,
       );
+    // Local input is checked before the org is reached: a bad --param is the user's to fix, offline too.
+    const parameters = options.param && known ? parseParams(options.param, known) : undefined;
     // The one org connector every command uses; a device keeps data, so no throwaway embedded org.
     const org = await connectOrg(
       { ...orgFlagsFrom({ ...options }), apiVersion: known?.apiVersion ?? FIRST_CHECK_API_VERSION },
@@ -226,7 +228,7 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
       // The first request: a wrong instance URL fails here, before the sync starts.
       const sessionUser = await sessionUserId(org);
       const userId = runningUser(options, sessionUser, store.getMeta<string>('userId'), io);
-      await runSync(options, io, store, org.connection, plan, userId, known);
+      await runSync(options, io, store, org.connection, plan, userId, parameters);
     } finally {
       await org.close();
     }
@@ -281,9 +283,8 @@ async function runSync(
   transport: Transport,
   plan: SyncPlan | undefined,
   userId: string | undefined,
-  known: SyncPlan | undefined,
+  parameters: Record<string, unknown> | undefined,
 ): Promise<void> {
-  const parameters = options.param && known ? parseParams(options.param, known) : undefined;
   const engine = new SyncEngine({
     transport,
     store,
