@@ -124,7 +124,9 @@ describe('the worker device (SyncEngine in a worker over OPFS SQLite)', () => {
     const changed: SyncPlan = {
       ...org.plan,
       objects: org.plan.objects.map((o) =>
-        o.name === 'Asset' || o.name === 'Product2' ? { ...o, fingerprint: `${o.fingerprint}-v2` } : o,
+        o.name === 'Asset' || o.name === 'Product2'
+          ? { ...o, fingerprint: otherFingerprint(o.fingerprint) }
+          : o,
       ),
     };
     await first.installPlan(changed);
@@ -241,3 +243,8 @@ describe('the worker device (SyncEngine in a worker over OPFS SQLite)', () => {
     expect(await second.history()).to.deep.equal([]);
   });
 });
+
+/** Another valid fingerprint (64 hex digits, as the plan schema wants): the first digit changed. */
+function otherFingerprint(fingerprint: string): string {
+  return (fingerprint.startsWith('0') ? '1' : '0') + fingerprint.slice(1);
+}

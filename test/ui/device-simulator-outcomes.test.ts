@@ -154,17 +154,17 @@ describe('ss-device-simulator: outcomes of a sync', function () {
     await sync(el);
     const engine = el.engine!;
     const id = String(engine.records('WorkOrder')[0]!.Id);
-    const tooLong = 'x'.repeat(300);
-    engine.update('WorkOrder', id, { Subject: tooLong });
+    // A contact Id of the right shape that the org does not hold: the device cannot know, the org refuses it.
+    // (A value the device can check, such as a Subject over 255 characters, is refused before it is queued.)
+    const missingContact = '003000000000000';
+    engine.update('WorkOrder', id, { ContactId: missingContact });
     await sync(el);
     const status = () =>
       // innerText: the error sits on its own line under the status.
       (pendingRow(el, 1).querySelector('td:nth-child(3)') as HTMLElement).innerText
         .replace(/\s+/g, ' ')
         .trim();
-    expect(status()).to.match(
-      /^failed STRING_TOO_LONG: Subject: data value too large: x{100}\.\.\. \(max length=255\)$/,
-    );
+    expect(status()).to.equal('failed INVALID_CROSS_REFERENCE_KEY: invalid cross reference id');
     const buttons = () =>
       [...pendingRow(el, 1).querySelectorAll('button')].map((b) => b.getAttribute('aria-label'));
     expect(buttons()).to.deep.equal(['Retry change 1', 'Edit change 1', 'Undo change 1']);
@@ -176,17 +176,17 @@ describe('ss-device-simulator: outcomes of a sync', function () {
     expect(buttons()).to.deep.equal(['Undo change 1']);
     expect(text(el, 'p[role="status"]')).to.include('Change 1 is queued again; it uploads at the next sync.');
     await sync(el);
-    expect(status()).to.match(/^failed STRING_TOO_LONG: /);
+    expect(status()).to.equal('failed INVALID_CROSS_REFERENCE_KEY: invalid cross reference id');
 
     // Edit puts the change in the offline edit form; the corrected value replaces it.
     shadow<HTMLButtonElement>(el, 'button[aria-label="Edit change 1"]').click();
     await el.updateComplete;
     expect(shadow<HTMLSelectElement>(el, '#view-object').value).to.equal('WorkOrder');
     expect(shadow<HTMLSelectElement>(el, '#edit-record').value).to.equal(id);
-    expect(shadow<HTMLSelectElement>(el, '#edit-field').value).to.equal('Subject');
+    expect(shadow<HTMLSelectElement>(el, '#edit-field').value).to.equal('ContactId');
     const value = shadow<HTMLInputElement>(el, '#edit-value');
-    expect(value.value).to.equal(tooLong);
-    const fixed = `Fixed ${Date.now()}`;
+    expect(value.value).to.equal(missingContact);
+    const fixed = String(engine.records('Contact')[0]!.Id);
     value.value = fixed;
     value.dispatchEvent(new Event('input'));
     shadow<HTMLButtonElement>(el, '.edit button').click();
@@ -194,10 +194,10 @@ describe('ss-device-simulator: outcomes of a sync', function () {
     expect(status()).to.equal('pending');
     expect(
       pendingRow(el, 1).querySelector('td:nth-child(2)')!.textContent!.replace(/\s+/g, ' ').trim(),
-    ).to.equal(`update WorkOrder ${id} {"Subject":"${fixed}"}`);
+    ).to.equal(`update WorkOrder ${id} {"ContactId":"${fixed}"}`);
     choose(shadow<HTMLSelectElement>(el, '#view-object'), 'WorkOrder');
     await sync(el);
     expect(text(el, '#pending-title')).to.equal('Pending changes (0)');
-    expect(engine.record('WorkOrder', id)?.['Subject']).to.equal(fixed);
+    expect(engine.record('WorkOrder', id)?.['ContactId']).to.equal(fixed);
   });
 });
