@@ -150,3 +150,64 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
     return small;
   });
 }
+
+/** The field app served by the real CLI (`syncscope app`, a child process) against an org's URL. */
+export interface ServedApp {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function serveFieldApp(orgUrl: string, clientId: string): Promise<ServedApp> {
+  const { spawn } = await import('node:child_process');
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/syncscope.js'), 'app', '--port', '0', '--instance-url', orgUrl, '--client-id', clientId],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // The first run of a checkout builds the app with Vite: allow for it (the caller's hook timeout).
+  const url = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /field app: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`syncscope app exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    async close() {
+      if (server.exitCode !== null) return;
+      const exited = new Promise((resolve) => server.on('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Signs in through the org's login page (OAuth code + PKCE), from the app's sign-in screen. */
+export async function signInThroughLoginPage(
+  page: Page,
+  appSelector: (selector: string) => string,
+  username: string,
+  password: string,
+  action = 'sign-in',
+): Promise<void> {
+  await Promise.all([page.waitForNavigation(), tap(page, appSelector(`[data-action="${action}"]`))]);
+  await page.type('#username', username);
+  await page.type('#password', password);
+  await Promise.all([page.waitForNavigation(), tap(page, '#Login')]);
+}
+
+/** The triggers of the device's syncs, newest first, as the History tab lists them. */
+export async function historyTriggersShown(
+  page: Page,
+  appSelector: (s: string) => string,
+): Promise<string[]> {
+  await tap(page, appSelector('#tab-history'));
+  await find(page, appSelector('[data-history-list]'));
+  return page.$$eval(appSelector('[data-history-trigger]'), (items) =>
+    items.map((li) => li.getAttribute('data-history-trigger') ?? ''),
+  );
+}

@@ -236,7 +236,7 @@ describe('the field app on a phone', () => {
       (ended) => ended !== before,
       'the Settings sync',
     );
-    expect(await historyTriggers(page)).toEqual(['settings', 'menu', 'menu']);
+    expect(await historyTriggers(page)).toEqual(['settings', 'menu', 'signIn']);
     await checkScreen(page, 'synchronise: history');
     await tap(page, app('#tab-schedule'));
     await find(page, app('[data-schedule-list]'));

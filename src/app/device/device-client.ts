@@ -10,6 +10,7 @@
  * Everything is async because the worker sits across postMessage. Screens never touch the store directly.
  */
 
+import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type {
   Conflict,
@@ -23,8 +24,8 @@ import type {
   SyncSummary,
 } from '../../runtime/index.ts';
 
-/** What started a sync, as History shows it. */
-export type SyncTrigger = 'menu' | 'settings' | 'pull' | 'schedule' | 'reconnect' | 'foreground';
+/** What started a sync, as History shows it ('signIn': the first sync right after signing in). */
+export type SyncTrigger = 'signIn' | 'menu' | 'settings' | 'pull' | 'schedule' | 'reconnect' | 'foreground';
 
 /** The signed-in user's session (OAuth 2.0 authorization code + PKCE, see app/auth/). */
 export interface DeviceSession {
@@ -67,6 +68,13 @@ export interface DeviceClient {
   plan(): Promise<SyncPlan | undefined>;
   /** Installs a plan (first sign-in, or a newer published version): only changed objects re-download. */
   installPlan(plan: SyncPlan, publishedVersion?: { id: string; number: number }): Promise<PlanChange>;
+  /**
+   * The plan objects' describes (labels, field types, picklist values) kept on the device, so labels and
+   * typed inputs work offline after a reload. Fetched at sign-in and when a plan is installed; one that
+   * could not be fetched (offline) is missing here and fetched again after the next successful sync
+   * (screens re-read it when a sync ends).
+   */
+  metadata(): Promise<OrgMetadata>;
   /** Scope parameters (e.g. the user's Id) the plan's queries bind. */
   setParameters(parameters: Readonly<Record<string, unknown>>): Promise<void>;
 

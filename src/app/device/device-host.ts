@@ -8,11 +8,13 @@
  * - the session (kept in the store, refreshed by the transport) and the published plan at sign-in;
  * - what started each sync (menu, settings, pull, schedule, reconnect, foreground), kept beside the
  *   engine's history in store meta (`syncTriggers`), since the engine only knows manual|scheduled;
+ * - the plan objects' describes (store meta `describes`), for labels and typed inputs offline;
  * - one sync at a time per store across tabs (Web Locks), including scheduled ones: the host runs its own
  *   scheduler so every sync goes through the lock;
  * - why a sync failed, in the words the screens show (offline, session, apiLimit, server, busy).
  */
 
+import type { OrgMetadata, SObjectDescribe } from '../../compiler/org-metadata.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import {
   fetchLatestPublishedPlan,
@@ -33,6 +35,7 @@ import type { PlanChange } from '../../runtime/plan-change.ts';
 import { SalesforceApi } from '../../runtime/salesforce-api.ts';
 import { SyncScheduler } from '../../runtime/scheduler.ts';
 import { HISTORY_KEPT, PUBLISHED_VERSION_META } from '../../runtime/sync-engine.ts';
+import { trimDescribe } from '../../server/org-client.ts';
 import type {
   DeviceClient,
   DeviceEvent,
@@ -48,6 +51,8 @@ export const SESSION_META = 'session';
 export const SYNC_TRIGGERS_META = 'syncTriggers';
 /** The published plan's version number, for people ("plan v3"). */
 export const PUBLISHED_NUMBER_META = 'publishedPlanVersionNumber';
+/** The plan objects' describes (OrgMetadata, trimmed to what the screens read). */
+export const DESCRIBES_META = 'describes';
 
 const DEFAULT_API_VERSION = '62.0';
 
@@ -162,6 +167,7 @@ export class DeviceHost implements DeviceClient {
       if (session) store.setMeta('userId', session.userId);
     });
     if (session && this.#options.scopeName) await this.#installPublishedPlan(this.#options.scopeName);
+    if (session) await this.#fetchDescribes();
   }
 
   async #installPublishedPlan(scopeName: string): Promise<void> {
@@ -186,6 +192,47 @@ export class DeviceHost implements DeviceClient {
     }
   }
 
+  async metadata(): Promise<OrgMetadata> {
+    const { store } = await this.#ready();
+    return store.getMeta<OrgMetadata>(DESCRIBES_META) ?? {};
+  }
+
+  /**
+   * Fetches the describes of the plan's objects the device does not hold yet (`refetch`: again, for
+   * objects a new plan changed) and drops those of objects the plan no longer has. Best effort: offline or
+   * refused, the screens keep what they have (API names, plain text inputs) and the next sync tries again.
+   */
+  async #fetchDescribes(refetch: readonly string[] = []): Promise<void> {
+    const { store } = await this.#ready();
+    const plan = store.getPlan();
+    if (!plan || !store.getMeta<DeviceSession | null>(SESSION_META)) return;
+    const held = store.getMeta<OrgMetadata>(DESCRIBES_META) ?? {};
+    const names = plan.objects.map((o) => o.name);
+    const describes: Record<string, SObjectDescribe> = {};
+    for (const name of names) if (held[name] && !refetch.includes(name)) describes[name] = held[name];
+    const api = new SalesforceApi(this.#transport, plan.apiVersion, this.#options.pageSize);
+    const fetched: string[] = [];
+    for (const name of names.filter((n) => !describes[n])) {
+      try {
+        const raw = await api.call<Parameters<typeof trimDescribe>[0]>(
+          {
+            method: 'GET',
+            url: `/services/data/v${plan.apiVersion}/sobjects/${encodeURIComponent(name)}/describe`,
+          },
+          `describe ${name}`,
+        );
+        describes[name] = trimDescribe(raw);
+        fetched.push(name);
+      } catch {
+        // Offline or refused: keep the old describe if there was one; the next sync asks again.
+        if (held[name]) describes[name] = held[name];
+      }
+    }
+    const dropped = Object.keys(held).filter((name) => !names.includes(name));
+    if (fetched.length === 0 && dropped.length === 0) return;
+    store.setMeta(DESCRIBES_META, describes);
+  }
+
   async plan(): Promise<SyncPlan | undefined> {
     const { store } = await this.#ready();
     return store.getPlan() ?? undefined;
@@ -203,6 +250,7 @@ export class DeviceHost implements DeviceClient {
     });
     // Lists re-read: every object of the new plan (a first install has nothing "changed") and removed ones.
     this.#emit({ type: 'changed', objects: [...plan.objects.map((o) => o.name), ...change.removed] });
+    await this.#fetchDescribes(change.redownload);
     return change;
   }
 
@@ -250,6 +298,10 @@ export class DeviceHost implements DeviceClient {
       for (const object of [...summary.planInstalled.redownload, ...summary.planInstalled.removed])
         objects.add(object);
     }
+    // Describes missing since an offline sign-in, or of objects a newly installed plan changed; fetched
+    // before 'syncEnded' so the screens that re-read them then see them.
+    // Only after a sync that worked: a failed one (offline, session refused) would just fail again.
+    if (!locked.busy && summary.ok) await this.#fetchDescribes(summary.planInstalled?.redownload ?? []);
     if (objects.size) this.#emit({ type: 'changed', objects: [...objects].sort() });
     this.#emit({ type: 'syncEnded', summary, ...(failure ? { failure } : {}) });
     return summary;
@@ -411,9 +463,11 @@ export class DeviceHost implements DeviceClient {
   }
 }
 
-/** Menu, Settings and pull sync everything (the user asked); schedule, reconnect, foreground only what is due. */
+/** Sign-in, Menu, Settings and pull sync everything (the user asked); schedule, reconnect, foreground only what is due. */
 export function engineTrigger(trigger: SyncTrigger): 'manual' | 'scheduled' {
-  return trigger === 'menu' || trigger === 'settings' || trigger === 'pull' ? 'manual' : 'scheduled';
+  return trigger === 'signIn' || trigger === 'menu' || trigger === 'settings' || trigger === 'pull'
+    ? 'manual'
+    : 'scheduled';
 }
 
 function failureOfRequest(error: unknown): SyncFailureKind | undefined {

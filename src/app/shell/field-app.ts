@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { AppConfig } from '../app-config.ts';
 import '../auth/log-out-dialog.ts';
@@ -56,6 +57,8 @@ export class FieldApp extends LitElement {
   @state() accessor route: Route = parseRoute(location.hash);
   @state() accessor menuOpen = false;
   @state() accessor plan: SyncPlan | undefined = undefined;
+  /** The plan objects' describes the device keeps (labels, field types, picklists); {} until fetched. */
+  @state() accessor metadata: OrgMetadata = {};
   @state() accessor session: DeviceSession | null = null;
   @state() accessor storage: { durable: boolean; storage: 'opfs' | 'memory' } | undefined = undefined;
   @state() accessor signInProblem = '';
@@ -70,6 +73,7 @@ export class FieldApp extends LitElement {
   #syncState: SyncState | undefined;
   readonly #sync = new SyncStateController(this);
   #stopTriggers: (() => void) | undefined;
+  #stopWatchingMetadata: (() => void) | undefined;
   #lastAnnounced = '';
 
   constructor() {
@@ -100,6 +104,8 @@ export class FieldApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
     this.#stopTriggers?.();
+    this.#stopWatchingMetadata?.();
+    this.#stopWatchingMetadata = undefined;
     this.#syncState?.stop();
   }
 
@@ -122,6 +128,10 @@ export class FieldApp extends LitElement {
     this.#sync.state = this.#syncState;
     this.#syncState.addEventListener('change', () => this.#announce());
     await this.#syncState.start();
+    // A sync may have fetched describes missing since an offline sign-in, or a new plan's.
+    this.#stopWatchingMetadata ??= device.subscribe((event) => {
+      if (event.type === 'syncEnded') void this.#loadMetadata();
+    });
 
     const callback = readCallback(new URL(location.href));
     if (callback.kind !== 'none') {
@@ -136,6 +146,7 @@ export class FieldApp extends LitElement {
         this.session = signedIn.session;
         this.#syncState.clearSessionExpired();
         this.plan = await device.plan();
+        await this.#loadMetadata();
         await this.#firstSync();
         return;
       } catch (error) {
@@ -144,6 +155,7 @@ export class FieldApp extends LitElement {
     }
     this.session = await device.session();
     this.plan = await device.plan();
+    await this.#loadMetadata();
     if (this.session && this.plan) {
       await this.#enterApp();
     } else {
@@ -151,10 +163,17 @@ export class FieldApp extends LitElement {
     }
   }
 
+  /** Re-reads the describes; the same ones keep their identity, so an open form is not reloaded. */
+  async #loadMetadata(): Promise<void> {
+    if (!this.device) return;
+    const metadata = await this.device.metadata();
+    if (JSON.stringify(metadata) !== JSON.stringify(this.metadata)) this.metadata = metadata;
+  }
+
   /** The first sync at login, with its progress on its own screen (as Axsy runs it). */
   async #firstSync(): Promise<void> {
     this.phase = 'firstSync';
-    await this.device!.sync('menu');
+    await this.device!.sync('signIn');
     await this.#enterApp();
   }
 
@@ -209,7 +228,7 @@ export class FieldApp extends LitElement {
     const sync = this.#sync.snapshot;
     return html`<div class="top">
         <ss-app-header
-          .heading=${headingOf(this.route)}
+          .heading=${headingOf(this.route, this.metadata)}
           .sync=${sync}
           .menuOpen=${this.menuOpen}
         ></ss-app-header>
@@ -252,11 +271,16 @@ export class FieldApp extends LitElement {
     const route = this.route;
     switch (route.place) {
       case 'home':
-        return html`<ss-home-page .device=${this.device} .plan=${this.plan}></ss-home-page>`;
+        return html`<ss-home-page
+          .device=${this.device}
+          .plan=${this.plan}
+          .metadata=${this.metadata}
+        ></ss-home-page>`;
       case 'list':
         return html`<ss-record-list
           .device=${this.device}
           .plan=${this.plan}
+          .metadata=${this.metadata}
           .object=${route.object}
         ></ss-record-list>`;
       case 'record':
@@ -280,19 +304,19 @@ export class FieldApp extends LitElement {
   /** A record's screen: its detail, or its form (edit, create) from the records part. */
   private renderRecord(route: Extract<Route, { place: 'record' | 'create' }>) {
     const editing = route.place === 'create' || route.edit;
-    if (editing && customElements.get('ss-record-form')) {
+    if (editing) {
       return html`<ss-record-form
         .device=${this.device}
         .plan=${this.plan}
+        .metadata=${this.metadata}
         .object=${route.object}
         .recordId=${route.place === 'record' ? route.id : undefined}
       ></ss-record-form>`;
     }
-    if (route.place === 'create')
-      return html`<p class="placeholder">New records are not part of this build.</p>`;
     return html`<ss-record-detail
       .device=${this.device}
       .plan=${this.plan}
+      .metadata=${this.metadata}
       .object=${route.object}
       .recordId=${route.id}
     ></ss-record-detail>`;
@@ -310,7 +334,7 @@ export class FieldApp extends LitElement {
     const places: MenuPlace[] = [{ label: 'Home', href: '#/', current: route.place === 'home' }];
     for (const object of this.plan?.objects ?? []) {
       const href = routeHash({ place: 'list', object: object.name });
-      places.push({ label: objectLabelPlural(object.name), href, current: current === href });
+      places.push({ label: objectLabelPlural(object.name, this.metadata), href, current: current === href });
     }
     places.push({
       label: 'Settings',
@@ -373,6 +397,7 @@ export class FieldApp extends LitElement {
     await device.setSession(null);
     this.session = null;
     this.plan = undefined;
+    this.metadata = {};
     this.menuOpen = false;
     history.replaceState(null, '', `${redirectUriOf(location)}#/`);
     this.route = { place: 'home' };
@@ -400,16 +425,16 @@ function editRoute(event: EditRecordEvent): Route {
     : { place: 'record', object: event.object, id: event.recordId, edit: true };
 }
 
-function headingOf(route: Route): string {
+function headingOf(route: Route, metadata: OrgMetadata): string {
   switch (route.place) {
     case 'home':
       return 'syncscope Field';
     case 'list':
-      return objectLabelPlural(route.object);
+      return objectLabelPlural(route.object, metadata);
     case 'record':
-      return objectLabel(route.object);
+      return objectLabel(route.object, metadata);
     case 'create':
-      return `New ${objectLabel(route.object)}`;
+      return `New ${objectLabel(route.object, metadata)}`;
     case 'settings':
       return 'Settings';
     case 'synchronise':

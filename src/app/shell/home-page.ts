@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { DeviceClient } from '../device/device-client.ts';
 import { appControls, appTokens } from '../styles/shared.styles.ts';
@@ -62,6 +63,8 @@ export class HomePage extends LitElement {
 
   @property({ attribute: false }) accessor device: DeviceClient | undefined = undefined;
   @property({ attribute: false }) accessor plan: SyncPlan | undefined = undefined;
+  /** Describes the device holds: object labels ("Work Orders") where known. */
+  @property({ attribute: false }) accessor metadata: OrgMetadata | undefined = undefined;
   @state() accessor counts: ReadonlyMap<string, number> = new Map();
   #unsubscribe: (() => void) | undefined;
 
@@ -94,7 +97,7 @@ export class HomePage extends LitElement {
           (o) =>
             html`<li>
               <a href=${routeHash({ place: 'list', object: o.name })} data-object=${o.name}
-                >${objectLabelPlural(o.name)}<span class="count weak"
+                >${objectLabelPlural(o.name, this.metadata)}<span class="count weak"
                   >${this.counts.get(o.name) ?? 0}</span
                 ></a
               >

@@ -1,7 +1,10 @@
 /**
- * What people call an sObject in lists and messages ("Work Orders", "Products"), from its API name,
- * without a describe: the plan carries names only, and a progress line must not wait for the network.
+ * What people call an sObject in lists and messages ("Work Orders", "Products"): the describe's label when
+ * the device holds it, otherwise from its API name (the plan carries names only, a describe may not have
+ * been fetched yet, and a progress line must not wait for the network).
  */
+
+import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 
 /** Names whose plural is not the split name plus "s". */
 const PLURALS: Readonly<Record<string, string>> = {
@@ -15,7 +18,9 @@ const PLURALS: Readonly<Record<string, string>> = {
 };
 
 /** "WorkOrderLineItem" -> "Work Order Line Items"; custom objects lose "__c" and underscores. */
-export function objectLabelPlural(apiName: string): string {
+export function objectLabelPlural(apiName: string, metadata?: OrgMetadata): string {
+  const described = metadata?.[apiName]?.labelPlural;
+  if (described) return described;
   const known = PLURALS[apiName];
   if (known) return known;
   const words = splitApiName(apiName);
@@ -25,7 +30,9 @@ export function objectLabelPlural(apiName: string): string {
 }
 
 /** "WorkOrderLineItem" -> "Work Order Line Item". */
-export function objectLabel(apiName: string): string {
+export function objectLabel(apiName: string, metadata?: OrgMetadata): string {
+  const described = metadata?.[apiName]?.label;
+  if (described) return described;
   const known = PLURALS[apiName];
   if (apiName === 'Product2') return 'Product';
   if (known && apiName.endsWith('2')) return apiName.slice(0, -1);

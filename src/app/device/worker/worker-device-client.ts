@@ -97,6 +97,9 @@ export class WorkerDeviceClient implements DeviceClient {
   installPlan(plan: SyncPlan, publishedVersion?: { id: string; number: number }) {
     return this.#call('installPlan', plan, publishedVersion);
   }
+  metadata() {
+    return this.#call('metadata');
+  }
   setParameters(parameters: Readonly<Record<string, unknown>>) {
     return this.#call('setParameters', parameters);
   }
