@@ -193,11 +193,14 @@ export async function signInThroughLoginPage(
   username: string,
   password: string,
   action = 'sign-in',
-): Promise<void> {
+): Promise<'login page' | 'already signed in to the org'> {
   await Promise.all([page.waitForNavigation(), tap(page, appSelector(`[data-action="${action}"]`))]);
+  // The org's login page, unless the browser still has a session there (then it answers the code at once).
+  if (!(await page.$('#username'))) return 'already signed in to the org';
   await page.type('#username', username);
   await page.type('#password', password);
   await Promise.all([page.waitForNavigation(), tap(page, '#Login')]);
+  return 'login page';
 }
 
 /** The triggers of the device's syncs, newest first, as the History tab lists them. */
