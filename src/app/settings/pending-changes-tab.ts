@@ -11,7 +11,8 @@ import styles from './synchronise-tabs.styles.ts';
 const OPS: Readonly<Record<OutboxEntry['op'], string>> = { create: 'New', update: 'Edit', delete: 'Delete' };
 const STATUS: Readonly<Record<OutboxEntry['status'], string>> = {
   pending: 'Waiting to upload',
-  inFlight: 'Uploading',
+  // Sent, answer not had (a dropped connection, an expired session): the next sync asks the org before sending again.
+  inFlight: 'Sent, not confirmed yet: checked at the next sync',
   failed: 'Upload failed',
   conflict: 'Conflict',
 };
