@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOrgStart } from '../../src/cli/commands/org.ts';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { type CliIo } from '../../src/cli/main.ts';
+import { runCli as run } from '../runtime/helpers/cli.ts';
 import { APPLICATION_IDS } from '../../src/compiler/database-kind.ts';
 import { installPlan } from '../../src/runtime/plan-change.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
@@ -27,14 +28,6 @@ afterEach(() => {
   chmodSync(dir, 0o700);
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), setExitCode: () => {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 /** Starts the org on `db` and stops it at once (what `org start --db` does to the file). */
 async function orgStartOnce(db: string): Promise<{ code: number; err: string[] }> {

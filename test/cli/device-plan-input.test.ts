@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { runCli as run } from '../runtime/helpers/cli.ts';
 import { assertUsablePlan } from '../../src/runtime/plan-change.ts';
 import { compilePlan } from '../runtime/helpers/e2e-org.ts';
 import { energyScope } from '../runtime/helpers/scopes.ts';
@@ -13,14 +13,6 @@ const dir = mkdtempSync(join(tmpdir(), 'syncscope-plan-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const EXAMPLE = join(import.meta.dirname, '../../examples/field-technician.scope.json');
 const ORG = ['--org-url', 'http://127.0.0.1:9', '--token', 'unused-token'];
-
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), setExitCode: () => {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 describe('device inputs', () => {
   it('a scope passed as --plan is named a scope, with the command that compiles it', async () => {

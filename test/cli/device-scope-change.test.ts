@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { runCli as run } from '../runtime/helpers/cli.ts';
 import type { SyncScope } from '../../src/compiler/scope.ts';
 import { compilePlan, startHarness, type Harness } from '../runtime/helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from '../runtime/helpers/scopes.ts';
@@ -21,14 +21,6 @@ afterEach(async () => {
   await h.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), setExitCode: () => {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 function planFile(name: string, scope: SyncScope): string {
   const file = join(dir, name);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncScope } from '../../src/compiler/scope.ts';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { runCli as run } from './helpers/cli.ts';
 import { publishVersion } from '../../src/server/published-plans.ts';
 import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
@@ -22,14 +22,6 @@ afterEach(async () => {
   await h.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), setExitCode: () => {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 const sync = () =>
   run(

@@ -11,7 +11,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { runCli as run } from './helpers/cli.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import { SqliteSyncLease } from '../../src/runtime/store/sqlite-sync-lease.ts';
 import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
@@ -42,14 +42,6 @@ afterEach(async () => {
   await h.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), setExitCode: () => {} };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 interface Running {
   readonly child: ChildProcessWithoutNullStreams;
