@@ -1,28 +1,17 @@
 /** `syncscope device resolve|retry|undo` against the embedded org: a conflict, a failed create, an undo. */
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli as run } from '../runtime/helpers/cli.ts';
-import { compilePlan, startHarness, type Harness } from '../runtime/helpers/e2e-org.ts';
-import { caseDeviceIdMetadata, energyScope } from '../runtime/helpers/scopes.ts';
+import { closeDeviceCliSetup, runCli as run, startDeviceCliSetup } from '../runtime/helpers/cli.ts';
+import type { Harness } from '../runtime/helpers/e2e-org.ts';
 
 let h: Harness;
 let dir: string;
 let planFile: string;
 let db: string;
 beforeEach(async () => {
-  h = await startHarness({ extraMetadata: caseDeviceIdMetadata });
-  dir = mkdtempSync(join(tmpdir(), 'syncscope-device-changes-'));
-  planFile = join(dir, 'plan.json');
-  db = join(dir, 'device.sqlite');
-  writeFileSync(planFile, JSON.stringify(compilePlan(energyScope)));
+  ({ h, dir, planFile, db } = await startDeviceCliSetup('syncscope-device-changes-'));
 });
-afterEach(async () => {
-  await h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeDeviceCliSetup({ h, dir }));
 
 const sync = () =>
   run('device', 'sync', '--plan', planFile, '--db', db, '--org-url', h.org.url, '--token', h.org.token);

@@ -1,29 +1,19 @@
 /** `syncscope device sync|dump|edit|status` against the embedded org, as a support engineer would run them. */
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli as run } from './helpers/cli.ts';
+import { closeDeviceCliSetup, runCli as run, startDeviceCliSetup } from './helpers/cli.ts';
 import { ADMIN_USERNAME } from '../../src/emulator/index.ts';
-import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
-import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
+import type { Harness } from './helpers/e2e-org.ts';
 
 let h: Harness;
 let dir: string;
 let planFile: string;
 let db: string;
 beforeEach(async () => {
-  h = await startHarness({ extraMetadata: caseDeviceIdMetadata });
-  dir = mkdtempSync(join(tmpdir(), 'syncscope-device-cli-'));
-  planFile = join(dir, 'plan.json');
-  db = join(dir, 'device.sqlite');
-  writeFileSync(planFile, JSON.stringify(compilePlan(energyScope)));
+  ({ h, dir, planFile, db } = await startDeviceCliSetup('syncscope-device-cli-'));
 });
-afterEach(async () => {
-  await h.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeDeviceCliSetup({ h, dir }));
 
 const orgFlags = () => ['--org-url', h.org.url, '--token', h.org.token];
 
