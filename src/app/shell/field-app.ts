@@ -198,8 +198,14 @@ export class FieldApp extends LitElement {
     switch (this.phase) {
       case 'starting':
       case 'signingIn':
-        return html`<p class="placeholder" role="status">
-          ${this.phase === 'signingIn' ? 'Signing in…' : 'Opening…'}
+        return html`<p class="placeholder" role="status" data-opening>
+          ${
+            this.phase === 'signingIn'
+              ? 'Signing in…'
+              : this.storeInUse
+                ? 'The app is open in another tab or window. Close it there to continue here; your records and changes are safe.'
+                : 'Opening…'
+          }
         </p>`;
       case 'broken':
         return html`<div class="problem card" role="alert">
