@@ -35,7 +35,7 @@ import type { PlanChange } from '../../runtime/plan-change.ts';
 import { SalesforceApi } from '../../runtime/salesforce-api.ts';
 import { SyncScheduler } from '../../runtime/scheduler.ts';
 import { HISTORY_KEPT, PUBLISHED_VERSION_META } from '../../runtime/sync-engine.ts';
-import { trimDescribe } from '../../server/org-client.ts';
+import { trimDescribe } from '../../compiler/trim-describe.ts';
 import type {
   DeviceClient,
   DeviceEvent,

@@ -29,6 +29,8 @@ import type { SyncProgress, SyncSummary } from '../../runtime/progress.ts';
 import { SqliteStore } from '../../runtime/store/sqlite-store.ts';
 import { SqliteSyncLease } from '../../runtime/store/sqlite-sync-lease.ts';
 import { SyncEngine } from '../../runtime/sync-engine.ts';
+import { sameId } from '../../runtime/records.ts';
+import { isSalesforceId } from '../../runtime/soql-binding.ts';
 import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
 
@@ -270,10 +272,9 @@ function runningUser(
   return sessionUser;
 }
 
-/** Salesforce Ids compare on their first 15 characters (the 18-character form adds a case checksum). */
+/** Two Ids name one user when Salesforce would say so (15 and 18 characters); anything else must be equal. */
 function sameUser(a: string, b: string): boolean {
-  const id = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-  return id.test(a) && id.test(b) ? a.slice(0, 15) === b.slice(0, 15) : a === b;
+  return isSalesforceId(a) && isSalesforceId(b) ? sameId(a, b) : a === b;
 }
 
 async function runSync(
