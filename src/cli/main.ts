@@ -1,11 +1,13 @@
 /**
  * The `syncscope` command. Each subcommand lives in its own file under ./commands and registers itself
- * on the program; this file only wires them together and turns failures into exit codes.
+ * on the program; this file only wires them together and turns failures into exit codes (cli-error.ts
+ * `cliErrorOf` decides which).
  */
 
 import { Command, CommanderError } from 'commander';
 import { redact } from '../shared/redact.ts';
-import { CliError } from './cli-error.ts';
+import { cliErrorOf } from './cli-error.ts';
+import { defaultIo, type CliIo, type RegisterCommand } from './cli-io.ts';
 import { registerApp } from './commands/app.ts';
 import { registerDeviceCommand } from './commands/device.ts';
 import { registerCompile } from './commands/compile.ts';
@@ -16,28 +18,7 @@ import { registerStart } from './commands/start.ts';
 import { registerPreview } from './commands/preview.ts';
 import { registerPublish } from './commands/publish.ts';
 
-/** Every command module exports one of these. */
-export type RegisterCommand = (program: Command, io: CliIo) => void;
-
-/** Where commands write; tests pass their own to capture output. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** Set by a command to choose the exit code (0 when never set). */
-  setExitCode(code: number): void;
-}
-
 const registrations: RegisterCommand[] = [];
-
-export function defaultIo(): CliIo {
-  return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-    setExitCode: (code) => {
-      process.exitCode = code;
-    },
-  };
-}
 
 /** Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -59,9 +40,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    if (error instanceof CliError) {
-      io.err(`error: ${redact(error.message)}`);
-      return error.exitCode;
+    const failure = cliErrorOf(error);
+    if (failure) {
+      io.err(`error: ${redact(failure.message)}`);
+      return failure.exitCode;
     }
     // An unexpected failure: say what happened without a stack trace (set SYNCSCOPE_DEBUG=1 for one).
     const message = error instanceof Error ? error.message : String(error);

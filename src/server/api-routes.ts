@@ -1,7 +1,8 @@
 /**
  * The /api routes of api-types.ts on a fastify instance. Handlers validate their input, call the
- * modules that do the work (preview.ts, why.ts, diff.ts, published-plans.ts, org-proxy.ts) and answer
- * typed JSON; failures are thrown as HttpError and shaped by config-server.ts.
+ * modules that do the work (src/org: preview.ts, why.ts, diff.ts, published-plans.ts; org-proxy.ts here)
+ * and answer typed JSON. Failures are thrown as HttpError here or OrgServiceError there; config-server.ts
+ * shapes both (http-error.ts `asHttpError`).
  */
 
 import type { FastifyInstance } from 'fastify';
@@ -21,17 +22,23 @@ import {
   type SessionInfo,
   type WhyRequest,
 } from './api-types.ts';
-import { compileScope } from './compile-scope.ts';
-import { diffScope } from './diff.ts';
+import { compileScope } from '../org/compile-scope.ts';
+import { diffScope } from '../org/diff.ts';
 import { HttpError, badRequest } from './http-error.ts';
-import { OrgClient } from './org-client.ts';
+import { OrgClient } from '../org/org-client.ts';
 import { proxyOrgRequest } from './org-proxy.ts';
-import { previewScope } from './preview.ts';
-import { findVersion, listVersions, publishVersion, readVersion, type PlanStore } from './published-plans.ts';
-import { notAScopeDiagnostics } from './scope-document.ts';
-import type { ScopeFile } from './scope-file.ts';
+import { previewScope } from '../org/preview.ts';
+import {
+  findVersion,
+  listVersions,
+  publishVersion,
+  readVersion,
+  type PlanStore,
+} from '../org/published-plans.ts';
+import { notAScopeDiagnostics } from '../org/scope-document.ts';
+import type { ScopeFile } from '../org/scope-file.ts';
 import { isSalesforceId } from './soql-text.ts';
-import { whyRecord } from './why.ts';
+import { whyRecord } from '../org/why.ts';
 
 /** What the routes need from the server that hosts them. */
 export interface ApiContext {

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import type { Connection } from 'jsforce';
 import type { OrgKind } from './api-types.ts';
 import { registerApiRoutes } from './api-routes.ts';
-import { HttpError } from './http-error.ts';
+import { asHttpError, HttpError } from './http-error.ts';
 import { refusalReason } from './request-guard.ts';
-import { ScopeFile } from './scope-file.ts';
+import { ScopeFile } from '../org/scope-file.ts';
 import { ensureUiBuilt } from './ui-build.ts';
 import { redact, rememberSecretsOf } from '../shared/redact.ts';
 import { findJsonTooDeep } from '../compiler/json-depth.ts';
@@ -159,7 +159,8 @@ export async function startConfigServer(options: ConfigServerOptions): Promise<C
   });
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.status).send(error.toBody());
+    const answered = asHttpError(error);
+    if (answered) return reply.code(answered.status).send(answered.toBody());
     const status = (error as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const known = FASTIFY_ERRORS[(error as { code?: string }).code ?? ''];

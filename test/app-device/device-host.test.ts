@@ -10,7 +10,7 @@ import { createMemoryDevice } from '../../src/app/device/create-device.ts';
 import { DeviceHost } from '../../src/app/device/device-host.ts';
 import { localSyncLock } from '../../src/app/device/sync-lock.ts';
 import { MemoryStore } from '../../src/runtime/index.ts';
-import { publishVersion } from '../../src/server/published-plans.ts';
+import { publishVersion } from '../../src/org/published-plans.ts';
 import { compilePlan, startHarness, type Harness } from '../runtime/helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from '../runtime/helpers/scopes.ts';
 

@@ -14,7 +14,7 @@ import { DeviceHost } from '../../src/app/device/device-host.ts';
 import { localSyncLock } from '../../src/app/device/sync-lock.ts';
 import { triggerLabel } from '../../src/app/settings/history-tab.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
-import { publishVersion } from '../../src/server/published-plans.ts';
+import { publishVersion } from '../../src/org/published-plans.ts';
 import { compilePlan, startHarness, type Harness } from '../runtime/helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from '../runtime/helpers/scopes.ts';
 

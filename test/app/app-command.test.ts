@@ -7,7 +7,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
 import { DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_TECHNICIAN_USERNAME } from '../../src/emulator/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOrgStart } from '../../src/cli/commands/org.ts';
-import { type CliIo } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
 import { runCli as run } from '../runtime/helpers/cli.ts';
 import { APPLICATION_IDS } from '../../src/compiler/database-kind.ts';
 import { installPlan } from '../../src/runtime/plan-change.ts';

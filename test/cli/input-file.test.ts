@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../src/cli/input-file.ts';
-import { main, type CliIo } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'syncscope-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
 import { MAX_JSON_DEPTH } from '../../src/compiler/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'syncscope-deep-'));

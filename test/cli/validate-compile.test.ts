@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { CliIo } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
 import { compile, planToJson } from '../../src/compiler/index.ts';
 import type { SyncPlan } from '../../src/compiler/index.ts';
 

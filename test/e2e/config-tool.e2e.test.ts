@@ -13,7 +13,7 @@ import { Connection } from 'jsforce';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, DEMO_TECHNICIAN_ID, type RunningOrg } from '../../src/emulator/index.ts';
-import { fetchLatestPublishedPlan } from '../../src/server/published-plans.ts';
+import { fetchLatestPublishedPlan } from '../../src/org/published-plans.ts';
 import { MemoryStore } from '../../src/runtime/store/memory-store.ts';
 import { SyncEngine } from '../../src/runtime/sync-engine.ts';
 

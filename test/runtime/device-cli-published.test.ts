@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncScope } from '../../src/compiler/scope.ts';
 import { runCli as run } from './helpers/cli.ts';
-import { publishVersion } from '../../src/server/published-plans.ts';
+import { publishVersion } from '../../src/org/published-plans.ts';
 import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 

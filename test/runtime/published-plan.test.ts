@@ -7,7 +7,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncScope } from '../../src/compiler/scope.ts';
-import { publishVersion } from '../../src/server/published-plans.ts';
+import { publishVersion } from '../../src/org/published-plans.ts';
 import { MemoryStore } from '../../src/runtime/store/memory-store.ts';
 import { PUBLISHED_VERSION_META, SyncEngine } from '../../src/runtime/sync-engine.ts';
 import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';

@@ -9,7 +9,7 @@ import {
   tickMinutesOf,
   waves,
   type ObjectDeltaRequests,
-} from '../../src/server/api-cost.ts';
+} from '../../src/org/api-cost.ts';
 
 const object = (
   name: string,

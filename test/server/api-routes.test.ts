@@ -18,7 +18,7 @@ import type {
 } from '../../src/server/api-types.ts';
 import type { SyncScope } from '../../src/compiler/scope.ts';
 import { startConfigServer, type ConfigServer } from '../../src/server/config-server.ts';
-import { fetchLatestPublishedPlan } from '../../src/server/published-plans.ts';
+import { fetchLatestPublishedPlan } from '../../src/org/published-plans.ts';
 import { EXAMPLE_SCOPE_FILE, exampleScope, startFixtureOrg, type FixtureOrg } from './support/fixture-org.ts';
 import { rawRequest, type RawResponse } from './support/http.ts';
 

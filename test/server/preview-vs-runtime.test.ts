@@ -7,10 +7,10 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileScope } from '../../src/server/compile-scope.ts';
-import { OrgClient } from '../../src/server/org-client.ts';
-import { previewScope } from '../../src/server/preview.ts';
-import { publishVersion } from '../../src/server/published-plans.ts';
+import { compileScope } from '../../src/org/compile-scope.ts';
+import { OrgClient } from '../../src/org/org-client.ts';
+import { previewScope } from '../../src/org/preview.ts';
+import { publishVersion } from '../../src/org/published-plans.ts';
 import { MemoryStore } from '../../src/runtime/store/memory-store.ts';
 import { SyncEngine } from '../../src/runtime/sync-engine.ts';
 import { FIXTURE_NOW, exampleScope, startFixtureOrg, type FixtureOrg } from './support/fixture-org.ts';

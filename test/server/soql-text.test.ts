@@ -7,7 +7,7 @@ import {
   soqlString,
   topLevelConjuncts,
 } from '../../src/server/soql-text.ts';
-import { to18 } from '../../src/server/why.ts';
+import { to18 } from '../../src/org/why.ts';
 
 describe('SOQL text helpers', () => {
   it('escapes string literals as Salesforce requires', () => {

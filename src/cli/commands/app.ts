@@ -10,16 +10,15 @@
  */
 
 import type { Command } from 'commander';
-import { OrgClient } from '../../server/org-client.ts';
-import { latestVersion, publishVersion } from '../../server/published-plans.ts';
-import { readScopeFile } from '../../server/scope-file.ts';
+import { OrgClient } from '../../org/org-client.ts';
+import { latestVersion, publishVersion } from '../../org/published-plans.ts';
 import { startAppServer, type AppServer, type FieldAppConfig } from '../../server/app-server.ts';
 import { DEMO_CLIENT_ID, demoSignInLine } from '../../emulator/seed/demo-ids.ts';
 import { CliError } from '../cli-error.ts';
 import { connectOrg, DEFAULT_API_VERSION, type ConnectedOrg } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
+import { compileScopeFileOnOrg, scopeNameOf } from '../scope-file.ts';
 import { parsePort, signal } from './serve.ts';
-import { compileScopeFile } from './preview.ts';
 import { EXAMPLE_SCOPE } from './start.ts';
 
 /** The note of a version `syncscope app` / `npm start` publishes on the embedded org. */
@@ -33,7 +32,7 @@ export async function ensureScopePublished(
   org: Pick<ConnectedOrg, 'connection' | 'apiVersion'>,
   scopeFile: string,
 ): Promise<number> {
-  const compiled = await compileScopeFile(new OrgClient(org.connection), scopeFile);
+  const compiled = await compileScopeFileOnOrg(new OrgClient(org.connection), scopeFile);
   const store = { transport: org.connection, apiVersion: org.apiVersion };
   const latest = await latestVersion(store, compiled.scope.name);
   if (latest && latest.scopeHash === compiled.plan.scopeHash) return latest.versionNumber;
@@ -68,13 +67,13 @@ export async function runApp(settings: RunAppSettings): Promise<void> {
       config = {
         instanceUrl: checkInstanceUrl(settings.instanceUrl),
         clientId: settings.clientId!,
-        scopeName: settings.scopeName ?? readScopeFile(settings.scopeFile).name,
+        scopeName: settings.scopeName ?? scopeNameOf(settings.scopeFile),
         apiVersion: settings.apiVersion,
       };
     } else {
       org = await connectOrg({ apiVersion: settings.apiVersion });
       const version = await ensureScopePublished(org, settings.scopeFile);
-      const scopeName = readScopeFile(settings.scopeFile).name;
+      const scopeName = scopeNameOf(settings.scopeFile);
       io.out(`Connected to ${org.description}; "${scopeName}" published as version ${version}`);
       config = {
         instanceUrl: org.instanceUrl,

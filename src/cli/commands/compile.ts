@@ -10,9 +10,9 @@ import { writeFileSync } from 'node:fs';
 import { planToJson } from '../../compiler/index.ts';
 import type { Diagnostic, PlanObject, SyncPlan } from '../../compiler/index.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
-import { compileScopeFile, countsLine, formatDiagnostic, hasErrors } from './validate.ts';
-import type { ScopeCommandOptions } from './validate.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
+import { countsLine, formatDiagnostic, hasErrors } from '../diagnostic-format.ts';
+import { compileScopeFile, describesOption, type ScopeCommandOptions } from '../scope-file.ts';
 
 interface CompileCommandOptions extends ScopeCommandOptions {
   readonly output?: string;
@@ -77,8 +77,8 @@ export function planSummary(plan: SyncPlan): string[] {
   return lines;
 }
 
-function compileCommand(file: string, options: CompileCommandOptions, io: CliIo): void {
-  const { plan, diagnostics } = compileScopeFile(file, options);
+async function compileCommand(file: string, options: CompileCommandOptions, io: CliIo): Promise<void> {
+  const { plan, diagnostics } = await compileScopeFile(file, describesOption(options));
   const failed = hasErrors(diagnostics) || !plan;
   if (options.output && !failed) {
     try {

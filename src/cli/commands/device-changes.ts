@@ -14,7 +14,7 @@ import type { SyncEngine } from '../../runtime/sync-engine.ts';
 import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import { CliError } from '../cli-error.ts';
 import { offlineEngine } from '../device-store.ts';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../cli-io.ts';
 
 interface ResolveOptions {
   db: string;

@@ -17,7 +17,7 @@ import { CliError } from '../cli-error.ts';
 import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
 import { readInputText } from '../input-file.ts';
 import { connectOrg, orgFlagsFrom, sessionUserId, TOKEN_ENV } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
 import { registerDeviceChangeCommands } from './device-changes.ts';
 import {
   assertUsablePlan,

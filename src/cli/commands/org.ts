@@ -8,7 +8,7 @@
 
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
 
 interface OrgStartOptions {
   readonly port: string;

@@ -5,15 +5,14 @@
 
 import type { Command } from 'commander';
 import type { PreviewResponse } from '../../server/api-types.ts';
-import { compileScope } from '../../server/compile-scope.ts';
-import { HttpError } from '../../server/http-error.ts';
-import { OrgClient } from '../../server/org-client.ts';
-import { previewScope } from '../../server/preview.ts';
-import { readScopeFile } from '../../server/scope-file.ts';
+import { OrgClient } from '../../org/org-client.ts';
+import { previewScope } from '../../org/preview.ts';
 import { isSalesforceId, soqlString } from '../../server/soql-text.ts';
 import { CliError } from '../cli-error.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
 import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
+import { formatDiagnostic } from '../diagnostic-format.ts';
+import { compileScopeFileOnOrg } from '../scope-file.ts';
 
 /** A user Id, or the Id of the user with that username. */
 export async function resolveUser(org: OrgClient, user: string): Promise<string> {
@@ -21,25 +20,6 @@ export async function resolveUser(org: OrgClient, user: string): Promise<string>
   const [record] = await org.queryAll(`SELECT Id FROM User WHERE Username = ${soqlString(user)}`);
   if (!record) throw new CliError(`no user with the username '${user}' in the org`);
   return String(record.Id);
-}
-
-/** The scope file compiled against the org; compile errors become a CliError listing every diagnostic. */
-export async function compileScopeFile(
-  org: OrgClient,
-  file: string,
-): Promise<Awaited<ReturnType<typeof compileScope>>> {
-  try {
-    return await compileScope(org, readScopeFile(file));
-  } catch (error) {
-    if (error instanceof HttpError && error.extra.diagnostics) {
-      const lines = error.extra.diagnostics.map(
-        (d) => `  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`,
-      );
-      throw new CliError(`${file} does not compile:\n${lines.join('\n')}`);
-    }
-    if (error instanceof HttpError) throw new CliError(error.message);
-    throw error;
-  }
 }
 
 function kb(bytes: number): string {
@@ -87,7 +67,7 @@ export function formatPreview(preview: PreviewResponse, userLabel?: string): str
     `(Assumes ${a.pageSize} records per page, ${a.queriesPerComposite} queries per /composite call, ` +
       `${a.planCheckCallsPerSync} plan check per sync, a scheduler tick of ${a.tickMinutes} min, a reconciliation once a day: COUNT() queries where the plan has them, else Id queries.)`,
   );
-  for (const d of preview.diagnostics) out.push(`${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+  for (const d of preview.diagnostics) out.push(formatDiagnostic(d));
   return out;
 }
 
@@ -114,13 +94,9 @@ export const registerPreview: RegisterCommand = (program: Command, io: CliIo) =>
     const org = await connectOrg(orgFlagsFrom(options));
     try {
       const client = new OrgClient(org.connection);
-      const compiled = await compileScopeFile(client, file);
+      const compiled = await compileScopeFileOnOrg(client, file);
       const userId = await resolveUser(client, String(options.user));
-      const preview = await previewScope(client, compiled, { userId, users, parameters }).catch(
-        (error: unknown) => {
-          throw error instanceof HttpError ? new CliError(error.message) : error;
-        },
-      );
+      const preview = await previewScope(client, compiled, { userId, users, parameters });
       if (options.json) io.out(JSON.stringify(preview, null, 2));
       else {
         const label = String(options.user) === userId ? undefined : String(options.user);

@@ -5,13 +5,13 @@
  */
 
 import type { Command } from 'commander';
-import { HttpError } from '../../server/http-error.ts';
-import { OrgClient } from '../../server/org-client.ts';
-import { listVersions, publishVersion } from '../../server/published-plans.ts';
+import { OrgClient } from '../../org/org-client.ts';
+import { listVersions, publishVersion } from '../../org/published-plans.ts';
 import { CliError } from '../cli-error.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
 import { addOrgOptions, connectOrg, orgFlagsFrom, type ConnectedOrg } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
-import { compileScopeFile } from './preview.ts';
+import { formatDiagnostic } from '../diagnostic-format.ts';
+import { compileScopeFileOnOrg } from '../scope-file.ts';
 
 function warnIfEmbedded(org: ConnectedOrg, io: CliIo): void {
   if (org.kind === 'embedded') {
@@ -34,22 +34,19 @@ export const registerPublish: RegisterCommand = (program: Command, io: CliIo) =>
     try {
       warnIfEmbedded(org, io);
       const client = new OrgClient(org.connection);
-      const compiled = await compileScopeFile(client, file);
+      const compiled = await compileScopeFileOnOrg(client, file);
       const version = await publishVersion(
         { transport: org.connection, apiVersion: org.apiVersion },
         compiled.scope,
         compiled.plan,
         note,
-      ).catch((error: unknown) => {
-        throw error instanceof HttpError ? new CliError(error.message) : error;
-      });
+      );
       if (options.json) io.out(JSON.stringify(version, null, 2));
       else {
         io.out(
           `Published "${version.scopeName}" version ${version.versionNumber} (ContentVersion ${version.versionId}) to ${org.description}`,
         );
-        for (const d of compiled.diagnostics)
-          io.out(`${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+        for (const d of compiled.diagnostics) io.out(formatDiagnostic(d));
       }
     } finally {
       await org.close();

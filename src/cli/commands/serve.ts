@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
 import { addOrgOptions, connectOrg, orgFlagsFrom, type ConnectedOrg } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
 import { DEFAULT_PORT, startConfigServer, type ConfigServer } from '../../server/config-server.ts';
 
 export interface ServeSettings {

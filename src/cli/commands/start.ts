@@ -7,20 +7,22 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { SyncPlan } from '../../compiler/plan.ts';
+import type { SyncScope } from '../../compiler/scope.ts';
 import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../main.ts';
-import { compileScope } from '../../server/compile-scope.ts';
+import type { CliIo, RegisterCommand } from '../cli-io.ts';
+import { formatDiagnostic, hasErrors } from '../diagnostic-format.ts';
+import { compileScopeText, readScopeFile } from '../scope-file.ts';
+import { metadataFor, scopeErrorsSummary } from '../../org/compile-scope.ts';
+import { OrgServiceError } from '../../org/errors.ts';
+import { OrgClient } from '../../org/org-client.ts';
 import { DEFAULT_PORT } from '../../server/config-server.ts';
-import { HttpError } from '../../server/http-error.ts';
-import { OrgClient } from '../../server/org-client.ts';
-import { readScopeFile } from '../../server/scope-file.ts';
 import { REPO_ROOT } from '../../server/ui-build.ts';
 import { parsePort, serveUntilStopped, signal } from './serve.ts';
 import { ensureScopePublished } from './app.ts';
 import { startAppServer, type AppServer } from '../../server/app-server.ts';
 import { DEMO_CLIENT_ID, demoSignInLine } from '../../emulator/seed/demo-ids.ts';
 import { formatPreview } from './preview.ts';
-import { previewScope } from '../../server/preview.ts';
+import { previewScope } from '../../org/preview.ts';
 import { DEMO_TECHNICIAN_ID, DEMO_TECHNICIAN_USERNAME } from '../../emulator/seed/demo-ids.ts';
 
 export const EXAMPLE_SCOPE = join(REPO_ROOT, 'examples/field-technician.scope.json');
@@ -66,7 +68,7 @@ export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
     const port = parsePort(String(options.port));
     const appPort = parsePort(String(options.appPort));
     const scopeFile = String(options.scope);
-    const scope = readScopeFile(scopeFile);
+    const scopeText = readScopeFile(scopeFile);
     const org = await connectOrg(orgFlagsFrom(options));
     let fieldApp: AppServer | undefined;
     try {
@@ -79,10 +81,19 @@ export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
         beforeStart: async () => {
           try {
             const client = new OrgClient(org.connection);
-            const compiled = await compileScope(client, scope);
+            const result = await compileScopeText(scopeText, (scope) => metadataFor(client, scope));
+            if (!result.plan || hasErrors(result.diagnostics)) {
+              io.out(`The scope does not compile: ${scopeErrorsSummary(result.diagnostics)}`);
+              for (const d of result.diagnostics) io.out(`  ${formatDiagnostic(d)}`);
+              return;
+            }
+            const compiled = {
+              scope: result.scope as SyncScope,
+              plan: result.plan,
+              diagnostics: result.diagnostics,
+            };
             for (const line of planSummary(compiled.plan)) io.out(line);
-            for (const d of compiled.diagnostics)
-              io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
+            for (const d of compiled.diagnostics) io.out(`  ${formatDiagnostic(d)}`);
             if (org.kind === 'embedded') {
               // The demo's first technician: what the example scope puts on her device, and its cost.
               io.out('');
@@ -106,10 +117,9 @@ export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
               io.out(demoSignInLine());
             }
           } catch (error) {
-            if (!(error instanceof HttpError)) throw error;
+            // The org failed (a query, the preview): say so and serve the config tool anyway.
+            if (!(error instanceof OrgServiceError)) throw error;
             io.out(`The scope does not compile: ${error.message}`);
-            for (const d of error.extra.diagnostics ?? [])
-              io.out(`  ${d.path || '/'}: ${d.severity} ${d.code}: ${d.message}`);
           }
         },
       });

@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type CliIo } from '../../../src/cli/main.ts';
+import { main } from '../../../src/cli/main.ts';
+import type { CliIo } from '../../../src/cli/cli-io.ts';
 import { compilePlan, startHarness, type Harness } from './e2e-org.ts';
 import { caseDeviceIdMetadata, energyScope } from './scopes.ts';
 

@@ -5,13 +5,13 @@
  */
 
 import type { SyncPlan } from '../compiler/plan.ts';
-import type { DiffObject, DiffRequest, DiffResponse } from './api-types.ts';
+import type { DiffObject, DiffRequest, DiffResponse } from '../server/api-types.ts';
 import type { CompiledScope } from './compile-scope.ts';
-import { badRequest } from './http-error.ts';
+import { invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 import { latestVersion, readVersion, type PlanStore } from './published-plans.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
-import { isSalesforceId } from './soql-text.ts';
+import { isSalesforceId } from '../server/soql-text.ts';
 
 const EXAMPLE_IDS = 10;
 
@@ -22,7 +22,7 @@ export async function diffScope(
   request: Pick<DiffRequest, 'userId' | 'parameters'>,
 ): Promise<DiffResponse> {
   if (typeof request.userId !== 'string' || !isSalesforceId(request.userId)) {
-    throw badRequest('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
+    throw invalidInput('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
   }
   const bindings = { userId: request.userId, parameters: request.parameters };
   const published = await latestVersion(store, compiled.plan.scopeName);

@@ -10,9 +10,9 @@
 
 import { composeQuery, parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { PlanObject, PlanPath, QueryTemplate, SyncPlan } from '../compiler/plan.ts';
-import { HttpError } from './http-error.ts';
+import { OrgServiceError } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
-import { bindSoql, idList, parameterLiteral, soqlString } from './soql-text.ts';
+import { bindSoql, idList, parameterLiteral, soqlString } from '../server/soql-text.ts';
 
 /**
  * Ids per IN list, as the runtime chunks them (src/runtime/download/download.ts: at most 500, and 500 18-character
@@ -108,7 +108,11 @@ export class ScopeEvaluator {
       try {
         return { soql: bindSoql(template.soql, { ...values, ...extra }) };
       } catch (error) {
-        throw new HttpError(400, 'MISSING_BINDING', `${object.name}: ${(error as Error).message}`);
+        throw new OrgServiceError(
+          'invalid',
+          'MISSING_BINDING',
+          `${object.name}: ${(error as Error).message}`,
+        );
       }
     };
     if (!chunkName) return [bindOne({})];
@@ -209,7 +213,7 @@ export class ScopeEvaluator {
     try {
       return bindSoql(condition, this.#values);
     } catch (error) {
-      throw new HttpError(400, 'MISSING_BINDING', `${objectName}: ${(error as Error).message}`);
+      throw new OrgServiceError('invalid', 'MISSING_BINDING', `${objectName}: ${(error as Error).message}`);
     }
   }
 }
@@ -224,12 +228,20 @@ function bindingValues(plan: SyncPlan, bindings: Bindings): Record<string, strin
     const given = bindings.parameters;
     const value = given && Object.hasOwn(given, name) ? given[name] : undefined;
     if (value === undefined) {
-      throw new HttpError(400, 'MISSING_PARAMETER', `the scope's parameter :${name} (${type}) needs a value`);
+      throw new OrgServiceError(
+        'invalid',
+        'MISSING_PARAMETER',
+        `the scope's parameter :${name} (${type}) needs a value`,
+      );
     }
     try {
       values[name] = parameterLiteral(type, value);
     } catch (error) {
-      throw new HttpError(400, 'BAD_PARAMETER', `parameter :${name}: ${(error as Error).message}`);
+      throw new OrgServiceError(
+        'invalid',
+        'BAD_PARAMETER',
+        `parameter :${name}: ${(error as Error).message}`,
+      );
     }
   }
   return values;

@@ -1,15 +1,15 @@
 /**
  * What the server asks of an org, over a jsforce Connection: queries (all pages), counts, describes
- * (cached, trimmed to org-metadata.ts), limits and users. Org failures become HttpError with the org's
+ * (cached, trimmed to org-metadata.ts), limits and users. Org failures become OrgServiceError with the org's
  * error code and a message without the token.
  */
 
 import type { Connection } from 'jsforce';
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
-import type { DailyApiRequests, SessionUser, SObjectSummary } from './api-types.ts';
-import { HttpError } from './http-error.ts';
+import type { DailyApiRequests, SessionUser, SObjectSummary } from '../server/api-types.ts';
+import { OrgServiceError } from './errors.ts';
 import { redact } from '../shared/redact.ts';
-import { soqlString } from './soql-text.ts';
+import { soqlString } from '../server/soql-text.ts';
 import { trimDescribe, type RawDescribe } from '../compiler/trim-describe.ts';
 
 /** A record as the REST API returns it. */
@@ -121,10 +121,10 @@ export class OrgClient {
       // A user without "View Setup" may not read /limits: the figures then go without the budget.
       const failure = orgError(error);
       if (
-        failure.status === 400 ||
-        failure.extra.orgErrorCode === 'INSUFFICIENT_ACCESS' ||
-        failure.extra.orgErrorCode === 'ERROR_HTTP_403' ||
-        failure.extra.orgErrorCode === 'NOT_FOUND'
+        failure.kind === 'org-refused' ||
+        failure.details.orgErrorCode === 'INSUFFICIENT_ACCESS' ||
+        failure.details.orgErrorCode === 'ERROR_HTTP_403' ||
+        failure.details.orgErrorCode === 'NOT_FOUND'
       ) {
         return null;
       }
@@ -149,7 +149,7 @@ export class OrgClient {
     } catch (error) {
       // Some sessions (e.g. a session Id rather than an OAuth token) may not call userinfo: ask Chatter.
       const failure = orgError(error);
-      if (failure.status === 401 || failure.status === 502) throw failure;
+      if (failure.kind === 'org-session' || failure.kind === 'org-failed') throw failure;
       try {
         const me = await this.connection.request<{ id?: string }>('/chatter/users/me');
         userId = me.id;
@@ -158,7 +158,11 @@ export class OrgClient {
       }
     }
     if (!userId)
-      throw new HttpError(502, 'ORG_ERROR', 'the org did not say which user the session belongs to');
+      throw new OrgServiceError(
+        'org-failed',
+        'ORG_ERROR',
+        'the org did not say which user the session belongs to',
+      );
     const [record] = await this.queryAll(
       `SELECT Id, Name, Username FROM User WHERE Id = ${soqlString(userId)}`,
     );
@@ -194,17 +198,22 @@ function isNotFound(error: unknown): boolean {
   return code === 'NOT_FOUND' || code === 'INVALID_TYPE' || code === 'ERROR_HTTP_404';
 }
 
-/** An org failure as an HttpError: 400 for what the org refused, 502 when it could not be reached. */
-export function orgError(error: unknown, soql?: string): HttpError {
-  if (error instanceof HttpError) return error;
+/** An org failure as an OrgServiceError: what the org refused (with its code), or that it could not be reached. */
+export function orgError(error: unknown, soql?: string): OrgServiceError {
+  if (error instanceof OrgServiceError) return error;
   const code = errorCodeOf(error);
   const message = redact(error instanceof Error ? error.message : String(error));
   const where = soql ? ` (query: ${soql.length > 300 ? `${soql.slice(0, 300)}...` : soql})` : '';
   if (code) {
-    const status = code === 'REQUEST_LIMIT_EXCEEDED' ? 429 : code === 'INVALID_SESSION_ID' ? 401 : 400;
-    return new HttpError(status, 'ORG_ERROR', `the org answered ${code}: ${message}${where}`, {
+    const kind =
+      code === 'REQUEST_LIMIT_EXCEEDED'
+        ? 'org-limit'
+        : code === 'INVALID_SESSION_ID'
+          ? 'org-session'
+          : 'org-refused';
+    return new OrgServiceError(kind, 'ORG_ERROR', `the org answered ${code}: ${message}${where}`, {
       orgErrorCode: code,
     });
   }
-  return new HttpError(502, 'ORG_UNREACHABLE', `could not reach the org: ${message}`);
+  return new OrgServiceError('org-failed', 'ORG_UNREACHABLE', `could not reach the org: ${message}`);
 }

@@ -5,12 +5,12 @@
  */
 
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
-import type { FailedCondition, WhyPath, WhyRequest, WhyResponse } from './api-types.ts';
+import type { FailedCondition, WhyPath, WhyRequest, WhyResponse } from '../server/api-types.ts';
 import type { CompiledScope } from './compile-scope.ts';
-import { badRequest } from './http-error.ts';
+import { invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
-import { isSalesforceId, soqlString, topLevelConjuncts } from './soql-text.ts';
+import { isSalesforceId, soqlString, topLevelConjuncts } from '../server/soql-text.ts';
 
 const MAX_VIA = 10;
 
@@ -21,10 +21,10 @@ export async function whyRecord(
 ): Promise<WhyResponse> {
   const { plan, scope } = compiled;
   if (typeof request.userId !== 'string' || !isSalesforceId(request.userId)) {
-    throw badRequest('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
+    throw invalidInput('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
   }
   if (typeof request.recordId !== 'string' || !isSalesforceId(request.recordId.trim())) {
-    throw badRequest('`recordId` must be a 15- or 18-character Salesforce Id');
+    throw invalidInput('`recordId` must be a 15- or 18-character Salesforce Id');
   }
   const recordId = to18(request.recordId.trim());
   const base = { recordId, paths: [], failedConditions: [], beyondLimit: false };

@@ -26,8 +26,8 @@ import {
   type PlanStore,
   type PublishedDocument,
 } from '../runtime/published-plan-source.ts';
-import type { PublishedVersion } from './api-types.ts';
-import { HttpError } from './http-error.ts';
+import type { PublishedVersion } from '../server/api-types.ts';
+import { OrgServiceError } from './errors.ts';
 
 // Reading lives with the runtime (devices fetch plans, in browsers too); the server re-exports it.
 export {
@@ -54,8 +54,8 @@ export async function publishVersion(
 ): Promise<PublishedVersion> {
   if (titleOf(scope.name).length > 255) {
     // ContentVersion.Title holds 255 characters.
-    throw new HttpError(
-      400,
+    throw new OrgServiceError(
+      'invalid',
       'BAD_REQUEST',
       `the scope name is too long to publish (at most ${255 - TITLE_PREFIX.length} characters)`,
     );

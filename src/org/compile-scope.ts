@@ -1,6 +1,6 @@
 /**
  * Compiles a scope sent by the page, linted against the connected org's describes, or answers
- * 400 SCOPE_HAS_ERRORS with every diagnostic. Preview, why, diff and publish all start here.
+ * an 'invalid' SCOPE_HAS_ERRORS error with every diagnostic. Preview, why, diff and publish all start here.
  */
 
 import { compile } from '../compiler/compile.ts';
@@ -8,7 +8,7 @@ import type { Diagnostic } from '../compiler/diagnostics.ts';
 import type { OrgMetadata, SObjectDescribe } from '../compiler/org-metadata.ts';
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
-import { HttpError, badRequest } from './http-error.ts';
+import { OrgServiceError, invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 
 export interface CompiledScope {
@@ -47,20 +47,22 @@ export async function metadataFor(org: OrgClient, scope: unknown): Promise<OrgMe
   return metadata;
 }
 
+/** `the scope has 2 errors; the first: /objects/Account/where: ...` */
+export function scopeErrorsSummary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  return `the scope has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first: ${errors[0]?.path || '/'}: ${errors[0]?.message ?? 'it does not compile'}`;
+}
+
 export async function compileScope(org: OrgClient, scope: unknown): Promise<CompiledScope> {
   if (!scope || typeof scope !== 'object' || Array.isArray(scope)) {
-    throw badRequest('`scope` must be a scope object (see schemas/sync-scope.schema.json)');
+    throw invalidInput('`scope` must be a scope object (see schemas/sync-scope.schema.json)');
   }
   const metadata = await metadataFor(org, scope);
   const result = compile(scope, { metadata });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !result.plan) {
-    throw new HttpError(
-      400,
-      'SCOPE_HAS_ERRORS',
-      `the scope has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first: ${errors[0]?.path || '/'}: ${errors[0]?.message ?? 'it does not compile'}`,
-      { diagnostics: result.diagnostics },
-    );
+  if (!result.plan || result.diagnostics.some((d) => d.severity === 'error')) {
+    throw new OrgServiceError('invalid', 'SCOPE_HAS_ERRORS', scopeErrorsSummary(result.diagnostics), {
+      diagnostics: result.diagnostics,
+    });
   }
   return { scope: scope as SyncScope, plan: result.plan, diagnostics: result.diagnostics };
 }

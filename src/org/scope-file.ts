@@ -22,7 +22,7 @@ import {
 import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { findJsonTooDeep } from '../compiler/json-depth.ts';
 import type { SyncScope } from '../compiler/scope.ts';
-import { HttpError } from './http-error.ts';
+import { OrgServiceError, invalidInput, type OrgServiceErrorKind } from './errors.ts';
 import { notAScopeDiagnostics } from './scope-document.ts';
 
 export class ScopeFile {
@@ -42,7 +42,7 @@ export class ScopeFile {
     return this.#path;
   }
 
-  /** The scope in the file, or null without a file. Throws a 400-style error for unreadable JSON. */
+  /** The scope in the file, or null without a file. Throws an 'invalid' error for unreadable JSON. */
   read(): SyncScope | null {
     if (this.#path === null) return null;
     return readScopeFile(this.#path);
@@ -55,14 +55,13 @@ export class ScopeFile {
   write(scope: SyncScope, file?: string): { file: string; bytes: number } {
     const target = file !== undefined ? resolve(this.folder, file) : this.#path;
     if (target === null) {
-      throw new HttpError(
-        409,
+      throw new OrgServiceError(
+        'conflict',
         'NO_SCOPE_FILE',
         'the server was started without --scope: save with a file name',
       );
     }
-    if (extname(target) !== '.json')
-      throw new HttpError(400, 'BAD_REQUEST', `the scope file must end in .json: ${target}`);
+    if (extname(target) !== '.json') throw invalidInput(`the scope file must end in .json: ${target}`);
     if (target !== this.#path) this.#checkSaveAsTarget(target);
     const text = `${JSON.stringify(scope, null, 2)}\n`;
     // A short temp name: one derived from the target's would be longer than a name the folder accepts.
@@ -81,18 +80,17 @@ export class ScopeFile {
   /** A "save as" target: inside the scope's folder, in a folder that exists, not replacing a non-scope. */
   #checkSaveAsTarget(target: string): void {
     if (!isWithin(this.folder, dirname(target))) {
-      throw new HttpError(
-        403,
+      throw new OrgServiceError(
+        'forbidden',
         'OUTSIDE_SCOPE_FOLDER',
         `a scope is saved inside ${this.folder}; ${target} is not: give a file name in that folder`,
       );
     }
-    if (!existsSync(dirname(target)))
-      throw new HttpError(400, 'BAD_REQUEST', `no such folder: ${dirname(target)}`);
+    if (!existsSync(dirname(target))) throw invalidInput(`no such folder: ${dirname(target)}`);
     // The folder may be reached through a symbolic link that leads elsewhere.
     if (!isWithin(realpathSync(this.folder), realpathSync(dirname(target)))) {
-      throw new HttpError(
-        403,
+      throw new OrgServiceError(
+        'forbidden',
         'OUTSIDE_SCOPE_FOLDER',
         `${dirname(target)} leads outside ${this.folder}: give a file name in that folder`,
       );
@@ -105,14 +103,15 @@ export class ScopeFile {
     }
     if (existing === undefined) return;
     const notAScope = `${target} exists and does not hold a scope, so it was not overwritten: choose another file name`;
-    if (!existing.isFile()) throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+    if (!existing.isFile()) throw new OrgServiceError('conflict', 'NOT_A_SCOPE_FILE', notAScope);
     let held: unknown;
     try {
       held = JSON.parse(readFileSync(target, 'utf8'));
     } catch {
-      throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+      throw new OrgServiceError('conflict', 'NOT_A_SCOPE_FILE', notAScope);
     }
-    if (notAScopeDiagnostics(held).length > 0) throw new HttpError(409, 'NOT_A_SCOPE_FILE', notAScope);
+    if (notAScopeDiagnostics(held).length > 0)
+      throw new OrgServiceError('conflict', 'NOT_A_SCOPE_FILE', notAScope);
   }
 }
 
@@ -120,26 +119,26 @@ export class ScopeFile {
  * A failed write as the admin can act on it: the file they named and why, never the temp file's path,
  * the process id or the system's message.
  */
-function cannotSave(target: string, error: unknown): HttpError {
+function cannotSave(target: string, error: unknown): OrgServiceError {
   const code = (error as NodeJS.ErrnoException).code;
-  const because = (status: number, reason: string): HttpError =>
-    new HttpError(status, 'CANNOT_SAVE', `cannot save the scope to ${target}: ${reason}`);
+  const because = (kind: OrgServiceErrorKind, reason: string): OrgServiceError =>
+    new OrgServiceError(kind, 'CANNOT_SAVE', `cannot save the scope to ${target}: ${reason}`);
   switch (code) {
     case 'ENAMETOOLONG':
-      return because(400, 'the file name is too long; choose a shorter one');
+      return because('invalid', 'the file name is too long; choose a shorter one');
     case 'EISDIR':
     case 'ENOTDIR':
     case 'ENOTEMPTY':
-      return because(409, 'a folder has that name; choose another file name');
+      return because('conflict', 'a folder has that name; choose another file name');
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return because(403, 'the server may not write there (permission denied)');
+      return because('forbidden', 'the server may not write there (permission denied)');
     case 'ENOSPC':
     case 'EDQUOT':
-      return because(507, 'the disk is full');
+      return because('disk-full', 'the disk is full');
     default:
-      return because(500, `the file system refused it (${code ?? 'unknown error'})`);
+      return because('failed', `the file system refused it (${code ?? 'unknown error'})`);
   }
 }
 
@@ -155,13 +154,18 @@ export function readScopeFile(path: string): SyncScope {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new HttpError(404, 'NOT_FOUND', `cannot read the scope file ${path}`);
+    throw new OrgServiceError('not-found', 'NOT_FOUND', `cannot read the scope file ${path}`);
   }
   const tooDeep = findJsonTooDeep(text);
-  if (tooDeep) throw new HttpError(400, 'BAD_SCOPE_JSON', `${path}: ${tooDeep.path}: ${tooDeep.message}`);
+  if (tooDeep)
+    throw new OrgServiceError('invalid', 'BAD_SCOPE_JSON', `${path}: ${tooDeep.path}: ${tooDeep.message}`);
   try {
     return JSON.parse(text) as SyncScope;
   } catch (error) {
-    throw new HttpError(400, 'BAD_SCOPE_JSON', `${path} is not valid JSON: ${(error as Error).message}`);
+    throw new OrgServiceError(
+      'invalid',
+      'BAD_SCOPE_JSON',
+      `${path} is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }

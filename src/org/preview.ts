@@ -5,7 +5,12 @@
  */
 
 import type { PlanObject } from '../compiler/plan.ts';
-import type { PreviewObject, PreviewPathCount, PreviewRequest, PreviewResponse } from './api-types.ts';
+import type {
+  PreviewObject,
+  PreviewPathCount,
+  PreviewRequest,
+  PreviewResponse,
+} from '../server/api-types.ts';
 import {
   DEFAULT_ASSUMPTIONS,
   dailyCalls,
@@ -17,10 +22,10 @@ import {
   type ObjectDeltaRequests,
 } from './api-cost.ts';
 import type { CompiledScope } from './compile-scope.ts';
-import { badRequest } from './http-error.ts';
+import { invalidInput } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
 import { ID_CHUNK_SIZE, ScopeEvaluator } from './scope-evaluator.ts';
-import { idList, isSalesforceId } from './soql-text.ts';
+import { idList, isSalesforceId } from '../server/soql-text.ts';
 
 /** Records read to estimate the payload per record. */
 export const PAYLOAD_SAMPLE = 200;
@@ -34,14 +39,14 @@ export async function previewScope(
 ): Promise<PreviewResponse> {
   const { plan, scope } = compiled;
   if (typeof request.userId !== 'string' || !isSalesforceId(request.userId)) {
-    throw badRequest('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
+    throw invalidInput('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
   }
   const users = request.users ?? 1;
   if (!Number.isInteger(users) || users < 1 || users > 1_000_000)
-    throw badRequest('`users` must be an integer from 1');
+    throw invalidInput('`users` must be an integer from 1');
   const sampleSize = request.sampleSize ?? 5;
   if (!Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > 50) {
-    throw badRequest('`sampleSize` must be an integer from 0 to 50');
+    throw invalidInput('`sampleSize` must be an integer from 0 to 50');
   }
   const evaluator = new ScopeEvaluator(org, plan, { userId: request.userId, parameters: request.parameters });
 
