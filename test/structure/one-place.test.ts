@@ -1,0 +1,150 @@
+/**
+ * The source tree's shape, read from the files themselves: which layers may import what, and concepts
+ * that have exactly one definition. A failure lists the offending files.
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface SourceFile {
+  /** Repository-relative, with forward slashes: `src/org/preview.ts`. */
+  readonly path: string;
+  readonly text: string;
+}
+
+function sourceFiles(folder: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|js|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+        files.push({ path: relative(ROOT, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
+    }
+  };
+  walk(join(ROOT, folder));
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+const SRC = sourceFiles('src');
+
+/** What a file imports: each `from '...'`, `import '...'` and `import('...')`, with the names it takes. */
+function importsOf(file: SourceFile): { specifier: string; resolved: string; names: string }[] {
+  const found: { specifier: string; resolved: string; names: string }[] = [];
+  const patterns = [
+    /\b(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  for (const [index, pattern] of patterns.entries()) {
+    for (const match of file.text.matchAll(pattern)) {
+      const specifier = index === 0 ? match[3]! : match[1]!;
+      const names = index === 0 ? match[2]! : '';
+      const resolved = specifier.startsWith('.')
+        ? relative(ROOT, resolve(ROOT, dirname(file.path), specifier))
+            .split('\\')
+            .join('/')
+        : specifier;
+      found.push({ specifier, resolved, names });
+    }
+  }
+  return found;
+}
+
+function under(...folders: string[]): SourceFile[] {
+  return SRC.filter((f) => folders.some((folder) => f.path.startsWith(`${folder}/`)));
+}
+
+/** Files (of `files`) with an import `matches` accepts, each with what it imported. */
+function importing(
+  files: readonly SourceFile[],
+  matches: (i: { resolved: string; names: string }) => boolean,
+): string[] {
+  return files.flatMap((f) =>
+    importsOf(f)
+      .filter(matches)
+      .map((i) => `${f.path} imports ${i.specifier}`),
+  );
+}
+
+/** Files of src whose text matches `pattern`. */
+function definedIn(pattern: RegExp): string[] {
+  return SRC.filter((f) => pattern.test(f.text)).map((f) => f.path);
+}
+
+describe('layers', () => {
+  it('no module under src/compiler, src/runtime or src/org imports an HTTP error type', () => {
+    const offenders = importing(
+      under('src/compiler', 'src/runtime', 'src/org'),
+      (i) => /(^|\/)http-error(\.ts)?$/.test(i.resolved) || /\bHttpError\b/.test(i.names),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('no module under src/compiler, src/runtime or src/org names HttpError or badRequest (not even in a comment)', () => {
+    const offenders = under('src/compiler', 'src/runtime', 'src/org')
+      .filter((f) => /\bHttpError\b|\bbadRequest\(/.test(f.text))
+      .map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('no CLI command imports src/cli/main.ts', () => {
+    const offenders = importing(under('src/cli/commands'), (i) => i.resolved === 'src/cli/main.ts');
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('one definition each', () => {
+  it('`export function redact`: src/shared/redact.ts', () => {
+    expect(definedIn(/\bexport\s+function\s+redact\s*\(/)).toEqual(['src/shared/redact.ts']);
+  });
+
+  it('the org connector `connectOrg`: src/cli/connect-org.ts, the only file that opens a jsforce Connection', () => {
+    expect(definedIn(/\bfunction\s+connectOrg\s*\(/)).toEqual(['src/cli/connect-org.ts']);
+    expect(definedIn(/\bnew\s+Connection\s*\(/)).toEqual(['src/cli/connect-org.ts']);
+  });
+
+  it('the CLI `compileScopeFile` and diagnostic format: src/cli/scope-file.ts and src/cli/diagnostic-format.ts', () => {
+    expect(definedIn(/\bfunction\s+compileScopeFile\s*\(/)).toEqual(['src/cli/scope-file.ts']);
+    expect(definedIn(/\bfunction\s+formatDiagnostic\s*\(/)).toEqual(['src/cli/diagnostic-format.ts']);
+  });
+
+  it('the mappings of org-service failures: to HTTP in src/server/http-error.ts, to exit codes in src/cli/cli-error.ts', () => {
+    expect(definedIn(/\bfunction\s+httpErrorOf\s*\(/)).toEqual(['src/server/http-error.ts']);
+    expect(definedIn(/\bfunction\s+cliErrorOf\s*\(/)).toEqual(['src/cli/cli-error.ts']);
+  });
+});
+
+describe('the checks themselves', () => {
+  it('see imports of every form, resolved from the importing file', () => {
+    const file: SourceFile = {
+      path: 'src/org/example.ts',
+      text: [
+        "import { HttpError } from '../server/http-error.ts';",
+        "import type { CliIo } from '../cli/cli-io.ts';",
+        "export { x } from './x.ts';",
+        "import './side-effect.ts';",
+        "const lazy = await import('../emulator/index.ts');",
+      ].join('\n'),
+    };
+    expect(importsOf(file).map((i) => [i.resolved, i.names])).toEqual([
+      ['src/server/http-error.ts', '{ HttpError }'],
+      ['src/cli/cli-io.ts', '{ CliIo }'],
+      ['src/org/x.ts', '{ x }'],
+      ['src/org/side-effect.ts', ''],
+      ['src/emulator/index.ts', ''],
+    ]);
+  });
+
+  it('read the whole tree', () => {
+    const folders = new Set(SRC.map((f) => f.path.split('/')[1]));
+    for (const folder of ['cli', 'compiler', 'org', 'runtime', 'server', 'shared']) {
+      expect(folders.has(folder), folder).toBe(true);
+    }
+    expect(under('src/org').map((f) => f.path)).toContain('src/org/errors.ts');
+  });
+});
