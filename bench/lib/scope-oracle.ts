@@ -3,9 +3,19 @@
  * straight on the org (idSource templates bound from the oracle's own results, Ids chunked under the URL
  * limit). The benchmarks size the data with it; the soak and the runtime's end-to-end tests compare every
  * device with it.
+ *
+ * Deliberately not src/org/scope-evaluator.ts, the product's evaluator behind preview, why and diff: an
+ * oracle that checks the product must not be the product. The evaluator reads the plan's `ids` templates
+ * and COUNT()s through the server's OrgClient and binder; the oracle reads the `full` templates (whole
+ * records, the fields a device stores) with jsforce directly, so a device agreeing with the oracle and
+ * preview agreeing with the device (test/server/preview-vs-runtime.test.ts) are two checks, not one
+ * check of the evaluator against itself. It shares the runtime's binder and limit merge (soql-binding.ts,
+ * firstByOrder): those have their own tests, and binding differently from the device would make the
+ * oracle disagree with every correct device.
  */
 
 import type { Connection } from 'jsforce';
+import { MAX_IDS_PER_QUERY } from '../../src/compiler/index.ts';
 import type { SyncPlan } from '../../src/compiler/plan.ts';
 import { firstByOrder } from '../../src/runtime/download/reconcile.ts';
 import { toStoredRecord, type SfRecord } from '../../src/runtime/records.ts';
@@ -35,7 +45,7 @@ export async function scopeOnServer(
     for (const template of object.queries.full) {
       const values = { userId, parameterTypes: plan.parameters };
       if (!template.idSource) {
-        rows.push(...(await queryAll(conn, bindSoql(template, values))));
+        append(rows, await queryAll(conn, bindSoql(template, values)));
         statements += 1;
         continue;
       }
@@ -47,9 +57,9 @@ export async function scopeOnServer(
             .filter((v): v is string => typeof v === 'string'),
         ),
       ].sort();
-      for (const chunk of chunks(ids, 500))
+      for (const chunk of chunks(ids, MAX_IDS_PER_QUERY))
         for (const statement of bindChunked(template, values, chunk, { apiVersion: plan.apiVersion })) {
-          rows.push(...(await queryAll(conn, statement.soql)));
+          append(rows, await queryAll(conn, statement.soql));
           statements += 1;
         }
     }
@@ -60,6 +70,11 @@ export async function scopeOnServer(
     result[object.name] = records.sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
   }
   return result;
+}
+
+/** `rows.push(...more)` without spreading: a million arguments overflow the call stack. */
+function append<T>(rows: T[], more: readonly T[]): void {
+  for (const row of more) rows.push(row);
 }
 
 export function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -4,6 +4,7 @@
  * payload from real records, the API calls from api-cost.ts's model of the runtime.
  */
 
+import { MAX_IDS_PER_QUERY } from '../compiler/index.ts';
 import type { PlanObject } from '../compiler/plan.ts';
 import type {
   PreviewObject,
@@ -24,7 +25,7 @@ import {
 import type { CompiledScope } from './compile-scope.ts';
 import { invalidInput } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
-import { ID_CHUNK_SIZE, ScopeEvaluator } from './scope-evaluator.ts';
+import { ScopeEvaluator } from './scope-evaluator.ts';
 import { idList, isSalesforceId } from '../server/soql-text.ts';
 
 /** Records read to estimate the payload per record. */
@@ -176,7 +177,7 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
   let firstExtraPages = reconcileExtraPages;
   let firstByIdQueries = 0;
   if (object.limit !== undefined) {
-    const perQuery = Math.min(object.queries.byIds?.idsPerQuery ?? ID_CHUNK_SIZE, ID_CHUNK_SIZE);
+    const perQuery = Math.min(object.queries.byIds?.idsPerQuery ?? MAX_IDS_PER_QUERY, MAX_IDS_PER_QUERY);
     firstByIdQueries = Math.ceil((await evaluator.idsOf(object.name)).length / perQuery);
   } else {
     firstQueries = 0;

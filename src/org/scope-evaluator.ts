@@ -9,16 +9,14 @@
  */
 
 import { composeQuery, parseQuery } from '@jetstreamapp/soql-parser-js';
+import { MAX_IDS_PER_QUERY } from '../compiler/index.ts';
 import type { PlanObject, PlanPath, QueryTemplate, SyncPlan } from '../compiler/plan.ts';
 import { OrgServiceError } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
 import { bindSoql, idList, parameterLiteral, soqlString } from '../server/soql-text.ts';
 
-/**
- * Ids per IN list, as the runtime chunks them (src/runtime/download/download.ts: at most 500, and 500 18-character
- * Ids keep a query URL under Salesforce's 16,384-byte limit).
- */
-export const ID_CHUNK_SIZE = 500;
+/** Ids per IN list: the compiler's, as the runtime chunks them (500 Ids keep a query URL under the limit). */
+const ID_CHUNK_SIZE = MAX_IDS_PER_QUERY;
 
 export interface Bindings {
   readonly userId: string;
