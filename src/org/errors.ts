@@ -1,7 +1,7 @@
 /**
  * How the org services (this folder) fail: a kind that says what went wrong, a stable code and a message
  * the person can act on. The services know nothing of HTTP or exit codes; each host maps the kind once:
- * the config-tool server to a status (src/server/http-error.ts `httpErrorOf`), the CLI to an exit code
+ * the config-tool server to a status (`httpErrorOf` in src/server), the CLI to an exit code
  * (src/cli/cli-error.ts `cliErrorOf`).
  */
 
