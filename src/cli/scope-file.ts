@@ -6,6 +6,7 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compile, describesIn, metadataFrom, parseJsonText, sortDiagnostics } from '../compiler/index.ts';
 import type {
   CompileResult,
@@ -19,6 +20,11 @@ import type { OrgClient } from '../org/org-client.ts';
 import { CliError } from './cli-error.ts';
 import { formatDiagnostic, hasErrors } from './diagnostic-format.ts';
 import { readInputText } from './input-file.ts';
+
+/** The example scope `start` opens and `app` publishes when given none. */
+export const EXAMPLE_SCOPE = fileURLToPath(
+  new URL('../../examples/field-technician.scope.json', import.meta.url),
+);
 
 /** A scope file read: its JSON value and what reading found (duplicate keys, nesting too deep). */
 export interface ScopeFileText {

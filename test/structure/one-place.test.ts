@@ -33,8 +33,18 @@ function sourceFiles(folder: string): SourceFile[] {
 const SRC = sourceFiles('src');
 
 /** What a file imports: each `from '...'`, `import '...'` and `import('...')`, with the names it takes. */
-function importsOf(file: SourceFile): { specifier: string; resolved: string; names: string }[] {
-  const found: { specifier: string; resolved: string; names: string }[] = [];
+interface Import {
+  readonly specifier: string;
+  /** Repository-relative for a relative specifier, else the specifier. */
+  readonly resolved: string;
+  /** What it takes: `{ a, b }`, `* as x`, `x` ('' for a side-effect or dynamic import). */
+  readonly names: string;
+  /** `import type ...` / `export type ...`: gone at run time. */
+  readonly typeOnly: boolean;
+}
+
+function importsOf(file: SourceFile): Import[] {
+  const found: Import[] = [];
   const patterns = [
     /\b(?:import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g,
     /\bimport\s*['"]([^'"]+)['"]/g,
@@ -49,7 +59,7 @@ function importsOf(file: SourceFile): { specifier: string; resolved: string; nam
             .split('\\')
             .join('/')
         : specifier;
-      found.push({ specifier, resolved, names });
+      found.push({ specifier, resolved, names, typeOnly: index === 0 && match[1] !== undefined });
     }
   }
   return found;
@@ -71,6 +81,42 @@ function importing(
   );
 }
 
+/**
+ * Import circles among `files` (value imports; `import type` is erased), each as `a -> b -> a` from its
+ * first file in path order. Every file on a circle is named by at least one of them.
+ */
+function circlesAmong(files: readonly SourceFile[]): string[] {
+  const paths = new Set(files.map((f) => f.path));
+  const edges = new Map(
+    files.map((f) => [
+      f.path,
+      importsOf(f)
+        .filter((i) => !i.typeOnly && paths.has(i.resolved))
+        .map((i) => i.resolved),
+    ]),
+  );
+  const circles = new Set<string>();
+  // Depth-first with the usual three states: reaching a file still on the stack closes a circle.
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (path: string): void => {
+    state.set(path, 'open');
+    stack.push(path);
+    for (const next of edges.get(path) ?? []) {
+      if (state.get(next) === 'open') {
+        const circle = stack.slice(stack.indexOf(next));
+        const start = circle.indexOf([...circle].sort()[0]!);
+        const rotated = [...circle.slice(start), ...circle.slice(0, start)];
+        circles.add([...rotated, rotated[0]].join(' -> '));
+      } else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(path, 'done');
+  };
+  for (const f of files) if (!state.has(f.path)) visit(f.path);
+  return [...circles].sort();
+}
+
 /** Files of src whose text matches `pattern`. */
 function definedIn(pattern: RegExp): string[] {
   return SRC.filter((f) => pattern.test(f.text)).map((f) => f.path);
@@ -90,6 +136,10 @@ describe('layers', () => {
       .filter((f) => /\bHttpError\b|\bbadRequest\(/.test(f.text))
       .map((f) => f.path);
     expect(offenders).toEqual([]);
+  });
+
+  it('no import circle inside src/cli, src/org or src/server', () => {
+    expect(circlesAmong(under('src/cli', 'src/org', 'src/server'))).toEqual([]);
   });
 
   it('no CLI command imports src/cli/main.ts', () => {
@@ -138,6 +188,16 @@ describe('the checks themselves', () => {
       ['src/org/side-effect.ts', ''],
       ['src/emulator/index.ts', ''],
     ]);
+  });
+
+  it('find an import circle, and ignore one closed only by a type import', () => {
+    const files: SourceFile[] = [
+      { path: 'src/x/a.ts', text: "import { b } from './b.ts';" },
+      { path: 'src/x/b.ts', text: "import { c } from './c.ts';" },
+      { path: 'src/x/c.ts', text: "import { a } from './a.ts';\nimport type { D } from './d.ts';" },
+      { path: 'src/x/d.ts', text: "import { c } from './c.ts';" },
+    ];
+    expect(circlesAmong(files)).toEqual(['src/x/a.ts -> src/x/b.ts -> src/x/c.ts -> src/x/a.ts']);
   });
 
   it('read the whole tree', () => {

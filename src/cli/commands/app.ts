@@ -17,9 +17,8 @@ import { DEMO_CLIENT_ID, demoSignInLine } from '../../emulator/seed/demo-ids.ts'
 import { CliError } from '../cli-error.ts';
 import { connectOrg, DEFAULT_API_VERSION, type ConnectedOrg } from '../connect-org.ts';
 import type { CliIo, RegisterCommand } from '../cli-io.ts';
-import { compileScopeFileOnOrg, scopeNameOf } from '../scope-file.ts';
+import { compileScopeFileOnOrg, EXAMPLE_SCOPE, scopeNameOf } from '../scope-file.ts';
 import { parsePort, signal } from './serve.ts';
-import { EXAMPLE_SCOPE } from './start.ts';
 
 /** The note of a version `syncscope app` / `npm start` publishes on the embedded org. */
 export const APP_PUBLISH_NOTE = 'published by syncscope app for the field app';

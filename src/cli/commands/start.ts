@@ -4,19 +4,17 @@
  * field app beside it (the scope published for it), printing its URL and the demo sign-in.
  */
 
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { SyncScope } from '../../compiler/scope.ts';
 import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
 import type { CliIo, RegisterCommand } from '../cli-io.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostic-format.ts';
-import { compileScopeText, readScopeFile } from '../scope-file.ts';
+import { compileScopeText, EXAMPLE_SCOPE, readScopeFile } from '../scope-file.ts';
 import { metadataFor, scopeErrorsSummary } from '../../org/compile-scope.ts';
 import { OrgServiceError } from '../../org/errors.ts';
 import { OrgClient } from '../../org/org-client.ts';
 import { DEFAULT_PORT } from '../../server/config-server.ts';
-import { REPO_ROOT } from '../../server/ui-build.ts';
 import { parsePort, serveUntilStopped, signal } from './serve.ts';
 import { ensureScopePublished } from './app.ts';
 import { startAppServer, type AppServer } from '../../server/app-server.ts';
@@ -24,8 +22,6 @@ import { DEMO_CLIENT_ID, demoSignInLine } from '../../emulator/seed/demo-ids.ts'
 import { formatPreview } from './preview.ts';
 import { previewScope } from '../../org/preview.ts';
 import { DEMO_TECHNICIAN_ID, DEMO_TECHNICIAN_USERNAME } from '../../emulator/seed/demo-ids.ts';
-
-export const EXAMPLE_SCOPE = join(REPO_ROOT, 'examples/field-technician.scope.json');
 
 /** One line per object: paths, fields, schedule and why it reconciles. */
 export function planSummary(plan: SyncPlan): string[] {
