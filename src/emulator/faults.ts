@@ -1,7 +1,8 @@
 /**
  * Faults a test injects through `POST /__emulator/faults` to reproduce a real org's bad days:
  * failing requests, slowness, expired sessions, dropped connections (before the request is processed),
- * lost responses (after it was processed and committed), an exhausted API limit.
+ * lost responses (after it was processed and committed), slow answers (processed and committed, the
+ * answer held back: a client killed meanwhile never hears it), an exhausted API limit.
  * `DELETE /__emulator/faults` clears them all.
  */
 
@@ -22,6 +23,12 @@ export class Faults {
   dropConnectionNext = 0;
   /** Requests to process (and commit) whose response is then lost: the duplicate-create risk. */
   dropResponseNext = 0;
+  /** REST answers wait this long after their work is committed (the window where a client dies unanswered). */
+  responseLatencyMs = 0;
+  /** Only REST requests whose URL contains this hold their answer (all when undefined). */
+  responseLatencyPath: string | undefined;
+  /** Answers being held, each with the function that sends it now (clear() does). */
+  readonly #heldAnswers = new Set<() => void>();
 
   /** Applies a `POST /__emulator/faults` body; throws a 400 ApiError for a malformed one. */
   apply(body: unknown): void {
@@ -38,6 +45,8 @@ export class Faults {
       'expireSessions',
       'dropConnectionNext',
       'dropResponseNext',
+      'responseLatencyMs',
+      'responseLatencyPath',
       'apiLimitRemaining',
     ]);
     for (const key of Object.keys(b))
@@ -75,6 +84,33 @@ export class Faults {
     if (drop !== undefined) this.dropConnectionNext = drop;
     const dropResponse = count('dropResponseNext');
     if (dropResponse !== undefined) this.dropResponseNext = dropResponse;
+    const responseLatency = count('responseLatencyMs');
+    if (responseLatency !== undefined) this.responseLatencyMs = responseLatency;
+    if (b.responseLatencyPath !== undefined) {
+      if (typeof b.responseLatencyPath !== 'string' || b.responseLatencyPath === '')
+        throw new ApiError(400, 'INVALID_FIELD', '"responseLatencyPath" must be a non-empty string', [
+          'responseLatencyPath',
+        ]);
+      this.responseLatencyPath = b.responseLatencyPath;
+    }
+  }
+
+  /**
+   * Holds the answer of a processed request for `responseLatencyMs` when its URL matches
+   * `responseLatencyPath`; clear() sends every held answer at once.
+   */
+  async holdAnswer(url: string): Promise<void> {
+    if (this.responseLatencyMs <= 0) return;
+    if (this.responseLatencyPath !== undefined && !url.includes(this.responseLatencyPath)) return;
+    await new Promise<void>((resolve) => {
+      const send = () => {
+        clearTimeout(timer);
+        this.#heldAnswers.delete(send);
+        resolve();
+      };
+      const timer = setTimeout(send, this.responseLatencyMs);
+      this.#heldAnswers.add(send);
+    });
   }
 
   /** The injected failure for this request, if one applies (and counts it down). */
@@ -113,6 +149,9 @@ export class Faults {
     this.latencyMs = 0;
     this.dropConnectionNext = 0;
     this.dropResponseNext = 0;
+    this.responseLatencyMs = 0;
+    this.responseLatencyPath = undefined;
+    for (const send of [...this.#heldAnswers]) send();
   }
 
   state(): Record<string, unknown> {
@@ -124,6 +163,8 @@ export class Faults {
       latencyMs: this.latencyMs,
       dropConnectionNext: this.dropConnectionNext,
       dropResponseNext: this.dropResponseNext,
+      responseLatencyMs: this.responseLatencyMs,
+      ...(this.responseLatencyPath !== undefined ? { responseLatencyPath: this.responseLatencyPath } : {}),
     };
   }
 }

@@ -79,7 +79,7 @@ export class EmbeddedOrg {
   readonly usage: ApiUsage;
   readonly faults = new Faults();
   /** Authorization codes and refresh tokens of the OAuth endpoints. */
-  readonly oauth = new OAuthGrants();
+  readonly oauth: OAuthGrants;
   readonly orgId = ORG_ID;
   readonly adminUserId = ADMIN_USER_ID;
   /** The admin user's access token. */
@@ -140,6 +140,7 @@ export class EmbeddedOrg {
       return undefined;
     })();
     ensureOAuthSetup(this.db);
+    this.oauth = new OAuthGrants(this.db);
     this.corsPatterns = corsOrigins(this.db);
     this.adminToken = options.token ?? this.newTokenValue();
     this.sessions.set(this.adminToken, { userId: ADMIN_USER_ID, expired: false, refreshToken: undefined });

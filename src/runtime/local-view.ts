@@ -4,7 +4,7 @@
  * server version at any time and the user's changes stay on top (a rebase, as Replicache does).
  */
 
-import type { SfRecord } from './records.ts';
+import { sameId, type SfRecord } from './records.ts';
 import type { OutboxEntry, SyncStore } from './store/sync-store.ts';
 
 /** Applies `changes` (oldest first) to `records` of one object. */
@@ -32,4 +32,17 @@ export function viewRecord(store: SyncStore, object: string, id: string): SfReco
   const changes = store.listChanges().filter((c) => c.object === object && c.recordId === id);
   const base = store.getRecord(object, id);
   return overlay(base ? [base] : [], changes)[0];
+}
+
+/**
+ * The records of `object` whose `field` holds `id` (a parent's children), as the user sees them, in the
+ * order of viewRecords. The store finds the matching records by that field (SQL over the field's JSON
+ * value, not a parse of every record); only they and the records the outbox changes are read.
+ */
+export function viewRecordsWhere(store: SyncStore, object: string, field: string, id: string): SfRecord[] {
+  const changes = store.listChanges().filter((c) => c.object === object);
+  const ids = new Set(changes.map((c) => c.recordId));
+  for (const recordId of store.listRecordIdsReferencing(object, field, id)) ids.add(recordId);
+  const base = [...ids].sort().flatMap((recordId) => store.getRecord(object, recordId) ?? []);
+  return overlay(base, changes).filter((r) => typeof r[field] === 'string' && sameId(r[field] as string, id));
 }

@@ -15,7 +15,7 @@ import { download } from './download/download.ts';
 import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 import { Emitter } from './emitter.ts';
 import { LocalChanges } from './local-changes.ts';
-import { viewRecord, viewRecords } from './local-view.ts';
+import { viewRecord, viewRecords, viewRecordsWhere } from './local-view.ts';
 import { installPlan, PlanError, type InstallPlanOptions, type PlanChange } from './plan-change.ts';
 import type { PlanInstalled, SyncProgress, SyncSummary } from './progress.ts';
 import { fetchLatestPublishedPlan, type PlanTransport } from './published-plan-source.ts';
@@ -157,6 +157,10 @@ export class SyncEngine {
   }
   record(object: string, id: string): SfRecord | undefined {
     return viewRecord(this.#store, object, this.#store.resolveId(id) ?? id);
+  }
+  /** The records of `object` whose lookup `field` names `id`, without reading every record of `object`. */
+  relatedRecords(object: string, field: string, id: string): SfRecord[] {
+    return viewRecordsWhere(this.#store, object, field, id);
   }
   create(object: string, fields: Readonly<Record<string, unknown>>): string {
     return this.#changes.create(object, fields);

@@ -156,6 +156,44 @@ describe('ss-record-detail (a real in-page device synced against the embedded or
     await expectAccessible(el);
   });
 
+  it('asks the device for its related records by its Id, never for every record of an object', async () => {
+    const { account } = await richRecords();
+    const calls: string[] = [];
+    // The same device, noting each call (the screen must not read 20,000 work orders to show ten).
+    const noting = new Proxy(device, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (key !== 'subscribe') calls.push(`${String(key)}(${args.map(String).join(', ')})`);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const el = await fixture<RecordDetail>(
+      html`<ss-record-detail
+        .device=${noting}
+        .plan=${plan}
+        .metadata=${ORG_METADATA}
+        object="Account"
+        record-id=${account.Id}
+      ></ss-record-detail>`,
+    );
+    await el.updateComplete;
+    calls.length = 0;
+    await el.reload();
+    await el.updateComplete;
+    expect(calls.filter((c) => c.startsWith('records('))).to.deep.equal([]);
+    expect(calls.filter((c) => c.startsWith('relatedRecords('))).to.deep.equal([
+      `relatedRecords(WorkOrder, AccountId, ${account.Id})`,
+      `relatedRecords(Asset, AccountId, ${account.Id})`,
+      `relatedRecords(Contact, AccountId, ${account.Id})`,
+    ]);
+    expect(relatedIds(el, 'Contact', 'AccountId')).to.deep.equal(
+      held(await device.records('Contact'), 'AccountId', account.Id),
+    );
+  });
+
   it('a local edit shows at once, marked pending', async () => {
     const { workOrder } = await richRecords();
     const el = await detail('WorkOrder', workOrder.Id);

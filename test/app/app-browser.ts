@@ -25,10 +25,33 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium; with `userDataDir`, on that profile (OPFS, service worker and cookies outlive it). */
+export async function launchChromium(options: { userDataDir?: string } = {}): Promise<Browser> {
   if (!CHROMIUM)
     throw new Error('No Chromium found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+  });
+}
+
+/**
+ * Kills Chromium as a crash or the OS does: SIGKILL to its whole process group (the browser, its
+ * renderers, the storage service), nothing closed cleanly. Resolves when the browser process is gone.
+ */
+export async function killChromium(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (!child?.pid) throw new Error('this Chromium was not launched by the test');
+  const exited = new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
+  // puppeteer starts Chromium detached (its own process group) on Linux and macOS.
+  process.kill(-child.pid, 'SIGKILL');
+  await exited;
+  // puppeteer notices the lost connection; nothing is left to close.
+  browser.disconnect().catch(() => undefined);
 }
 
 /** A phone: viewport, touch, mobile. */

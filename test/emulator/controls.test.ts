@@ -103,6 +103,31 @@ describe('/__emulator/faults', () => {
     expect(found.totalSize).toBe(1);
   });
 
+  it('holds the answer of a processed request: the create is committed before the client hears back', async () => {
+    await t.control('POST', '/faults', {
+      responseLatencyMs: 600_000,
+      responseLatencyPath: '/sobjects/Account',
+    });
+    let answered = false;
+    const creating = t.conn
+      .sobject('Account')
+      .create({ Name: 'Committed, answer held' })
+      .then((result) => ((answered = true), result as { id: string }));
+    const found = async () =>
+      (await t.conn.query<{ Id: string }>("SELECT Id FROM Account WHERE Name = 'Committed, answer held'"))
+        .records;
+    let committed = await found();
+    while (committed.length === 0) committed = await found();
+    expect(answered).toBe(false);
+    expect((await t.control('GET', '/faults')).body).toMatchObject({
+      responseLatencyMs: 600_000,
+      responseLatencyPath: '/sobjects/Account',
+    });
+    // Clearing the faults sends the held answer at once.
+    await t.control('DELETE', '/faults');
+    expect((await creating).id).toBe(committed[0]!.Id);
+  });
+
   it("answers with the org clock's time in the Date header", async () => {
     const response = await t.http('GET', '/services/data/v62.0/limits');
     expect(response.headers.get('date')).toBe(new Date(TEST_NOW).toUTCString());

@@ -168,6 +168,24 @@ export function storeContract(makeStore: () => SyncStore, { it, expect }: Contra
     ]);
     expect([...store.stringValuesById('Account', 'AccountId')]).toEqual([['001A', '001Z']]);
     expect([...store.stringValuesById('Contact', 'Account.AccountId')]).toEqual([]);
+    // A parent's children by its Id; nested, null and non-string values never match.
+    expect(store.listRecordIdsReferencing('Contact', 'AccountId', '001A')).toEqual(['003A', '003E']);
+    expect(store.listRecordIdsReferencing('Contact', 'AccountId', '001X')).toEqual([]);
+    expect(store.listRecordIdsReferencing('Contact', 'Phone', '12')).toEqual(['003A']);
+    expect(store.listRecordIdsReferencing('Contact', 'AccountId', '001Q')).toEqual([]);
+    // 15- and 18-character Ids of one record are the same Id.
+    store.putRecord('Asset', { Id: '02i000000000001AAA', AccountId: '001000000000001' });
+    store.putRecord('Asset', { Id: '02i000000000002AAA', AccountId: '001000000000001AAA' });
+    store.putRecord('Asset', { Id: '02i000000000003AAA', AccountId: '001000000000002AAA' });
+    expect(store.listRecordIdsReferencing('Asset', 'AccountId', '001000000000001AAA')).toEqual([
+      '02i000000000001AAA',
+      '02i000000000002AAA',
+    ]);
+    expect(store.listRecordIdsReferencing('Asset', 'AccountId', '001000000000001')).toEqual([
+      '02i000000000001AAA',
+      '02i000000000002AAA',
+    ]);
+    store.purgeObject('Asset');
     store.deleteRecord('Contact', '003A');
     expect(store.countRecords('Contact')).toBe(4);
     expect(store.listStringValues('Contact', 'AccountId')).toEqual(['001B', '001A']);

@@ -86,6 +86,11 @@ export interface DeviceClient {
 
   records(object: string): Promise<SfRecord[]>;
   record(object: string, id: string): Promise<SfRecord | undefined>;
+  /**
+   * The records of `object` whose lookup `field` names `id` (a work order's line items), as the user sees
+   * them: a query of the store by that field, not a read of every `object` record.
+   */
+  relatedRecords(object: string, field: string, id: string): Promise<SfRecord[]>;
   /** Local edits: checked against the describe's field types before they are queued (throws LocalWriteError). */
   create(object: string, fields: Readonly<Record<string, unknown>>): Promise<string>;
   update(object: string, id: string, fields: Readonly<Record<string, unknown>>): Promise<void>;

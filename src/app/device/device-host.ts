@@ -347,6 +347,9 @@ export class DeviceHost implements DeviceClient {
   async record(object: string, id: string) {
     return (await this.#ready()).engine.record(object, id);
   }
+  async relatedRecords(object: string, field: string, id: string) {
+    return (await this.#ready()).engine.relatedRecords(object, field, id);
+  }
   async create(object: string, fields: Readonly<Record<string, unknown>>): Promise<string> {
     const id = (await this.#ready()).engine.create(object, fields);
     this.#emit({ type: 'changed', objects: [object] });

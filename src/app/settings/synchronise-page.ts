@@ -51,7 +51,7 @@ export class SynchronisePage extends LitElement {
           }
           · ${plural(sync?.pendingChanges ?? 0, 'pending change')}
         </p>
-        <p class="weak">${nextSyncText(sync?.nextSyncAt, Date.now())}</p>
+        <p class="weak">${nextSyncText(sync?.nextSyncAt, sync?.now ?? Date.now())}</p>
       </div>
       <div role="tablist" aria-label="Synchronise" @keydown=${this.handleTabKeys}>
         ${TABS.map(
@@ -74,7 +74,13 @@ export class SynchronisePage extends LitElement {
           this.tab === 'pending'
             ? html`<ss-pending-changes-tab .device=${this.device}></ss-pending-changes-tab>`
             : this.tab === 'schedule'
-              ? html`<ss-schedule-tab .device=${this.device}></ss-schedule-tab>`
+              ? html`<ss-schedule-tab
+                  .device=${this.device}
+                  .now=${
+                    /* a new function on each tick of the sync state: the relative times move on */
+                    () => sync?.now ?? Date.now()
+                  }
+                ></ss-schedule-tab>`
               : html`<ss-history-tab .device=${this.device}></ss-history-tab>`
         }
       </div>

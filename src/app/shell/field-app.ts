@@ -350,17 +350,24 @@ export class FieldApp extends LitElement {
     return places;
   }
 
-  /** Announces sync start, the outcome and a lost session once each (not every progress step). */
+  /**
+   * Announces sync start, the outcome and a lost session once each (not every progress step, not the
+   * outcome's relative time moving on, not a stored outcome read after a reload).
+   */
   #announce(): void {
     const sync = this.#sync.snapshot;
     if (!sync) return;
     let text = '';
-    if (sync.sessionExpired) text = 'Your session has expired. Sign in again; your changes are kept.';
+    let key = '';
+    if (sync.sessionExpired) text = key = 'Your session has expired. Sign in again; your changes are kept.';
     else if (sync.syncing)
-      text = sync.progress?.phase === 'upload' ? progressText(sync.progress) : 'Sync started.';
-    else if (sync.outcome) text = sync.outcome.text;
-    if (text && text !== this.#lastAnnounced) {
-      this.#lastAnnounced = text;
+      text = key = sync.progress?.phase === 'upload' ? progressText(sync.progress) : 'Sync started.';
+    else if (sync.outcome && !sync.outcomeRestored) {
+      text = sync.outcome.text;
+      key = `outcome of the sync ended at ${sync.lastSyncAt}`;
+    }
+    if (text && key !== this.#lastAnnounced) {
+      this.#lastAnnounced = key;
       this.announcement = text;
     }
   }

@@ -5,7 +5,7 @@
  *   DELETE returns to real time.
  * - `GET|POST|DELETE /__emulator/faults`: failNext/status/errorCode/message/path, latencyMs,
  *   expireSessions, dropConnectionNext (before processing), dropResponseNext (after committing),
- *   apiLimitRemaining. DELETE clears them all and makes expired
+ *   responseLatencyMs/responseLatencyPath (the answer held after committing), apiLimitRemaining. DELETE clears them all and makes expired
  *   tokens valid again.
  * - `POST /__emulator/late-commit` `{object, id, secondsAgo}`: restamps a record as a transaction that
  *   started `secondsAgo` seconds ago and committed now would have left it.

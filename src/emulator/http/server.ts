@@ -246,6 +246,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
         userId,
         subrequest: false,
       });
+      // The work is committed; a slow answer is where a client may die before it hears about it.
+      await org.faults.holdAnswer(url);
       if (org.faults.takeResponseDrop()) {
         // The work is committed; the client never hears about it.
         reply.hijack();

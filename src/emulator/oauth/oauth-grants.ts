@@ -1,11 +1,17 @@
 /**
  * What the OAuth endpoints hand out besides access tokens: authorization codes (single use, 15 minutes
  * on the org clock, bound to client, user, redirect URI and PKCE challenge) and refresh tokens (per user
- * and connected app, until revoked). Kept in memory: a restarted org has forgotten them, as if an admin
- * had revoked every app's tokens, and clients sign in again.
+ * and connected app, until revoked).
+ *
+ * Refresh tokens issued to connected apps live in the org database (`_EmulatorRefreshToken`), as their
+ * SHA-256 only (like passwords, a copied database gives no usable token): a `--db` org restarted keeps
+ * the field app's sessions, as a real org does; the client's access token is unknown after a restart
+ * (sessions live in memory), so it refreshes. Codes (minutes-long, single use) and the admin's refresh
+ * token of `startOrg` (any client, per run) stay in memory.
  */
 
 import { createHash, randomBytes } from 'node:crypto';
+import type { OrgDb } from '../store/org-database.ts';
 
 /** Salesforce's authorization codes are valid for 15 minutes. */
 export const CODE_LIFETIME_MS = 15 * 60_000;
@@ -42,7 +48,14 @@ export class OAuthGrants {
   private readonly codes = new Map<string, CodeGrant>();
   /** Codes already exchanged -> the refresh token they gave (revoked if the code comes back). */
   private readonly redeemed = new Map<string, string | undefined>();
-  private readonly refreshTokens = new Map<string, RefreshGrant>();
+  /** Refresh tokens for any client (the admin's of `startOrg`): this run only. */
+  private readonly anyClientTokens = new Map<string, RefreshGrant>();
+
+  constructor(private readonly db: OrgDb) {
+    db.exec(`CREATE TABLE IF NOT EXISTS "_EmulatorRefreshToken" (
+      "TokenHash" TEXT PRIMARY KEY, "UserId" TEXT NOT NULL, "ClientId" TEXT NOT NULL,
+      "Scopes" TEXT NOT NULL)`);
+  }
 
   issueCode(grant: CodeGrant): string {
     const code = `aPrx${randomBytes(32).toString('base64url')}`;
@@ -69,16 +82,40 @@ export class OAuthGrants {
   }
 
   issueRefreshToken(grant: RefreshGrant, token = `5Aep861${randomBytes(48).toString('base64url')}`): string {
-    this.refreshTokens.set(token, grant);
+    if (grant.clientId === undefined) {
+      this.anyClientTokens.set(token, grant);
+      return token;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO "_EmulatorRefreshToken" ("TokenHash", "UserId", "ClientId", "Scopes") VALUES (?, ?, ?, ?)`,
+      )
+      .run(tokenHash(token), grant.userId, grant.clientId, grant.scopes.join(' '));
     return token;
   }
 
   refreshGrant(token: string): RefreshGrant | undefined {
-    return this.refreshTokens.get(token);
+    const anyClient = this.anyClientTokens.get(token);
+    if (anyClient) return anyClient;
+    const row = this.db
+      .prepare(`SELECT "UserId", "ClientId", "Scopes" FROM "_EmulatorRefreshToken" WHERE "TokenHash" = ?`)
+      .get(tokenHash(token)) as { UserId: string; ClientId: string; Scopes: string } | undefined;
+    return row
+      ? { userId: row.UserId, clientId: row.ClientId, scopes: row.Scopes.split(' ').filter(Boolean) }
+      : undefined;
   }
 
   /** Forgets a refresh token; true if it existed. */
   revokeRefreshToken(token: string): boolean {
-    return this.refreshTokens.delete(token);
+    if (this.anyClientTokens.delete(token)) return true;
+    return (
+      this.db.prepare(`DELETE FROM "_EmulatorRefreshToken" WHERE "TokenHash" = ?`).run(tokenHash(token))
+        .changes > 0
+    );
   }
+}
+
+/** What the database keeps of a refresh token: its SHA-256 (hex). */
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }

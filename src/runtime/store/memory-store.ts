@@ -84,6 +84,14 @@ export class MemoryStore implements SyncStore {
     }
     return values;
   }
+  listRecordIdsReferencing(object: string, field: string, id: string): string[] {
+    const table = this.#records.get(object);
+    const key = id.slice(0, 15);
+    return this.listRecordIds(object).filter((recordId) => {
+      const value = (table!.get(recordId) as Record<string, unknown>)[field];
+      return typeof value === 'string' && value.slice(0, 15) === key;
+    });
+  }
   listStringValues(object: string, field: string): string[] {
     const table = this.#records.get(object);
     const values: string[] = [];

@@ -49,6 +49,9 @@ export const STATEMENTS = {
   /** Parameters: path, object, path. */
   listStringValues:
     "SELECT data ->> ? FROM records WHERE object = ? AND json_type(data, ?) = 'text' ORDER BY id",
+  /** Parameters: object, path, path, the Id's first 15 characters. */
+  listRecordIdsReferencing:
+    "SELECT id FROM records WHERE object = ? AND json_type(data, ?) = 'text' AND substr(data ->> ?, 1, 15) = ? ORDER BY id",
   putRecord: 'INSERT OR REPLACE INTO records (object, id, data) VALUES (?, ?, ?)',
   deleteRecord: 'DELETE FROM records WHERE object = ? AND id = ?',
   listObjects: 'SELECT DISTINCT object FROM records ORDER BY object',

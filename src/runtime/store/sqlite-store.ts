@@ -87,6 +87,12 @@ export class SqliteStore implements SyncStore {
     const rows = this.#statements.stringValuesById.raw().all(path, object, path) as [string, string][];
     return new Map(rows);
   }
+  listRecordIdsReferencing(object: string, field: string, id: string): string[] {
+    const path = topLevelJsonPath(field);
+    return this.#statements.listRecordIdsReferencing
+      .pluck()
+      .all(object, path, path, id.slice(0, 15)) as string[];
+  }
   putRecord(object: string, record: SfRecord): void {
     this.#statements.putRecord.run(object, record.Id, JSON.stringify(record));
   }
@@ -221,6 +227,7 @@ function prepare(db: Database.Database) {
     countRecords: db.prepare(sql.countRecords),
     stringValuesById: db.prepare(sql.stringValuesById),
     listStringValues: db.prepare(sql.listStringValues),
+    listRecordIdsReferencing: db.prepare(sql.listRecordIdsReferencing),
     putRecord: db.prepare(sql.putRecord),
     deleteRecord: db.prepare(sql.deleteRecord),
     listObjects: db.prepare(sql.listObjects),

@@ -130,6 +130,12 @@ export interface SyncStore {
   listStringValues(object: string, field: string): string[];
   /** Record Id -> the string value of one top-level field, for records whose field holds a string. */
   stringValuesById(object: string, field: string): Map<string, string>;
+  /**
+   * The Ids (in Id order) of the records of `object` whose top-level `field` holds the Salesforce Id `id`,
+   * 15- or 18-character alike (compared on the first 15): a parent's children, found without reading
+   * every record of `object`.
+   */
+  listRecordIdsReferencing(object: string, field: string, id: string): string[];
   putRecord(object: string, record: SfRecord): void;
   /**
    * The record as its JSON text (`JSON.stringify` of what was put): a downloaded page is compared with

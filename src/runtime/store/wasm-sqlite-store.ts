@@ -99,6 +99,10 @@ export class WasmSqliteStore implements SyncStore {
     const path = topLevelJsonPath(field);
     return new Map(this.#rows('stringValuesById', [path, object, path]) as [string, string][]);
   }
+  listRecordIdsReferencing(object: string, field: string, id: string): string[] {
+    const path = topLevelJsonPath(field);
+    return this.#column<string>('listRecordIdsReferencing', [object, path, path, id.slice(0, 15)]);
+  }
   putRecord(object: string, record: SfRecord): void {
     this.#run('putRecord', [object, record.Id, JSON.stringify(record)]);
   }

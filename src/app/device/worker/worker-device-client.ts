@@ -118,6 +118,9 @@ export class WorkerDeviceClient implements DeviceClient {
   record(object: string, id: string) {
     return this.#call('record', object, id);
   }
+  relatedRecords(object: string, field: string, id: string) {
+    return this.#call('relatedRecords', object, field, id);
+  }
   create(object: string, fields: Readonly<Record<string, unknown>>) {
     return this.#call('create', object, fields);
   }

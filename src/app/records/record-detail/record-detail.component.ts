@@ -80,7 +80,7 @@ export default class RecordDetail extends LitElement {
   }
 
   #fields(): FieldInfo[] {
-    return fieldInfos(this.plan, this.metadata, this.object, this.held.get(this.object) ?? []);
+    return fieldInfos(this.plan, this.metadata, this.object, this.record ? [this.record] : []);
   }
 
   #related(): RelatedList[] {
@@ -96,21 +96,61 @@ export default class RecordDetail extends LitElement {
     );
   }
 
-  /** Reads the record, the outbox and the related objects' records from the device again. */
+  /**
+   * Reads the record, the outbox, its related records (the device's store queried by this record's Id,
+   * never every record of a child object) and the records its lookups and its related rows' lookups
+   * name (each by Id), from the device again.
+   */
   async reload(): Promise<void> {
     const device = this.device;
     if (!device || !this.object || !this.recordId) return;
     const ticket = ++this.#loading;
     try {
-      const objects = this.#objectsShown();
-      const [record, changes, ...lists] = await Promise.all([
+      const [record, changes] = await Promise.all([
         device.record(this.object, this.recordId),
         device.pendingChanges(),
-        ...objects.map((o) => device.records(o)),
       ]);
+      const inPlan = new Set(this.plan?.objects.map((o) => o.name));
+      const lists = record ? this.#related().filter((l) => inPlan.has(l.object)) : [];
+      const related = await Promise.all(
+        lists.map((l) => device.relatedRecords(l.object, l.field, record!.Id)),
+      );
+      const held = new Map<string, SfRecord[]>();
+      const hold = (object: string, found: readonly SfRecord[]) => {
+        const mine = held.get(object) ?? [];
+        for (const r of found) if (!mine.some((m) => m.Id === r.Id)) mine.push(r);
+        held.set(object, mine);
+      };
+      if (record) hold(this.object, [record]);
+      lists.forEach((l, i) => hold(l.object, related[i] ?? []));
+      // The records the lookups name: this record's, and those of the related rows' key fields.
+      const named = new Map<string, Set<string>>();
+      const name = (object: string, records: readonly SfRecord[], fields: readonly FieldInfo[]) => {
+        for (const f of fields)
+          if (f.type === 'reference')
+            for (const r of records)
+              if (typeof r[f.name] === 'string')
+                for (const target of f.referenceTo.filter((t) => inPlan.has(t)))
+                  named.set(target, (named.get(target) ?? new Set()).add(r[f.name] as string));
+      };
+      if (record) name(this.object, [record], fieldInfos(this.plan, this.metadata, this.object, [record]));
+      lists.forEach((l, i) => {
+        const keys = new Set(keyFields(this.plan, l.object));
+        const infos = fieldInfos(this.plan, this.metadata, l.object, related[i] ?? []);
+        name(
+          l.object,
+          related[i] ?? [],
+          infos.filter((f) => keys.has(f.name)),
+        );
+      });
+      const lookups = [...named].flatMap(([object, ids]) =>
+        [...ids].filter((id) => !held.get(object)?.some((r) => r.Id === id)).map((id) => ({ object, id })),
+      );
+      const found = await Promise.all(lookups.map(({ object, id }) => device.record(object, id)));
+      lookups.forEach(({ object }, i) => hold(object, found[i] ? [found[i]] : []));
       if (ticket !== this.#loading) return;
       this.record = record;
-      this.held = new Map(objects.map((o, i) => [o, lists[i] ?? []]));
+      this.held = held;
       this.pending = record ? pendingStates(changes, this.object).get(record.Id) : undefined;
       this.error = '';
     } catch (error) {
@@ -155,6 +195,7 @@ export default class RecordDetail extends LitElement {
   }
 
   #relatedList(list: RelatedList, record: SfRecord) {
+    // The related records the store answered (held also has records of the object that lookups name).
     const records = relatedRecords(this.held.get(list.object) ?? [], list.field, record.Id);
     const plural = objectLabel(this.metadata, list.object, true);
     const fieldLabel = fieldInfos(this.plan, this.metadata, list.object).find(
