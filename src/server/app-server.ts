@@ -47,6 +47,8 @@ export async function ensureFieldAppBuilt(log?: (line: string) => void): Promise
     viteConfig: 'vite.app.config.ts',
     outDir: join(REPO_ROOT, 'dist/app'),
     label: 'the field app',
+    // The device worker (src/app/device/device-worker.ts) and what it bundles.
+    workerSources: ['src/app/device', 'src/runtime', 'src/compiler', 'src/shared'],
     ...(log ? { log } : {}),
   });
   if (!built) throw new Error('the field app is missing (src/app/index.html)');

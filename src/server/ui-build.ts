@@ -14,7 +14,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ViteModule from 'vite';
@@ -37,6 +37,11 @@ export interface UiBuildOptions {
   readonly page?: string;
   /** The Vite config file, relative to root (default vite.config.ts). */
   readonly viteConfig?: string;
+  /**
+   * Folders (relative to root) whose every file counts as a source: a Web Worker is bundled by a build
+   * of its own, whose modules the page's output does not list.
+   */
+  readonly workerSources?: readonly string[];
   /** What the progress line calls the page (default "the config tool page"). */
   readonly label?: string;
 }
@@ -56,7 +61,10 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   if (!existsSync(entry)) return null;
   const outDir = options.outDir ?? join(root, 'dist/ui');
   const stamp = readStamp(outDir);
-  if (stamp && stamp.mode === UI_BUILD_MODE && stamp.hash === sourceHash(root, stamp.inputs, viteConfig)) {
+  // The worker folders' files as they are now: one added, removed or changed there means a rebuild.
+  const workerFiles = filesOf(root, options.workerSources ?? []);
+  const stampInputs = stamp ? [...new Set([...stamp.inputs, ...workerFiles])].sort() : [];
+  if (stamp && stamp.mode === UI_BUILD_MODE && stamp.hash === sourceHash(root, stampInputs, viteConfig)) {
     return { dir: outDir, built: false };
   }
 
@@ -91,7 +99,7 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
     if (callerNodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = callerNodeEnv;
   }
-  const inputs = bundleInputs(root, output, page);
+  const inputs = bundleInputs(root, output, page, workerFiles);
   const hash = sourceHash(root, inputs, viteConfig);
   const newStamp: Stamp = { mode: UI_BUILD_MODE, hash, inputs };
   writeFileSync(join(temp, STAMP), JSON.stringify(newStamp));
@@ -116,9 +124,14 @@ interface Stamp {
   readonly inputs: readonly string[];
 }
 
-/** The repository's own files the bundle was made of (node_modules changes show in the lockfile). */
-function bundleInputs(root: string, output: unknown, page: string): string[] {
-  const files = new Set<string>([`${page}/index.html`]);
+/**
+ * The repository's own files the bundle was made of (node_modules changes show in the lockfile). A Web
+ * Worker is bundled by a build of its own whose modules do not appear in the page's output, so
+ * `workerFiles` (every file of the worker's folder and of the layers it imports) count too: editing
+ * only the worker must rebuild.
+ */
+function bundleInputs(root: string, output: unknown, page: string, workerFiles: readonly string[]): string[] {
+  const files = new Set<string>([`${page}/index.html`, ...workerFiles]);
   for (const result of Array.isArray(output) ? output : [output]) {
     for (const item of (result as { output?: { moduleIds?: string[] }[] }).output ?? []) {
       for (const id of item.moduleIds ?? []) {
@@ -136,6 +149,23 @@ function bundleInputs(root: string, output: unknown, page: string): string[] {
     }
   }
   return [...files].sort();
+}
+
+/** Every source file under the folders (relative to root), as root-relative paths. */
+function filesOf(root: string, folders: readonly string[]): string[] {
+  return folders
+    .filter((folder) => existsSync(join(root, folder)))
+    .flatMap((folder) => sourceFilesUnder(join(root, folder)).map((file) => relative(root, file)));
+}
+
+function sourceFilesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...sourceFilesUnder(path));
+    else if (/\.(ts|js|json)$/.test(entry.name)) found.push(path);
+  }
+  return found;
 }
 
 function readStamp(outDir: string): Stamp | null {

@@ -33,6 +33,19 @@ describe('building the page when missing or stale', () => {
     expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
   }, 60_000);
 
+  it('rebuilds when a file of a worker source folder changes, which the page output does not list', async () => {
+    const options = { root, outDir, workerSources: ['src/worker-layer'] };
+    mkdirSync(join(root, 'src/worker-layer'), { recursive: true });
+    writeFileSync(join(root, 'src/worker-layer/engine.ts'), 'export const step = 1;\n');
+    expect(await ensureUiBuilt(options)).toEqual({ dir: outDir, built: true });
+    expect(await ensureUiBuilt(options)).toEqual({ dir: outDir, built: false });
+    writeFileSync(join(root, 'src/worker-layer/engine.ts'), 'export const step = 2;\n');
+    expect(await ensureUiBuilt(options)).toEqual({ dir: outDir, built: true });
+    writeFileSync(join(root, 'src/worker-layer/added.ts'), 'export const more = 1;\n');
+    expect(await ensureUiBuilt(options)).toEqual({ dir: outDir, built: true });
+    expect(await ensureUiBuilt(options)).toEqual({ dir: outDir, built: false });
+  }, 60_000);
+
   it('fails with the bundler error and keeps the last good build', async () => {
     writeFileSync(join(root, 'src/ui/greet.ts'), 'export const greet = ( => ;\n');
     await expect(ensureUiBuilt({ root, outDir })).rejects.toThrow();
