@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/ui/**', 'test/app-records/**', 'node_modules/**'],
+    // test/sf-cli/tool holds the sf CLI's own node_modules (installed by .ci/run).
+    exclude: ['test/ui/**', 'test/app-records/**', 'node_modules/**', 'test/sf-cli/tool/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

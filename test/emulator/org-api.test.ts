@@ -13,7 +13,7 @@ describe('versions and resources', () => {
   it('lists API versions without authentication', async () => {
     const response = await t.http('GET', '/services/data', { token: null });
     const versions = response.body as { label: string; url: string; version: string }[];
-    expect(versions.at(-1)).toEqual({ label: "Winter '25", url: '/services/data/v62.0', version: '62.0' });
+    expect(versions.at(-1)).toEqual({ label: "Summer '26", url: '/services/data/v67.0', version: '67.0' });
     expect(versions.find((v) => v.version === '58.0')).toEqual({
       label: "Summer '23",
       url: '/services/data/v58.0',
@@ -28,7 +28,7 @@ describe('versions and resources', () => {
     expect(resources.sobjects).toBe('/services/data/v62.0/sobjects');
     const older = (await t.http('GET', '/services/data/v50.0/')).body as Record<string, string>;
     expect(older.composite).toBe('/services/data/v50.0/composite');
-    expect(await t.http('GET', '/services/data/v63.0/')).toMatchObject({
+    expect(await t.http('GET', '/services/data/v68.0/')).toMatchObject({
       status: 404,
       body: [{ errorCode: 'NOT_FOUND' }],
     });

@@ -12,11 +12,14 @@ import type { ApiHandler, ApiRequest, ApiResponse } from './api-types.ts';
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'HEAD';
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 
-/** The versions the embedded org serves: 31.0 (Summer '14) to 62.0 (Winter '25). */
+/**
+ * The versions the embedded org serves: 31.0 (Summer '14) to 67.0 (Summer '26), as Salesforce does
+ * since Summer '25 retired 21.0 to 30.0 (7.0 to 20.0 went in Summer '22).
+ */
 export const OLDEST_VERSION = 31;
-export const LATEST_VERSION = 62;
+export const LATEST_VERSION = 67;
 
-const VERSION_PATH = /^\/services\/data\/v(\d{2,3}\.0)(\/.*)?$/;
+const VERSION_PATH = /^\/services\/data\/v(\d{1,3}\.0)(\/.*)?$/;
 
 export function isSupportedVersion(version: string): boolean {
   const major = Number(version.split('.')[0]);
@@ -38,6 +41,19 @@ export function parseApiUrl(
   };
 }
 
+/**
+ * A retired version (below 31.0) is 410 Gone, as Salesforce answers it ("REST API returns 410: GONE",
+ * Platform API Versions 21.0 through 30.0 Retirement); a version newer than the org's is 404.
+ */
+export function unsupportedVersion(version: string): ApiError {
+  const major = Number(version.split('.')[0]);
+  return new ApiError(
+    major < OLDEST_VERSION ? 410 : 404,
+    'NOT_FOUND',
+    'The requested resource does not exist',
+  );
+}
+
 export class ApiRouter {
   private readonly router = FindMyWay({ ignoreTrailingSlash: true, maxParamLength: 2000 });
 
@@ -48,8 +64,7 @@ export class ApiRouter {
   /** Runs the handler for `request`; errors become Salesforce-shaped responses. */
   dispatch(request: Omit<ApiRequest, 'path'> & { path: string }): ApiResponse {
     try {
-      if (!isSupportedVersion(request.version))
-        throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+      if (!isSupportedVersion(request.version)) throw unsupportedVersion(request.version);
       const found = this.router.find(request.method as HttpMethod, request.path);
       if (!found) {
         const allowed = METHODS.filter((m) => m !== request.method && this.router.find(m, request.path));

@@ -18,6 +18,7 @@ import { bearerToken, sendApiResponse, sendError } from './reply.ts';
 import { registerControls } from './controls.ts';
 import { registerIdentity } from './identity.ts';
 import { applyCors } from './cors.ts';
+import { collapseSlashes } from './url-path.ts';
 import { registerOAuthAuthorize } from './oauth-authorize.ts';
 import { registerOAuthToken } from './oauth-token.ts';
 import { registerCollections } from './routes/collections.ts';
@@ -110,6 +111,8 @@ export function createServer(org: EmbeddedOrg): FastifyInstance {
     http: { maxHeaderSize: 256 * 1024 },
     routerOptions: { maxParamLength: 4096 },
     forceCloseConnections: true,
+    // `//services/data/...` (an instance URL ending in `/`) is `/services/data/...`, as on Salesforce.
+    rewriteUrl: (request) => collapseSlashes(request.url ?? '/'),
     // Fastify's and Node's own refusals (a malformed URL, a malformed request such as a line break in a
     // header) in the REST API's error shape, as every other answer.
     frameworkErrors: (error, _request, reply) => {

@@ -15,7 +15,8 @@
  */
 
 import type Database from 'better-sqlite3';
-import type { OrgMetadata } from '../../compiler/org-metadata.ts';
+import type { Query } from '@jetstreamapp/soql-parser-js';
+import type { OrgMetadata, SObjectDescribe } from '../../compiler/org-metadata.ts';
 import { aggregateRecord } from './aggregate-query.ts';
 import { ApiError } from '../api-error.ts';
 import { MetadataIndex } from './metadata-index.ts';
@@ -82,6 +83,21 @@ export class SoqlEngine {
         );
       throw error;
     }
+  }
+
+  /**
+   * Parses, validates and compiles `soql` without running it (with the errors `open` would give): for
+   * answers about a query's shape, such as `query?columns=true`.
+   */
+  compile(soql: string, options: QueryOptions): { query: Query; compiled: CompiledQuery } {
+    const errors = new SoqlErrors(soql);
+    const query = parseSoql(soql, errors);
+    return { query, compiled: new QueryCompiler(this.index, errors, options).compile(query) };
+  }
+
+  /** The object named `name` (any case), if the org has it. */
+  describe(name: string): SObjectDescribe | undefined {
+    return this.index.object(name)?.describe;
   }
 
   private run(compiled: CompiledQuery, options: QueryOptions): QueryCursor {

@@ -6,6 +6,7 @@
 
 import type { FieldDescribe } from '../../compiler/org-metadata.ts';
 import { ApiError } from '../api-error.ts';
+import { isTrimmedText, trimText } from './text-trim.ts';
 
 export type StoredValue = string | number | null;
 
@@ -88,15 +89,15 @@ export function toStored(field: FieldDescribe, value: unknown): StoredValue {
       return `${m[1]}:${m[2]}:${m[3] ?? '00'}.${(m[4] ?? '.000').slice(1).padEnd(3, '0')}Z`;
     }
     case 'multipicklist':
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(';');
-      if (typeof value === 'string') return value;
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return trimText(value.join(';'));
+      if (typeof value === 'string') return trimText(value);
       throw parseError(field, 'String', value);
     case 'base64':
       if (typeof value === 'string' && /^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value))
         return value.replace(/\s+/g, '');
       throw parseError(field, 'base64', value);
     default:
-      if (typeof value === 'string') return value;
+      if (typeof value === 'string') return isTrimmedText(field.type) ? trimText(value) : value;
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
       throw parseError(field, 'String', value);
   }

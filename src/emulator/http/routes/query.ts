@@ -5,6 +5,7 @@
  */
 
 import { ApiError } from '../../api-error.ts';
+import { queryColumns } from '../../sql/query-columns.ts';
 import type { EmbeddedOrg } from '../../org.ts';
 import type { ApiRouter } from '../api-router.ts';
 import { json, type ApiRequest } from '../api-types.ts';
@@ -31,6 +32,19 @@ export function registerQuery(router: ApiRouter, org: EmbeddedOrg): void {
         'MALFORMED_QUERY',
         `SOQL statements cannot be longer than ${MAX_SOQL_LENGTH} characters.`,
       );
+    // `columns=true` (the sf CLI asks it): the query's columns, not its records.
+    if (request.query.get('columns') === 'true') {
+      const { query, compiled } = org.engine.compile(soql, {
+        scanAll,
+        now: org.clock.now(),
+        userId: request.userId,
+        apiVersion: request.version,
+      });
+      return json(
+        200,
+        queryColumns(query, compiled, (name) => org.engine.describe(name)),
+      );
+    }
     const cursor = org.engine.open(soql, {
       scanAll,
       now: org.clock.now(),

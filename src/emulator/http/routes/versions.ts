@@ -3,11 +3,11 @@
 import { LATEST_VERSION, OLDEST_VERSION, type ApiRouter } from '../api-router.ts';
 import { json } from '../api-types.ts';
 
-/** Release name of an API version: 62.0 is Winter '25, 61.0 Summer '24, 60.0 Spring '24, ... */
+/** Release name of an API version: 62.0 is Winter '25, 63.0 Spring '25, 64.0 Summer '25, 65.0 Winter '26, ... */
 export function releaseLabel(major: number): string {
-  const stepsBack = LATEST_VERSION - major;
-  const season = ['Winter', 'Summer', 'Spring'][stepsBack % 3] as string;
-  const year = 25 - Math.ceil(stepsBack / 3);
+  const steps = major - 62;
+  const season = ['Winter', 'Spring', 'Summer'][((steps % 3) + 3) % 3] as string;
+  const year = 25 + Math.floor(steps / 3);
   return `${season} '${String(year).padStart(2, '0')}`;
 }
 
