@@ -9,7 +9,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/ui/components/device-simulator/device-simulator.ts';
 import type { DeviceSimulator } from '../../src/ui/components/device-simulator/device-simulator.ts';
-import { createProxyTransport } from '../../src/server/org-proxy-client.ts';
+import { createProxyTransport } from '../../src/ui/org-proxy-client.ts';
 import { ApiClient } from '../../src/ui/api-client.ts';
 import { makeStore, shadow } from './fixtures.ts';
 

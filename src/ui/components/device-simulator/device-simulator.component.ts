@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { SyncPlan } from '../../../compiler/plan.ts';
 import { MemoryStore, SyncEngine } from '../../../runtime/index.ts';
 import type { OutboxEntry, SyncSummary, Transport } from '../../../runtime/index.ts';
-import { createProxyTransport } from '../../../server/org-proxy-client.ts';
+import { createProxyTransport } from '../../org-proxy-client.ts';
 import type { ApiClient } from '../../api-client.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
