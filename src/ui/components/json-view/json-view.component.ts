@@ -4,15 +4,11 @@ import type { SyncScope } from '../../../compiler/scope.ts';
 import { fillBackdrop, splitByRanges } from '../where-editor/text-range.ts';
 import type { TextRange } from '../where-editor/text-range.ts';
 import type { ScopeChangeEvent, ScopeStore } from '../../state/scope-store.ts';
+import { scopeToJson } from '../../state/scope-json.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { parseJson, placeOfPointer } from './json-locations.ts';
 import type { JsonParseProblem, ParsedJson } from './json-locations.ts';
 import styles from './json-view.styles.ts';
-
-/** The document as the JSON view writes it when the form changed it. */
-export function scopeToJson(scope: unknown): string {
-  return JSON.stringify(scope, null, 2) + '\n';
-}
 
 /**
  * @summary The scope as raw JSON, kept in step with the form both ways: a form edit rewrites the text; text

@@ -9,7 +9,7 @@ import { StoreController } from '../../state/store-controller.ts';
 import { ariaInvalid, diagnosticHelp } from '../../styles/diagnostic-help.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { parseJson } from '../json-view/json-locations.ts';
-import { scopeToJson } from '../json-view/json-view.component.ts';
+import { scopeToJson } from '../../state/scope-json.ts';
 import styles from './scope-header.styles.ts';
 
 /** `Field technician` -> `field-technician.scope.json`. */
