@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ApiClient } from '../../api-client.ts';
@@ -7,6 +7,7 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { errorState, numberFormat, pendingState } from '../../styles/task-states.ts';
+import styles from './diff-panel.styles.ts';
 
 /**
  * @summary "What changes if I publish?": the edited scope against the latest published version, per object:
@@ -14,26 +15,7 @@ import { errorState, numberFormat, pendingState } from '../../styles/task-states
  * must download again.
  */
 export default class DiffPanel extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-      }
-      .gain {
-        color: var(--ss-success);
-      }
-      .loss {
-        color: var(--ss-error);
-      }
-      .ids {
-        font-family: var(--ss-mono);
-        font-size: var(--slds-g-font-scale-neg-1, 0.75rem);
-        color: var(--ss-text-weak);
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, styles];
 
   @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
   @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;
