@@ -62,6 +62,8 @@ function simulatedSession(userId: string, userName: string): DeviceSession {
  * Composed of `ss-simulator-records`, `ss-simulator-outbox` (which embeds the field app's
  * `ss-conflict-resolver`) and `ss-simulator-history`.
  *
+ * No slots.
+ *
  * @csspart toolbar - Sync now, the plan installs, Reset device and the schedule switch.
  * @csspart progress - The progress bar and its steps (while and after a sync).
  * @csspart summary - The last sync's summary card.

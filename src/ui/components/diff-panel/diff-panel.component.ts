@@ -13,6 +13,9 @@ import styles from './diff-panel.styles.ts';
  * @summary "What changes if I publish?": the edited scope against the latest published version, per object:
  * added / removed / changed, records the chosen user's device gains and loses, and which objects devices
  * must download again.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class DiffPanel extends LitElement {
   static override styles = [tokens, controls, styles];

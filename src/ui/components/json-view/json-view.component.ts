@@ -15,6 +15,9 @@ import styles from './json-view.styles.ts';
  * that parses to an object replaces the scope at once (the form follows), text that does not parse is
  * kept as typed with its syntax errors located, and the form keeps the last good document meanwhile.
  * Compiler diagnostics (schema and semantic) are listed with their line and underlined in the text.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class JsonView extends LitElement {
   static override styles = [tokens, controls, styles];

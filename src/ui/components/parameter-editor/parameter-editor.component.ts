@@ -15,6 +15,9 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 /**
  * @summary The scope's bind parameters (`:name` in a `where`, the device supplies the value): name and SOQL
  * type, and a test value used by the preview, why, changes and the device simulator.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class ParameterEditor extends LitElement {
   static override styles = [tokens, controls, styles];

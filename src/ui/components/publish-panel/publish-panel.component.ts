@@ -14,6 +14,9 @@ import styles from './publish-panel.styles.ts';
  * @summary Publish the scope and its plan to the org as a new version (with a note), list the published
  * versions of this scope name, and restore one (republished as the newest, and loaded into the editor).
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-notice - After a publish or restore.
  */
 export default class PublishPanel extends LitElement {

@@ -29,6 +29,9 @@ export function scopeFileName(name: unknown): string {
  * @summary The scope's identity and defaults (name, schedule, watermark, overlap, API version) and the
  * file actions: start empty, open a JSON file, download it, save it to the server's scope file.
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-notice - After a file action, or when a file could not be read.
  */
 export default class ScopeHeader extends LitElement {

@@ -19,6 +19,8 @@ export function droppedText(d: SyncSummary['dropped'][number]): string {
  * (named as the field app's History names it), its result and failure reason, API calls, records
  * downloaded, and the local changes a `serverWins` conflict dropped.
  *
+ * No slots.
+ *
  * @csspart table - The history table.
  */
 export default class SimulatorHistory extends LitElement {

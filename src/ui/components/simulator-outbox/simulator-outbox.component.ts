@@ -15,8 +15,10 @@ import styles from './simulator-outbox.styles.ts';
  * `manual`), resolved with the field app's own conflict resolver (Mine and Theirs per field), which
  * talks to the device directly.
  *
- * @fires ss-outbox-action - Retry, Undo or Edit was pressed (OutboxActionEvent: action, seq).
- * @fires ss-conflict-resolved - From the conflict resolver: the device accepted a resolution.
+ * No slots.
+ *
+ * @event ss-outbox-action - Retry, Undo or Edit was pressed (OutboxActionEvent: action, seq).
+ * @event ss-conflict-resolved - From the conflict resolver: the device accepted a resolution.
  *
  * @csspart pending - The pending changes table.
  * @csspart conflicts - The conflicts section (only while there are conflicts).

@@ -21,8 +21,13 @@ const SYSTEM_FIELDS = new Set([
  * columns), and on `readWrite` objects an offline edit (record, field, new value) that the device queues
  * until the next sync. Presentational: the records come in as a property, the edit goes out as an event.
  *
- * @fires ss-save-offline - Save offline was pressed (SaveOfflineEvent: object, recordId, fields; an empty
+ * No slots.
+ *
+ * @event ss-save-offline - Save offline was pressed (SaveOfflineEvent: object, recordId, fields; an empty
  * value is sent as null).
+ *
+ * @csspart records - The scrolling records table.
+ * @csspart edit - The offline edit form (readWrite objects only).
  */
 export default class SimulatorRecords extends LitElement {
   static override styles = [tokens, controls, styles];

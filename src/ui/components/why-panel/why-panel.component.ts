@@ -16,6 +16,9 @@ const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
  * @summary "Why is this record (not) on the device?": for a record Id and the chosen user, the path that
  * brings it in, or the conditions and paths that keep it out. Failed conditions jump to the `where`.
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-jump-to-pointer - A user chose a failed condition.
  */
 export default class WhyPanel extends LitElement {
