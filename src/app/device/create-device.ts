@@ -17,9 +17,9 @@
  * ```
  */
 
-import { MemoryStore, type Clock, type Timer, type Transport } from '../../runtime/index.ts';
+import type { Clock, Timer, Transport } from '../../runtime/index.ts';
+import { createMemoryDevice } from './create-memory-device.ts';
 import type { DeviceClient } from './device-client.ts';
-import { DeviceHost } from './device-host.ts';
 import type { SyncLock } from './sync-lock.ts';
 import { WorkerDeviceClient } from './worker/worker-device-client.ts';
 
@@ -79,25 +79,4 @@ export function startDeviceWorker(): Worker {
   });
 }
 
-/** The in-page device over MemoryStore (the config tool's simulator; browsers without OPFS). */
-export function createMemoryDevice(options: CreateDeviceOptions = {}): DeviceHost {
-  return new DeviceHost({
-    openStore: () => new MemoryStore(),
-    deleteStore: () => undefined,
-    storage: 'memory',
-    durable: false,
-    ...pick(options),
-  });
-}
-
-function pick(options: CreateDeviceOptions) {
-  return {
-    ...(options.scopeName ? { scopeName: options.scopeName } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.transport ? { transport: options.transport } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.timer ? { timer: options.timer } : {}),
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-    ...(options.lock ? { lock: options.lock } : {}),
-  };
-}
+export { createMemoryDevice };

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createDevice } from '../../../app/device/create-device.ts';
+import { createMemoryDevice } from '../../../app/device/create-memory-device.ts';
 import type { DeviceClient, DeviceEvent, DeviceSession } from '../../../app/device/device-client.ts';
 import { localSyncLock } from '../../../app/device/sync-lock.ts';
 import { plural } from '../../../app/sync/sync-messages.ts';
@@ -163,8 +163,8 @@ export default class DeviceSimulator extends LitElement {
   }
 
   async #newDevice(): Promise<DeviceClient> {
-    const device = createDevice({
-      storage: 'memory',
+    // createDevice({ storage: 'memory', ... }) without its worker branch (not bundled into the config tool).
+    const device = createMemoryDevice({
       transport: this.transportFactory(),
       // This device's MemoryStore lives in this page alone: no other tab or device shares its syncs.
       lock: localSyncLock(),
