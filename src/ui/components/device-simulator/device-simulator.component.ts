@@ -79,6 +79,18 @@ export default class DeviceSimulator extends LitElement {
   @property({ attribute: 'user-name' }) accessor userName = '';
   /** How the device reaches the org; the server's proxy by default. */
   @property({ attribute: false }) accessor transportFactory: () => Transport = () => createProxyTransport();
+  /**
+   * Makes the simulated device: the field app's in-page device (createDevice({ storage: 'memory' })
+   * without its worker branch, which the config tool does not bundle). Tests give it a clock and timer.
+   */
+  @property({ attribute: false }) accessor deviceFactory: (transport: Transport) => DeviceClient = (
+    transport,
+  ) =>
+    createMemoryDevice({
+      transport,
+      // This device's MemoryStore lives in this page alone: no other tab or device shares its syncs.
+      lock: localSyncLock(),
+    });
   /** Let the device's scheduler run due syncs by itself, as the field app does while it is open. */
   @property({ type: Boolean, attribute: 'run-schedule' }) accessor runSchedule = false;
 
@@ -144,9 +156,12 @@ export default class DeviceSimulator extends LitElement {
     return work;
   }
 
+  /** Starts or stops the device's scheduler; only with a plan (a device without one has nothing due). */
   #applySchedule(): void {
-    if (!this.#device) return;
-    void (this.runSchedule && this.isConnected ? this.#device.startSchedule() : this.#device.stopSchedule());
+    const device = this.#device;
+    if (!device) return;
+    const run = this.runSchedule && this.isConnected && this.view?.plan !== undefined;
+    void this.#track(run ? device.startSchedule() : device.stopSchedule());
   }
 
   #reset(): void {
@@ -163,17 +178,11 @@ export default class DeviceSimulator extends LitElement {
   }
 
   async #newDevice(): Promise<DeviceClient> {
-    // createDevice({ storage: 'memory', ... }) without its worker branch (not bundled into the config tool).
-    const device = createMemoryDevice({
-      transport: this.transportFactory(),
-      // This device's MemoryStore lives in this page alone: no other tab or device shares its syncs.
-      lock: localSyncLock(),
-    });
+    const device = this.deviceFactory(this.transportFactory());
     await device.open();
     await device.setSession(simulatedSession(this.userId, this.userName));
     this.#device = device;
     this.#unsubscribe = device.subscribe((event) => this.#onDeviceEvent(event));
-    this.#applySchedule();
     return device;
   }
 
@@ -195,6 +204,7 @@ export default class DeviceSimulator extends LitElement {
         : `Installed the ${source} on a new device for this user.`;
       this.#planSource = source;
       await this.#refresh();
+      this.#applySchedule();
     } catch (error) {
       this.message = `Could not install the ${source}: ${(error as Error).message}`;
     } finally {
