@@ -138,10 +138,12 @@ export default class DeviceSimulator extends LitElement {
       await Promise.allSettled([...this.#work]);
       done = (await super.getUpdateComplete()) && done;
     }
-    const parts = this.renderRoot.querySelectorAll<LitElement>(
+    // No render root before the element was first connected.
+    const root = this.renderRoot as ParentNode | undefined;
+    const parts = root?.querySelectorAll<LitElement>(
       'ss-simulator-records, ss-simulator-outbox, ss-simulator-history',
     );
-    await Promise.all([...parts].map((part) => part.updateComplete));
+    await Promise.all([...(parts ?? [])].map((part) => part.updateComplete));
     return done;
   }
 
@@ -281,6 +283,8 @@ export default class DeviceSimulator extends LitElement {
   private async handleInstallPublishedClick(): Promise<void> {
     const name = this.store?.scope.name;
     if (!this.api || typeof name !== 'string') return;
+    // Busy from the click: a Sync now meanwhile would install the edited plan instead.
+    this.busy = true;
     try {
       const { versions } = await this.api.versions(name);
       const latest = versions[0];
@@ -292,6 +296,8 @@ export default class DeviceSimulator extends LitElement {
       await this.#track(this.#install(detail.plan, `published plan v${latest.versionNumber}`));
     } catch (error) {
       this.message = `Could not fetch the published plan: ${(error as Error).message}`;
+    } finally {
+      this.busy = false;
     }
   }
 
