@@ -11,7 +11,7 @@ import { compile } from '../../src/compiler/index.ts';
 import type { SyncPlan } from '../../src/compiler/plan.ts';
 import { createDevice } from '../../src/app/device/create-device.ts';
 import type { DeviceClient } from '../../src/app/device/device-client.ts';
-import { createProxyTransport } from '../../src/server/org-proxy-client.ts';
+import { createProxyTransport } from '../../src/ui/org-proxy-client.ts';
 import { ApiClient } from '../../src/ui/api-client.ts';
 import { EXAMPLE_SCOPE, ORG_METADATA } from '../ui/fixtures.ts';
 

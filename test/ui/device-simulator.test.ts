@@ -1,9 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/ui/components/device-simulator/device-simulator.ts';
 import type { DeviceSimulator } from '../../src/ui/components/device-simulator/device-simulator.ts';
+import type { ConflictResolver } from '../../src/app/records/conflict-resolver/conflict-resolver.ts';
 import { ApiClient } from '../../src/ui/api-client.ts';
 import type { SessionUser } from '../../src/server/api-types.ts';
-import { makeStore, shadow } from './fixtures.ts';
+import { deep, deepAll, makeStore, shadow } from './fixtures.ts';
 
 // A real config server over the embedded demo org answers /api (see web-test-runner.config.js).
 const api = new ApiClient();
@@ -87,10 +88,11 @@ describe('ss-device-simulator (against the embedded org)', function () {
     expect(shadow(el, '#summary-title').textContent).to.match(
       /^\s*Sync complete\s+in [\d,]+ ms, \d+ API calls\s*$/,
     );
-    const engine = el.engine!;
+    const device = el.device!;
     for (const o of store.plan!.objects) {
-      expect(summaryRow(el, o.name, 'records'), o.name).to.equal(engine.records(o.name).length);
-      expect(summaryRow(el, o.name, 'downloaded'), o.name).to.equal(engine.records(o.name).length);
+      const held = (await device.records(o.name)).length;
+      expect(summaryRow(el, o.name, 'records'), o.name).to.equal(held);
+      expect(summaryRow(el, o.name, 'downloaded'), o.name).to.equal(held);
     }
     const where = `OwnerId = '${user.id}' AND Status != 'Closed' AND StartDate = NEXT_N_DAYS:14`;
     expect(summaryRow(el, 'WorkOrder', 'records')).to.equal(
@@ -106,9 +108,9 @@ describe('ss-device-simulator (against the embedded org)', function () {
       [...el.shadowRoot!.querySelectorAll('.steps li')].map((li) => li.getAttribute('data-state')),
     ).to.deep.equal(Array(store.plan!.objects.length + 1).fill('done'));
     expect(shadow(el, '[data-next-sync]').textContent).to.equal(
-      new Date(engine.nextSyncAt!).toLocaleTimeString(),
+      new Date((await device.status()).nextSyncAt!).toLocaleTimeString(),
     );
-    expect(shadow(el, 'table[aria-label="Sync history"] tbody').children.length).to.equal(1);
+    expect(deep(el, 'table[aria-label="Sync history"] tbody').children.length).to.equal(1);
     await expect(el).to.be.accessible();
   });
 
@@ -118,32 +120,31 @@ describe('ss-device-simulator (against the embedded org)', function () {
       html`<ss-device-simulator .store=${makeStore()} .api=${api} user-id=${user.id}></ss-device-simulator>`,
     );
     await syncAndWait(el);
-    const id = String(el.engine!.records('WorkOrder')[0]!.Id);
+    const id = String((await el.device!.records('WorkOrder'))[0]!.Id);
     const subject = `Changed offline ${Date.now()}`;
-    choose(shadow<HTMLSelectElement>(el, '#view-object'), 'WorkOrder');
+    choose(deep<HTMLSelectElement>(el, '#view-object'), 'WorkOrder');
     await el.updateComplete;
-    choose(shadow<HTMLSelectElement>(el, '#edit-record'), id);
+    choose(deep<HTMLSelectElement>(el, '#edit-record'), id);
     await el.updateComplete;
-    choose(shadow<HTMLSelectElement>(el, '#edit-field'), 'Subject');
+    choose(deep<HTMLSelectElement>(el, '#edit-field'), 'Subject');
     await el.updateComplete;
-    const value = shadow<HTMLInputElement>(el, '#edit-value');
+    const value = deep<HTMLInputElement>(el, '#edit-value');
     value.value = subject;
     value.dispatchEvent(new Event('input'));
-    shadow<HTMLButtonElement>(el, '.edit button').click();
+    deep<HTMLButtonElement>(el, '.edit button').click();
     await el.updateComplete;
-    const pending = [...el.shadowRoot!.querySelectorAll('table[aria-label="Pending changes"] tbody tr')].map(
-      (r) =>
-        r
-          .textContent!.replace(/\s+/g, ' ')
-          .trim()
-          .replace(/ Undo$/, ''),
+    const pending = deepAll(el, 'table[aria-label="Pending changes"] tbody tr').map((r) =>
+      r
+        .textContent!.replace(/\s+/g, ' ')
+        .trim()
+        .replace(/ Undo$/, ''),
     );
     expect(pending).to.deep.equal([`1 update WorkOrder ${id} {"Subject":"${subject}"} pending`]);
 
     await syncAndWait(el);
     expect(summaryRow(el, 'WorkOrder', 'records')).to.be.greaterThan(0);
     expect(shadow(el, '[data-summary] tr[data-object="WorkOrder"] td').textContent!.trim()).to.equal('1');
-    expect(shadow(el, '#pending-title').textContent).to.equal('Pending changes (0)');
+    expect(deep(el, '#pending-title').textContent).to.equal('Pending changes (0)');
     expect(
       await count(`SELECT COUNT() FROM WorkOrder WHERE Id = '${id}' AND Subject = '${subject}'`),
     ).to.equal(1);
@@ -155,10 +156,10 @@ describe('ss-device-simulator (against the embedded org)', function () {
       html`<ss-device-simulator .store=${makeStore()} .api=${api} user-id=${user.id}></ss-device-simulator>`,
     );
     await syncAndWait(el);
-    const engine = el.engine!;
-    const contact = engine.records('Contact')[0]!;
+    const device = el.device!;
+    const contact = (await device.records('Contact'))[0]!;
     const id = String(contact.Id);
-    engine.update('Contact', id, { Phone: '+1 555 0100' });
+    await device.update('Contact', id, { Phone: '+1 555 0100' });
     // Someone changes the same record in the org before the device syncs.
     const patch = await api.orgRequest({
       method: 'PATCH',
@@ -167,16 +168,30 @@ describe('ss-device-simulator (against the embedded org)', function () {
     });
     expect(patch.status).to.equal(204);
     await syncAndWait(el);
-    const title = shadow(el, '#conflicts-title');
+    const title = deep(el, '#conflicts-title');
     expect(title.textContent).to.equal('Conflicts (1)');
-    const rows = [...el.shadowRoot!.querySelectorAll(`table[aria-label="Conflict on ${id}"] tbody tr`)].map(
-      (r) => [...r.children].map((c) => c.textContent!.trim()),
-    );
+    // The field app's conflict resolver, reading the device's conflicts: Mine and Theirs per field.
+    const resolver = deep<ConflictResolver>(el, 'ss-conflict-resolver');
+    await resolver.reload();
+    await resolver.updateComplete;
+    const cards = deepAll(resolver, 'section.conflict');
+    expect(cards.length).to.equal(1);
+    expect((await device.conflicts()).map((c) => [c.seq, c.recordId])).to.deep.equal([
+      [Number(cards[0]!.dataset['seq']), id],
+    ]);
+    const rows = [...cards[0]!.querySelectorAll<HTMLElement>('fieldset')].map((f) => [
+      f.dataset['field'],
+      ...[...f.querySelectorAll('.value')].map((v) => v.textContent!.trim()),
+    ]);
     expect(rows).to.deep.equal([['Phone', '+1 555 0100', '+1 555 0199']]);
-    shadow<HTMLButtonElement>(el, 'button[data-resolution="theirs"]').click();
+    deep<HTMLButtonElement>(resolver, 'button[data-side="theirs"]').click();
+    await resolver.updateComplete;
+    const resolved = oneEvent(resolver, 'ss-conflict-resolved');
+    deep<HTMLButtonElement>(resolver, 'section.conflict button.brand').click();
+    await resolved;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('#conflicts-title')).to.equal(null);
-    expect(engine.record('Contact', id)?.['Phone']).to.equal('+1 555 0199');
-    expect(engine.pendingChanges()).to.deep.equal([]);
+    expect(deepAll(el, '#conflicts-title')).to.deep.equal([]);
+    expect((await device.record('Contact', id))?.['Phone']).to.equal('+1 555 0199');
+    expect(await device.pendingChanges()).to.deep.equal([]);
   });
 });

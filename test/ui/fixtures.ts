@@ -79,3 +79,20 @@ export function shadow<T extends Element = HTMLElement>(host: Element, selector:
   if (!found) throw new Error(`${host.localName} has no ${selector}`);
   return found;
 }
+
+/** Every element matching `selector` in `host`'s shadow root and the shadow roots nested in it, in order. */
+export function deepAll<T extends Element = HTMLElement>(host: Element, selector: string): T[] {
+  const root = host.shadowRoot;
+  if (!root) return [];
+  const found = [...root.querySelectorAll<T>(selector)];
+  for (const inner of root.querySelectorAll('*'))
+    if (inner.shadowRoot) found.push(...deepAll<T>(inner, selector));
+  return found;
+}
+
+/** The first element matching `selector` in `host`'s shadow root or the ones nested in it, or a failed test. */
+export function deep<T extends Element = HTMLElement>(host: Element, selector: string): T {
+  const found = deepAll<T>(host, selector)[0];
+  if (!found) throw new Error(`${host.localName} has no ${selector}, even in nested shadow roots`);
+  return found;
+}

@@ -15,7 +15,7 @@ import {
   type Transport,
 } from '../../src/runtime/index.ts';
 import { backoffDelay } from '../../src/runtime/scheduler.ts';
-import { createProxyTransport } from '../../src/server/org-proxy-client.ts';
+import { createProxyTransport } from '../../src/ui/org-proxy-client.ts';
 import { ApiClient } from '../../src/ui/api-client.ts';
 import { makeStore } from './fixtures.ts';
 

@@ -5,7 +5,7 @@
  *   (durable: survives reloads, closing the tab, a killed browser); chosen by 'auto' when the browser
  *   has OPFS sync access handles in workers.
  * - 'memory': SyncEngine over MemoryStore (in the worker when OPFS is missing, in this page when asked
- *   for, or when an in-page option such as `fetch`, `transport`, `clock` or `timer` is given); data lasts
+ *   for, or when an in-page option such as `fetch`, `transport`, `clock`, `timer` or `lock` is given); data lasts
  *   as long as the page. `open()` reports `{ storage: 'memory', durable: false }` so the app can say so.
  *
  * ```ts
@@ -17,9 +17,10 @@
  * ```
  */
 
-import { MemoryStore, type Clock, type Timer, type Transport } from '../../runtime/index.ts';
+import type { Clock, Timer, Transport } from '../../runtime/index.ts';
+import { createMemoryDevice } from './create-memory-device.ts';
 import type { DeviceClient } from './device-client.ts';
-import { DeviceHost } from './device-host.ts';
+import type { SyncLock } from './sync-lock.ts';
 import { WorkerDeviceClient } from './worker/worker-device-client.ts';
 
 export interface CreateDeviceOptions {
@@ -44,6 +45,12 @@ export interface CreateDeviceOptions {
   readonly timer?: Timer;
   /** Query page size hint (200..2000). */
   readonly pageSize?: number;
+  /**
+   * In-page device only: who may sync its store at a time. Default: the origin-wide Web Lock, shared by
+   * the app's tabs. The config tool's simulator gives each simulated device its own (localSyncLock()):
+   * its MemoryStore lives in that page alone, so it must not wait for another device's sync.
+   */
+  readonly lock?: SyncLock;
 }
 
 export function createDevice(options: CreateDeviceOptions = {}): DeviceClient {
@@ -53,6 +60,7 @@ export function createDevice(options: CreateDeviceOptions = {}): DeviceClient {
     options.transport !== undefined ||
     options.clock !== undefined ||
     options.timer !== undefined ||
+    options.lock !== undefined ||
     typeof Worker !== 'function';
   if (inPage) return createMemoryDevice(options);
   return new WorkerDeviceClient((options.worker ?? startDeviceWorker)(), {
@@ -71,24 +79,4 @@ export function startDeviceWorker(): Worker {
   });
 }
 
-/** The in-page device over MemoryStore (the config tool's simulator; browsers without OPFS). */
-export function createMemoryDevice(options: CreateDeviceOptions = {}): DeviceHost {
-  return new DeviceHost({
-    openStore: () => new MemoryStore(),
-    deleteStore: () => undefined,
-    storage: 'memory',
-    durable: false,
-    ...pick(options),
-  });
-}
-
-function pick(options: CreateDeviceOptions) {
-  return {
-    ...(options.scopeName ? { scopeName: options.scopeName } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(options.transport ? { transport: options.transport } : {}),
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.timer ? { timer: options.timer } : {}),
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-  };
-}
+export { createMemoryDevice };

@@ -66,8 +66,16 @@ export interface DeviceClient {
   setSession(session: DeviceSession | null): Promise<void>;
 
   plan(): Promise<SyncPlan | undefined>;
-  /** Installs a plan (first sign-in, or a newer published version): only changed objects re-download. */
-  installPlan(plan: SyncPlan, publishedVersion?: { id: string; number: number }): Promise<PlanChange>;
+  /**
+   * Installs a plan (first sign-in, or a newer published version): only changed objects re-download.
+   * A plan of another scope is refused (ScopeChangeError) unless `allowScopeChange` (the config tool's
+   * simulator installs the admin's edited plan, whose scope may have been renamed).
+   */
+  installPlan(
+    plan: SyncPlan,
+    publishedVersion?: { id: string; number: number },
+    options?: { readonly allowScopeChange?: boolean },
+  ): Promise<PlanChange>;
   /**
    * The plan objects' describes (labels, field types, picklist values) kept on the device, so labels and
    * typed inputs work offline after a reload. Fetched at sign-in and when a plan is installed; one that

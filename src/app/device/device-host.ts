@@ -238,10 +238,14 @@ export class DeviceHost implements DeviceClient {
     return store.getPlan() ?? undefined;
   }
 
-  async installPlan(plan: SyncPlan, publishedVersion?: { id: string; number: number }): Promise<PlanChange> {
+  async installPlan(
+    plan: SyncPlan,
+    publishedVersion?: { id: string; number: number },
+    options: { readonly allowScopeChange?: boolean } = {},
+  ): Promise<PlanChange> {
     const { engine, store } = await this.#ready();
     const change = store.transaction(() => {
-      const installed = engine.setPlan(plan);
+      const installed = engine.setPlan(plan, options);
       if (publishedVersion) {
         store.setMeta(PUBLISHED_VERSION_META, publishedVersion.id);
         store.setMeta(PUBLISHED_NUMBER_META, publishedVersion.number);

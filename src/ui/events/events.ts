@@ -27,10 +27,33 @@ export class NoticeEvent extends Event {
   }
 }
 
+/** The device simulator's offline edit: save `fields` on the simulated device (queued until a sync). */
+export class SaveOfflineEvent extends Event {
+  constructor(
+    readonly object: string,
+    readonly recordId: string,
+    readonly fields: Readonly<Record<string, unknown>>,
+  ) {
+    super('ss-save-offline', { bubbles: true, composed: true });
+  }
+}
+
+/** The device simulator's outbox: Retry, Undo or Edit the pending change `seq`. */
+export class OutboxActionEvent extends Event {
+  constructor(
+    readonly action: 'retry' | 'undo' | 'edit',
+    readonly seq: number,
+  ) {
+    super('ss-outbox-action', { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ss-select-object': SelectObjectEvent;
     'ss-jump-to-pointer': JumpToPointerEvent;
     'ss-notice': NoticeEvent;
+    'ss-save-offline': SaveOfflineEvent;
+    'ss-outbox-action': OutboxActionEvent;
   }
 }

@@ -94,8 +94,12 @@ export class WorkerDeviceClient implements DeviceClient {
   plan() {
     return this.#call('plan');
   }
-  installPlan(plan: SyncPlan, publishedVersion?: { id: string; number: number }) {
-    return this.#call('installPlan', plan, publishedVersion);
+  installPlan(
+    plan: SyncPlan,
+    publishedVersion?: { id: string; number: number },
+    options?: { readonly allowScopeChange?: boolean },
+  ) {
+    return this.#call('installPlan', plan, publishedVersion, options);
   }
   metadata() {
     return this.#call('metadata');

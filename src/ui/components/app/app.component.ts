@@ -43,6 +43,9 @@ const USER_TABS = new Set<TabId>(['preview', 'why', 'diff', 'device']);
  * @summary The config tool: scope header, object tree, the editor and its views in tabs, and the problems
  * list. Owns navigation (selected object, tab, jump-to-control) and keeps the org's describes of every
  * object the scope names loaded into the store, so the in-browser compiler lints against the org.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class App extends LitElement {
   static override styles = [tokens, controls, styles];

@@ -1,49 +1,72 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { createMemoryDevice } from '../../../app/device/create-memory-device.ts';
+import type { DeviceClient, DeviceEvent, DeviceSession } from '../../../app/device/device-client.ts';
+import { localSyncLock } from '../../../app/device/sync-lock.ts';
+import { plural } from '../../../app/sync/sync-messages.ts';
+import type { OrgMetadata } from '../../../compiler/org-metadata.ts';
 import type { SyncPlan } from '../../../compiler/plan.ts';
-import { MemoryStore, SyncEngine } from '../../../runtime/index.ts';
-import type { OutboxEntry, SyncSummary, Transport } from '../../../runtime/index.ts';
-import { createProxyTransport } from '../../../server/org-proxy-client.ts';
+import type { OutboxEntry, SfRecord, SyncSummary, Transport } from '../../../runtime/index.ts';
 import type { ApiClient } from '../../api-client.ts';
+import type { OutboxActionEvent, SaveOfflineEvent } from '../../events/events.ts';
+import { createProxyTransport } from '../../org-proxy-client.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { numberFormat } from '../../styles/task-states.ts';
+import '../simulator-history/simulator-history.ts';
+import { droppedText, type HistoryRow } from '../simulator-history/simulator-history.component.ts';
+import '../simulator-outbox/simulator-outbox.ts';
+import '../simulator-records/simulator-records.ts';
 import styles from './device-simulator.styles.ts';
 import { SyncProgressModel } from './sync-progress-model.ts';
-import { delayInWords, FAILURE_SENTENCE, FAILURE_TITLE, plural } from './sync-outcome-text.ts';
+import { delayInWords, FAILURE_SENTENCE, FAILURE_TITLE } from './sync-outcome-text.ts';
 
-const SYSTEM_FIELDS = new Set([
-  'Id',
-  'LastModifiedDate',
-  'SystemModstamp',
-  'CreatedDate',
-  'CreatedById',
-  'LastModifiedById',
-]);
+/** What the simulator shows of its device, read after every change (the device answers asynchronously). */
+interface DeviceView {
+  readonly plan: SyncPlan | undefined;
+  readonly records: Readonly<Record<string, readonly SfRecord[]>>;
+  readonly pending: readonly OutboxEntry[];
+  readonly conflicts: number;
+  readonly history: readonly HistoryRow[];
+  readonly metadata: OrgMetadata;
+}
 
 function time(ms: number | undefined): string {
   return ms === undefined ? '—' : new Date(ms).toLocaleTimeString();
 }
 
-/** "update Contact 003…": a local change a serverWins conflict dropped, for people. */
-function droppedText(d: SyncSummary['dropped'][number]): string {
-  return `${d.op} ${d.object} ${d.recordId}`;
-}
-
-function cell(value: unknown): string {
-  return value === null || value === undefined
-    ? ''
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+/**
+ * The simulated technician. The proxy transport carries the config server's own org connection, so this
+ * session only names the user (`:userId` of the plan's queries) and holds no token.
+ */
+function simulatedSession(userId: string, userName: string): DeviceSession {
+  return {
+    instanceUrl: '',
+    accessToken: '',
+    clientId: 'syncscope-config-tool',
+    userId,
+    username: userName || userId,
+    ...(userName ? { displayName: userName } : {}),
+  };
 }
 
 /**
- * @summary A technician's device, simulated in the page: the real sync engine (src/runtime) with an
- * in-memory store, talking to the org through the server's proxy (the page never holds the token).
- * Sync now with a progress bar by phase and object, the summary, when the next scheduled sync is due,
- * the local records, offline edits and the pending changes they queue, conflicts and the sync history.
+ * @summary A technician's device, simulated in the page: the field app's own device (createDevice, the
+ * in-page DeviceHost over MemoryStore: the same engine, progress events, history and outbox the app
+ * runs), talking to the org through the server's proxy (the page never holds the token). Sync now with a
+ * progress bar by phase and object, the summary, when the next scheduled sync is due (and, when asked,
+ * scheduled syncs that run by themselves), the local records and offline edits, the outbox and its
+ * conflicts, and the sync history.
+ *
+ * Composed of `ss-simulator-records`, `ss-simulator-outbox` (which embeds the field app's
+ * `ss-conflict-resolver`) and `ss-simulator-history`.
+ *
+ * No slots.
+ *
+ * @csspart toolbar - Sync now, the plan installs, Reset device and the schedule switch.
+ * @csspart progress - The progress bar and its steps (while and after a sync).
+ * @csspart summary - The last sync's summary card.
  */
 export default class DeviceSimulator extends LitElement {
   static override styles = [tokens, controls, styles];
@@ -56,82 +79,212 @@ export default class DeviceSimulator extends LitElement {
   @property({ attribute: 'user-name' }) accessor userName = '';
   /** How the device reaches the org; the server's proxy by default. */
   @property({ attribute: false }) accessor transportFactory: () => Transport = () => createProxyTransport();
+  /**
+   * Makes the simulated device: the field app's in-page device (createDevice({ storage: 'memory' })
+   * without its worker branch, which the config tool does not bundle). Tests give it a clock and timer.
+   */
+  @property({ attribute: false }) accessor deviceFactory: (transport: Transport) => DeviceClient = (
+    transport,
+  ) =>
+    createMemoryDevice({
+      transport,
+      // This device's MemoryStore lives in this page alone: no other tab or device shares its syncs.
+      lock: localSyncLock(),
+    });
+  /** Let the device's scheduler run due syncs by itself, as the field app does while it is open. */
+  @property({ type: Boolean, attribute: 'run-schedule' }) accessor runSchedule = false;
 
   @state() accessor syncing = false;
+  /** An install or a local change is being applied: the toolbar waits for it. */
+  @state() accessor busy = false;
   @state() accessor progress: SyncProgressModel | undefined = undefined;
   @state() accessor summary: SyncSummary | undefined = undefined;
   @state() accessor message = '';
-  @state() accessor viewObject = '';
-  @state() accessor editRecord = '';
-  @state() accessor editField = '';
-  @state() accessor editValue = '';
-  /** Bumped after anything changes the device, to re-read it. */
-  @state() accessor deviceRevision = 0;
+  @state() accessor view: DeviceView | undefined = undefined;
 
-  #engine: SyncEngine | undefined;
+  #device: DeviceClient | undefined;
+  #unsubscribe: (() => void) | undefined;
   #planSource = '';
+  /** Device work in progress (installs, local changes, re-reads): `updateComplete` waits for it. */
+  readonly #work = new Set<Promise<unknown>>();
 
   constructor() {
     super();
     new StoreController(this);
+    this.addEventListener('ss-save-offline', (event) => this.#track(this.#saveOffline(event)));
+    this.addEventListener('ss-outbox-action', (event) => this.#track(this.#outboxAction(event)));
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('userId') && changed.get('userId') !== undefined) this.#reset();
+    if (changed.has('runSchedule')) this.#applySchedule();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#applySchedule();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#engine?.stop();
+    // The config tool moves this element out of the page on a tab switch: the device and its data stay.
+    void this.#device?.stopSchedule();
   }
 
-  /** The engine, for tests and the app: undefined until a plan is installed. */
-  get engine(): SyncEngine | undefined {
-    return this.#engine;
+  /** Also waits for the device work the last interaction started (not for a running sync). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#work.size) {
+      await Promise.allSettled([...this.#work]);
+      done = (await super.getUpdateComplete()) && done;
+    }
+    // No render root before the element was first connected.
+    const root = this.renderRoot as ParentNode | undefined;
+    const parts = root?.querySelectorAll<LitElement>(
+      'ss-simulator-records, ss-simulator-outbox, ss-simulator-history',
+    );
+    await Promise.all([...(parts ?? [])].map((part) => part.updateComplete));
+    return done;
+  }
+
+  /** The simulated device (the field app's DeviceClient): undefined until a plan is installed. */
+  get device(): DeviceClient | undefined {
+    return this.#device;
+  }
+
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#work.add(work);
+    void work.finally(() => this.#work.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  /** Starts or stops the device's scheduler; only with a plan (a device without one has nothing due). */
+  #applySchedule(): void {
+    const device = this.#device;
+    if (!device) return;
+    const run = this.runSchedule && this.isConnected && this.view?.plan !== undefined;
+    void this.#track(run ? device.startSchedule() : device.stopSchedule());
   }
 
   #reset(): void {
-    this.#engine?.stop();
-    this.#engine = undefined;
+    const device = this.#device;
+    this.#unsubscribe?.();
+    this.#device = undefined;
+    this.#unsubscribe = undefined;
+    void device?.close();
     this.summary = undefined;
     this.progress = undefined;
+    this.syncing = false;
     this.message = '';
-    this.deviceRevision++;
+    this.view = undefined;
   }
 
-  #install(plan: SyncPlan, source: string): void {
-    if (this.#engine) {
+  async #newDevice(): Promise<DeviceClient> {
+    const device = this.deviceFactory(this.transportFactory());
+    await device.open();
+    await device.setSession(simulatedSession(this.userId, this.userName));
+    this.#device = device;
+    this.#unsubscribe = device.subscribe((event) => this.#onDeviceEvent(event));
+    return device;
+  }
+
+  async #install(plan: SyncPlan, source: string): Promise<void> {
+    this.busy = true;
+    try {
+      const existing = this.#device;
+      const device = existing ?? (await this.#newDevice());
+      await device.setParameters(this.store?.typedParameterValues() ?? {});
       // The admin's own scope being edited: a renamed scope replaces the simulated device's data.
-      const change = this.#engine.setPlan(plan, { allowScopeChange: true });
-      this.message =
-        `Installed the ${source}: ` +
-        (change.redownload.length
-          ? `${change.redownload.join(', ')} download again`
-          : 'nothing to download again') +
-        (change.removed.length ? `; ${change.removed.join(', ')} removed from the device` : '') +
-        '.';
-    } else {
-      this.#engine = new SyncEngine({
-        transport: this.transportFactory(),
-        store: new MemoryStore(),
-        plan,
-        userId: this.userId,
-        parameters: this.store?.typedParameterValues() ?? {},
-      });
-      this.message = `Installed the ${source} on a new device for this user.`;
+      const change = await device.installPlan(plan, undefined, { allowScopeChange: true });
+      this.message = existing
+        ? `Installed the ${source}: ` +
+          (change.redownload.length
+            ? `${change.redownload.join(', ')} download again`
+            : 'nothing to download again') +
+          (change.removed.length ? `; ${change.removed.join(', ')} removed from the device` : '') +
+          '.'
+        : `Installed the ${source} on a new device for this user.`;
+      this.#planSource = source;
+      await this.#refresh();
+      this.#applySchedule();
+    } catch (error) {
+      this.message = `Could not install the ${source}: ${(error as Error).message}`;
+    } finally {
+      this.busy = false;
     }
-    this.#planSource = source;
-    this.deviceRevision++;
+  }
+
+  /** Re-reads what the device holds (after a sync, an install, a local change). */
+  async #refresh(): Promise<void> {
+    const device = this.#device;
+    if (!device) return;
+    const plan = await device.plan();
+    const [pending, conflicts, history, metadata, records] = await Promise.all([
+      device.pendingChanges(),
+      device.conflicts(),
+      device.history(10),
+      device.metadata(),
+      Promise.all((plan?.objects ?? []).map(async (o) => [o.name, await device.records(o.name)] as const)),
+    ]);
+    if (device !== this.#device) return; // reset meanwhile
+    this.view = {
+      plan,
+      records: Object.fromEntries(records),
+      pending,
+      conflicts: conflicts.length,
+      history,
+      metadata,
+    };
+  }
+
+  /** Syncs started here or by the device's scheduler alike: progress, then the summary. */
+  #onDeviceEvent(event: DeviceEvent): void {
+    switch (event.type) {
+      case 'syncStarted':
+        if (!this.syncing) this.#startProgress();
+        break;
+      case 'progress':
+        this.progress?.apply(event.progress);
+        this.requestUpdate();
+        break;
+      case 'syncEnded':
+        void this.#ended(event.summary);
+        break;
+      case 'changed':
+        // A local change (a conflict resolved in the resolver, an edit): show it. A sync re-reads at its end.
+        if (!this.syncing) void this.#track(this.#refresh());
+        break;
+      default:
+        break;
+    }
+  }
+
+  #startProgress(): void {
+    this.syncing = true;
+    this.summary = undefined;
+    this.progress = new SyncProgressModel(this.view?.plan?.objects.map((o) => o.name) ?? []);
+  }
+
+  async #ended(summary: SyncSummary): Promise<void> {
+    this.progress?.finish(summary.ok);
+    try {
+      await this.#refresh();
+    } finally {
+      this.summary = summary;
+      this.syncing = false;
+    }
   }
 
   private handleInstallEditedClick(): void {
     const plan = this.store?.plan;
-    if (plan) this.#install(plan, 'edited plan');
+    if (plan) void this.#track(this.#install(plan, 'edited plan'));
   }
 
   private async handleInstallPublishedClick(): Promise<void> {
     const name = this.store?.scope.name;
     if (!this.api || typeof name !== 'string') return;
+    // Busy from the click: a Sync now meanwhile would install the edited plan instead.
+    this.busy = true;
     try {
       const { versions } = await this.api.versions(name);
       const latest = versions[0];
@@ -140,9 +293,11 @@ export default class DeviceSimulator extends LitElement {
         return;
       }
       const detail = await this.api.version(latest.versionId);
-      this.#install(detail.plan, `published plan v${latest.versionNumber}`);
+      await this.#track(this.#install(detail.plan, `published plan v${latest.versionNumber}`));
     } catch (error) {
       this.message = `Could not fetch the published plan: ${(error as Error).message}`;
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -150,102 +305,81 @@ export default class DeviceSimulator extends LitElement {
     this.#reset();
   }
 
+  private handleScheduleChange(event: Event): void {
+    this.runSchedule = (event.target as HTMLInputElement).checked;
+  }
+
   private async handleSyncClick(): Promise<void> {
-    if (!this.#engine) this.handleInstallEditedClick();
-    const engine = this.#engine;
-    if (!engine || this.syncing) return;
-    this.syncing = true;
-    this.summary = undefined;
-    const model = new SyncProgressModel(engine.plan.objects.map((o) => o.name));
-    this.progress = model;
-    const off = engine.on('progress', (event) => {
-      model.apply(event);
-      this.requestUpdate();
-    });
-    try {
-      this.summary = await engine.syncNow();
-      model.finish(this.summary.ok);
-    } finally {
-      off();
+    if (this.syncing || this.busy) return;
+    // Cleared at once: what is on screen from now on is this sync's.
+    this.#startProgress();
+    if (!this.#device) {
+      const plan = this.store?.plan;
+      if (plan) await this.#track(this.#install(plan, 'edited plan'));
+    }
+    const device = this.#device;
+    if (!device || !this.view?.plan) {
       this.syncing = false;
-      this.deviceRevision++;
+      this.progress = undefined;
+      return;
     }
-  }
-
-  private handleViewChange(event: Event): void {
-    this.viewObject = (event.target as HTMLSelectElement).value;
-    this.editRecord = '';
-    this.editField = '';
-  }
-
-  private handleEditInput(event: Event): void {
-    const target = event.target as HTMLInputElement | HTMLSelectElement;
-    const key = target.name as 'editRecord' | 'editField' | 'editValue';
-    this[key] = target.value;
-    if (key === 'editField' || key === 'editRecord') {
-      const current = this.#engine?.record(this.viewObject, this.editRecord)?.[this.editField];
-      this.editValue = cell(current);
-    }
-  }
-
-  private handleSaveOfflineClick(): void {
-    if (!this.#engine || !this.editRecord || !this.editField) return;
+    // Objects known now (the first install happened above).
+    this.progress = new SyncProgressModel(this.view.plan.objects.map((o) => o.name));
     try {
-      this.#engine.update(this.viewObject, this.editRecord, {
-        [this.editField]: this.editValue === '' ? null : this.editValue,
-      });
-      this.message = `Changed ${this.viewObject}.${this.editField} on the device; it uploads first on the next sync.`;
+      await device.sync('menu');
+    } catch (error) {
+      // The device could not even start (closed by a reset meanwhile): no summary will come.
+      this.message = `Could not sync: ${(error as Error).message}`;
+      this.syncing = false;
+    }
+  }
+
+  async #saveOffline(event: SaveOfflineEvent): Promise<void> {
+    const device = this.#device;
+    if (!device) return;
+    try {
+      await device.update(event.object, event.recordId, event.fields);
+      const field = Object.keys(event.fields)[0] ?? '';
+      this.message = `Changed ${event.object}.${field} on the device; it uploads first on the next sync.`;
     } catch (error) {
       this.message = (error as Error).message;
     }
-    this.deviceRevision++;
+    await this.#refresh();
   }
 
-  private handleUndoClick(event: Event): void {
-    const seq = Number((event.currentTarget as HTMLButtonElement).dataset['seq']);
-    this.#engine?.undo(seq);
-    this.deviceRevision++;
-  }
-
-  private handleRetryClick(event: Event): void {
-    const seq = Number((event.currentTarget as HTMLButtonElement).dataset['seq']);
+  async #outboxAction(event: OutboxActionEvent): Promise<void> {
+    const device = this.#device;
+    if (!device) return;
+    const seq = event.seq;
     try {
-      this.#engine?.retry(seq);
-      this.message = `Change ${seq} is queued again; it uploads at the next sync.`;
+      if (event.action === 'undo') await device.undo(seq);
+      if (event.action === 'retry') {
+        await device.retry(seq);
+        this.message = `Change ${seq} is queued again; it uploads at the next sync.`;
+      }
+      if (event.action === 'edit') {
+        const change = this.view?.pending.find((c) => c.seq === seq);
+        if (!change) return;
+        this.renderRoot.querySelector('ss-simulator-records')?.edit(change);
+        this.message = `Editing change ${seq}: correct the value and Save offline; it is sent again at the next sync.`;
+        return;
+      }
     } catch (error) {
       this.message = (error as Error).message;
     }
-    this.deviceRevision++;
+    await this.#refresh();
   }
 
-  /** Fills the offline edit form with the failed change's record, first field and value, to fix it. */
-  private handleEditChangeClick(event: Event): void {
-    const seq = Number((event.currentTarget as HTMLButtonElement).dataset['seq']);
-    const change = this.#engine?.pendingChanges().find((c) => c.seq === seq);
-    if (!change) return;
-    const [field, value] = Object.entries(change.fields)[0] ?? ['', undefined];
-    this.viewObject = change.object;
-    this.editRecord = change.recordId;
-    this.editField = field;
-    this.editValue = cell(value);
-    this.message = `Editing change ${seq}: correct the value and Save offline; it is sent again at the next sync.`;
-  }
-
-  private handleResolveClick(event: Event): void {
-    const button = event.currentTarget as HTMLButtonElement;
-    this.#engine?.resolveConflict(
-      Number(button.dataset['seq']),
-      button.dataset['resolution'] as 'mine' | 'theirs',
-    );
-    this.deviceRevision++;
-  }
-
-  #progress() {
+  #progressBar() {
     const p = this.progress;
     if (!p) return nothing;
     const failed = p.outcome === 'failed';
     const reason = this.summary?.failure ?? 'permanent';
-    return html`<div class="progress" data-state=${this.syncing ? 'syncing' : failed ? 'failed' : 'done'}>
+    return html`<div
+      class="progress"
+      part="progress"
+      data-state=${this.syncing ? 'syncing' : failed ? 'failed' : 'done'}
+    >
       <label class=${failed ? 'label failed' : 'label'} for="sync-progress"
         >${this.syncing ? p.text : failed ? `Sync failed: ${FAILURE_TITLE[reason]}` : 'Sync finished'}</label
       >
@@ -270,10 +404,19 @@ export default class DeviceSimulator extends LitElement {
     </div>`;
   }
 
+  #recordCount(object: string): number {
+    return this.view?.records[object]?.length ?? 0;
+  }
+
   #summary(s: SyncSummary) {
     const minutes =
       s.nextSyncAt !== undefined ? Math.max(0, Math.round((s.nextSyncAt - s.endedAt) / 60000)) : undefined;
-    return html`<section class="card" aria-labelledby="summary-title" data-summary=${s.ok ? 'ok' : 'failed'}>
+    return html`<section
+      class="card"
+      part="summary"
+      aria-labelledby="summary-title"
+      data-summary=${s.ok ? 'ok' : 'failed'}
+    >
       <h3 class="card-title" id="summary-title">
         <span class=${s.ok ? 'ok' : 'failed'}>${s.ok ? 'Sync complete' : 'Sync failed'}</span>
         in ${numberFormat.format(s.endedAt - s.startedAt)} ms, ${s.apiCalls} API calls
@@ -299,7 +442,7 @@ export default class DeviceSimulator extends LitElement {
                 </td>
                 <td class="number" data-col="downloaded">${c.downloaded}</td>
                 <td class="number">${c.removed}</td>
-                <td class="number" data-col="records">${this.#engine?.records(object).length ?? 0}</td>
+                <td class="number" data-col="records">${this.#recordCount(object)}</td>
               </tr>`,
           )}
         </tbody>
@@ -334,10 +477,7 @@ export default class DeviceSimulator extends LitElement {
   /** What happened, what the device kept, and when it tries again. */
   #failure(s: SyncSummary) {
     const reason = s.failure ?? 'permanent';
-    const records = (this.#engine?.plan.objects ?? []).reduce(
-      (n, o) => n + (this.#engine?.records(o.name).length ?? 0),
-      0,
-    );
+    const records = (this.view?.plan?.objects ?? []).reduce((n, o) => n + this.#recordCount(o.name), 0);
     const next =
       s.nextSyncAt === undefined
         ? ''
@@ -353,280 +493,20 @@ export default class DeviceSimulator extends LitElement {
     </div>`;
   }
 
-  #local(engine: SyncEngine) {
-    const plan = engine.plan;
-    const object = plan.objects.find((o) => o.name === this.viewObject) ?? plan.objects[0];
-    if (!object) return nothing;
-    const records = engine.records(object.name);
-    const columns = object.fields.filter((f) => !SYSTEM_FIELDS.has(f)).slice(0, 4);
-    const editable = object.upload.access === 'readWrite';
-    const fields = (object.upload.updateableFields ?? object.fields).filter((f) => !SYSTEM_FIELDS.has(f));
-    return html`<section aria-labelledby="local-title">
-      <h3 class="section-title" id="local-title">On the device</h3>
-      <label class="label" for="view-object">Object</label>
-      <select id="view-object" class="select" @change=${this.handleViewChange}>
-        ${plan.objects.map(
-          (o) =>
-            html`<option value=${o.name} ?selected=${o.name === object.name}>
-              ${o.name} (${engine.records(o.name).length})
-            </option>`,
-        )}
-      </select>
-      <div class="records" tabindex="0" role="region" aria-label=${`${object.name} records`}>
-        <table class="table" aria-label=${`${object.name} records on the device`}>
-          <thead>
-            <tr>
-              <th scope="col">Id</th>
-              ${columns.map((c) => html`<th scope="col">${c}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${records.slice(0, 50).map(
-              (r) =>
-                html`<tr>
-                  <td class="mono">${r.Id}</td>
-                  ${columns.map((c) => html`<td>${cell(r[c])}</td>`)}
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${
-        editable
-          ? html`<div class="edit">
-              <div>
-                <label class="label" for="edit-record">Record</label>
-                <select id="edit-record" name="editRecord" class="select" @change=${this.handleEditInput}>
-                  <option value="">Choose…</option>
-                  ${records.slice(0, 200).map((r) => html`<option value=${String(r.Id)} ?selected=${r.Id === this.editRecord}>${String(r.Id)}</option>`)}
-                </select>
-              </div>
-              <div>
-                <label class="label" for="edit-field">Field</label>
-                <select id="edit-field" name="editField" class="select" @change=${this.handleEditInput}>
-                  <option value="">Choose…</option>
-                  ${fields.map((f) => html`<option value=${f} ?selected=${f === this.editField}>${f}</option>`)}
-                </select>
-              </div>
-              <span></span>
-              <div>
-                <label class="label" for="edit-value">New value</label>
-                <input
-                  id="edit-value"
-                  name="editValue"
-                  class="input"
-                  .value=${this.editValue}
-                  @input=${this.handleEditInput}
-                />
-              </div>
-              <span></span>
-              <button
-                type="button"
-                class="button"
-                ?disabled=${!this.editRecord || !this.editField}
-                @click=${this.handleSaveOfflineClick}
-              >
-                Save offline
-              </button>
-            </div>`
-          : html`<p class="weak">${object.name} is read only on devices.</p>`
-      }
-    </section>`;
-  }
-
-  #pending(engine: SyncEngine) {
-    const changes = engine.pendingChanges();
-    return html`<section aria-labelledby="pending-title">
-      <h3 class="section-title" id="pending-title">Pending changes (${changes.length})</h3>
-      ${
-        changes.length === 0
-          ? html`<p class="weak">Nothing waiting to upload.</p>`
-          : html`<table class="table" aria-label="Pending changes">
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">Change</th>
-                  <th scope="col">Status</th>
-                  <th scope="col"><span class="assistive-text">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${changes.map(
-                  (c) =>
-                    html`<tr data-seq=${c.seq}>
-                      <td>${c.seq}</td>
-                      <td>
-                        ${c.op} ${c.object} <span class="mono">${c.recordId}</span>
-                        <span class="mono">${JSON.stringify(c.fields)}</span>
-                      </td>
-                      <td>
-                        ${
-                          // Listed only between syncs: in flight then means the last sync was cut off
-                          // while sending it; the next sync checks whether the org got it.
-                          c.status === 'inFlight' ? 'sent, not confirmed: checked at the next sync' : c.status
-                        }${c.error ? html`<br /><span class="failed">${c.error.code}: ${c.error.message}</span>` : nothing}
-                      </td>
-                      <td>
-                        ${c.status === 'failed' ? this.#failedActions(c) : nothing}
-                        ${
-                          c.status === 'inFlight'
-                            ? nothing
-                            : html`<button
-                                type="button"
-                                class="button small"
-                                data-seq=${c.seq}
-                                aria-label=${`Undo change ${c.seq}`}
-                                @click=${this.handleUndoClick}
-                              >
-                                Undo
-                              </button>`
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-    </section>`;
-  }
-
-  #failedActions(c: OutboxEntry) {
-    return html`<button
-        type="button"
-        class="button small"
-        data-seq=${c.seq}
-        aria-label=${`Retry change ${c.seq}`}
-        @click=${this.handleRetryClick}
-      >
-        Retry
-      </button>
-      ${
-        c.op === 'delete' || Object.keys(c.fields).length === 0
-          ? nothing
-          : html`<button
-              type="button"
-              class="button small"
-              data-seq=${c.seq}
-              aria-label=${`Edit change ${c.seq}`}
-              @click=${this.handleEditChangeClick}
-            >
-              Edit
-            </button>`
-      }`;
-  }
-
-  #conflicts(engine: SyncEngine) {
-    const conflicts = engine.conflicts();
-    if (conflicts.length === 0) return nothing;
-    return html`<section aria-labelledby="conflicts-title">
-      <h3 class="section-title" id="conflicts-title">Conflicts (${conflicts.length})</h3>
-      ${conflicts.map(
-        (c) =>
-          html`<div class="card">
-            <p>
-              ${c.object} <span class="mono">${c.recordId}</span> changed on the server after this device
-              edited it.
-            </p>
-            <table class="table" aria-label=${`Conflict on ${c.recordId}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Mine</th>
-                  <th scope="col">Theirs</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${c.fields.map(
-                  (f) =>
-                    html`<tr>
-                      <th scope="row">${f.field}</th>
-                      <td>${cell(f.mine)}</td>
-                      <td>${cell(f.theirs)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-            <button
-              type="button"
-              class="button small"
-              data-seq=${c.seq}
-              data-resolution="mine"
-              @click=${this.handleResolveClick}
-            >
-              Keep mine
-            </button>
-            <button
-              type="button"
-              class="button small"
-              data-seq=${c.seq}
-              data-resolution="theirs"
-              @click=${this.handleResolveClick}
-            >
-              Take theirs
-            </button>
-          </div>`,
-      )}
-    </section>`;
-  }
-
-  #history(engine: SyncEngine) {
-    const history = engine.history(10);
-    return html`<section aria-labelledby="history-title">
-      <h3 class="section-title" id="history-title">Sync history</h3>
-      ${
-        history.length === 0
-          ? html`<p class="weak">No sync yet.</p>`
-          : html`<table class="table" aria-label="Sync history">
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Trigger</th>
-                  <th scope="col">Result</th>
-                  <th scope="col" class="number">API calls</th>
-                  <th scope="col" class="number">Downloaded</th>
-                  <th scope="col">Dropped local changes</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${history.map(
-                  (h) =>
-                    html`<tr>
-                      <td>${time(h.startedAt)}</td>
-                      <td>${h.trigger}</td>
-                      <td>
-                        ${
-                          h.ok
-                            ? html`<span class="ok">ok</span>`
-                            : html`<span class="failed"
-                                >failed (${FAILURE_TITLE[h.failure ?? 'permanent']}): ${h.error ?? ''}</span
-                              >`
-                        }
-                      </td>
-                      <td class="number">${h.apiCalls}</td>
-                      <td class="number">${Object.values(h.counts).reduce((n, c) => n + c.downloaded, 0)}</td>
-                      <td data-col="dropped">
-                        ${h.dropped.length ? h.dropped.map((d) => html`<div class="mono">${droppedText(d)}</div>`) : 'none'}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
-      }
-    </section>`;
-  }
-
   override render() {
     const store = this.store;
     if (!store) return nothing;
-    const engine = this.#engine;
-    const installed = engine?.store.getPlan();
+    const device = this.#device;
+    const view = this.view;
+    const installed = view?.plan;
     const edited = store.plan;
+    const waiting = this.syncing || this.busy;
     return html`
-      <div class="toolbar">
+      <div class="toolbar" part="toolbar">
         <button
           type="button"
           class="button brand"
-          ?disabled=${this.syncing || !this.userId || (!engine && !edited)}
+          ?disabled=${waiting || !this.userId || (!device && !edited)}
           @click=${this.handleSyncClick}
         >
           Sync now
@@ -634,7 +514,7 @@ export default class DeviceSimulator extends LitElement {
         <button
           type="button"
           class="button"
-          ?disabled=${this.syncing || !edited}
+          ?disabled=${waiting || !edited}
           @click=${this.handleInstallEditedClick}
         >
           Install edited plan
@@ -642,7 +522,7 @@ export default class DeviceSimulator extends LitElement {
         <button
           type="button"
           class="button"
-          ?disabled=${this.syncing || !this.api}
+          ?disabled=${waiting || !this.api}
           @click=${this.handleInstallPublishedClick}
         >
           Install latest published plan
@@ -650,18 +530,22 @@ export default class DeviceSimulator extends LitElement {
         <button
           type="button"
           class="button destructive"
-          ?disabled=${this.syncing || !engine}
+          ?disabled=${waiting || !device}
           @click=${this.handleResetClick}
         >
           Reset device
         </button>
+        <label class="schedule">
+          <input type="checkbox" .checked=${this.runSchedule} @change=${this.handleScheduleChange} />
+          Run scheduled syncs
+        </label>
       </div>
       <p class="weak" role="status">
         ${
-          engine
+          device && installed
             ? html`Device of ${this.userName || this.userId} runs the ${this.#planSource} (scope hash
-                <span class="mono">${installed?.scopeHash.slice(0, 12)}</span>)${
-                  edited && installed && edited.scopeHash !== installed.scopeHash
+                <span class="mono">${installed.scopeHash.slice(0, 12)}</span>)${
+                  edited && edited.scopeHash !== installed.scopeHash
                     ? html` · <span class="badge warning">the edited plan differs</span>`
                     : nothing
                 }.`
@@ -671,11 +555,20 @@ export default class DeviceSimulator extends LitElement {
         }
         ${this.message ? html`<br />${this.message}` : nothing}
       </p>
-      ${this.#progress()} ${this.summary ? this.#summary(this.summary) : nothing}
+      ${this.#progressBar()} ${this.summary ? this.#summary(this.summary) : nothing}
       ${
-        engine && !this.syncing
-          ? html`<div class="grid">${this.#local(engine)} ${this.#pending(engine)}</div>
-              ${this.#conflicts(engine)} ${this.#history(engine)}`
+        device && view && !this.syncing
+          ? html`<div class="grid">
+                <ss-simulator-records .plan=${view.plan} .records=${view.records}></ss-simulator-records>
+                <ss-simulator-outbox
+                  .device=${device}
+                  .plan=${view.plan}
+                  .metadata=${view.metadata}
+                  .pending=${view.pending}
+                  .conflicts=${view.conflicts}
+                ></ss-simulator-outbox>
+              </div>
+              <ss-simulator-history .entries=${view.history}></ss-simulator-history>`
           : nothing
       }
     `;

@@ -51,16 +51,10 @@ export default css`
     grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
     gap: var(--ss-space-3);
   }
-  .edit {
-    display: grid;
-    grid-template-columns: 1fr 1fr auto;
-    gap: var(--ss-space-2);
-    align-items: end;
-    margin-top: var(--ss-space-2);
-  }
-  .records {
-    max-height: 18rem;
-    overflow: auto;
+  .schedule {
+    display: inline-flex;
+    gap: var(--ss-space-1);
+    align-items: center;
   }
   .ok {
     color: var(--ss-success);

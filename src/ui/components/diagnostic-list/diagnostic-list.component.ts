@@ -20,6 +20,9 @@ export function describePointer(pointer: string): string {
  * @summary Every diagnostic of the current scope, errors first; choosing one jumps to its control. The
  * counts are toggles that show or hide a severity.
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-jump-to-pointer - A user chose a diagnostic: focus the control for its pointer.
  */
 export default class DiagnosticList extends LitElement {

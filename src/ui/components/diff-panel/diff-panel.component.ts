@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ApiClient } from '../../api-client.ts';
@@ -7,33 +7,18 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { errorState, numberFormat, pendingState } from '../../styles/task-states.ts';
+import styles from './diff-panel.styles.ts';
 
 /**
  * @summary "What changes if I publish?": the edited scope against the latest published version, per object:
  * added / removed / changed, records the chosen user's device gains and loses, and which objects devices
  * must download again.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class DiffPanel extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-      }
-      .gain {
-        color: var(--ss-success);
-      }
-      .loss {
-        color: var(--ss-error);
-      }
-      .ids {
-        font-family: var(--ss-mono);
-        font-size: var(--slds-g-font-scale-neg-1, 0.75rem);
-        color: var(--ss-text-weak);
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, styles];
 
   @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
   @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;

@@ -19,6 +19,9 @@ const ALWAYS_SYNCED = new Set(['Id']);
  *
  * The search box is the control for `/objects/<name>/fields`; a diagnostic on one field
  * (`/objects/<name>/fields/3`) also marks that field's pill.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class FieldPicker extends LitElement {
   static override styles = [tokens, controls, styles];

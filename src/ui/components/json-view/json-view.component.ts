@@ -4,21 +4,20 @@ import type { SyncScope } from '../../../compiler/scope.ts';
 import { fillBackdrop, splitByRanges } from '../where-editor/text-range.ts';
 import type { TextRange } from '../where-editor/text-range.ts';
 import type { ScopeChangeEvent, ScopeStore } from '../../state/scope-store.ts';
+import { scopeToJson } from '../../state/scope-json.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { parseJson, placeOfPointer } from './json-locations.ts';
 import type { JsonParseProblem, ParsedJson } from './json-locations.ts';
 import styles from './json-view.styles.ts';
-
-/** The document as the JSON view writes it when the form changed it. */
-export function scopeToJson(scope: unknown): string {
-  return JSON.stringify(scope, null, 2) + '\n';
-}
 
 /**
  * @summary The scope as raw JSON, kept in step with the form both ways: a form edit rewrites the text; text
  * that parses to an object replaces the scope at once (the form follows), text that does not parse is
  * kept as typed with its syntax errors located, and the form keeps the last good document meanwhile.
  * Compiler diagnostics (schema and semantic) are listed with their line and underlined in the text.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class JsonView extends LitElement {
   static override styles = [tokens, controls, styles];

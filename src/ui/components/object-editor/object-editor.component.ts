@@ -18,6 +18,9 @@ type NumberKey = 'limit' | 'syncEveryMinutes';
  * @summary Everything about one object of the scope: its fields, which records (paths, filter, order,
  * limit) and what the device may do with them (access, conflict policy, schedule, external Id).
  * Every control carries the JSON Pointer it edits as `data-pointer` and shows the diagnostics at it.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class ObjectEditor extends LitElement {
   static override styles = [tokens, controls, styles];

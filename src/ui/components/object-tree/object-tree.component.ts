@@ -18,6 +18,9 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
  * @summary The scope's objects as a tree (roots, then the objects their paths bring in), with an
  * "add object" picker. Arrow keys move, Enter selects.
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-select-object - A user selected an object (click, Enter, or after adding it).
  */
 export default class ObjectTree extends LitElement {

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ParameterType } from '../../../compiler/scope.ts';
@@ -7,6 +7,7 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { ariaInvalid, diagnosticHelp } from '../../styles/diagnostic-help.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
+import styles from './parameter-editor.styles.ts';
 
 const TYPES: readonly ParameterType[] = ['string', 'id', 'boolean', 'integer', 'double', 'date', 'datetime'];
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
@@ -14,39 +15,12 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 /**
  * @summary The scope's bind parameters (`:name` in a `where`, the device supplies the value): name and SOQL
  * type, and a test value used by the preview, why, changes and the device simulator.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class ParameterEditor extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-      }
-      h2 {
-        margin: 0 0 var(--ss-space-2);
-        font-size: var(--slds-g-font-scale-neg-1, 0.75rem);
-        font-weight: 700;
-        text-transform: uppercase;
-        color: var(--ss-text-weak);
-      }
-      .row {
-        display: grid;
-        grid-template-columns: 1fr 6rem;
-        gap: var(--ss-space-1);
-        margin-bottom: var(--ss-space-2);
-      }
-      .row .wide {
-        grid-column: 1 / -1;
-        display: flex;
-        gap: var(--ss-space-1);
-      }
-      .empty {
-        color: var(--ss-text-weak);
-        margin: 0 0 var(--ss-space-2);
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, styles];
 
   @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
 

@@ -36,6 +36,9 @@ const KIND_TEXT: Record<PathKind, { title: string; help: string; object: string;
 /**
  * @summary An object's relationship paths (`childOf`, `referencedBy`): each path editable, removable, and
  * new ones offered from the describe's reference fields and child relationships.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class PathEditor extends LitElement {
   static override styles = [tokens, controls, styles];

@@ -30,6 +30,9 @@ export async function copyText(text: string): Promise<void> {
  * SOQL template (first download, delta, reconciliation, children of new parents / records newly
  * referenced), formatted for reading and copyable exactly as devices send them (before binding).
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-notice - After a copy.
  * @event ss-select-object - "Edit" on an object.
  */

@@ -20,6 +20,9 @@ function cell(value: unknown): string {
  * selected (COUNT() per path), samples, payload estimate and API calls of a first sync and of a delta
  * sync where nothing changed; per day at the scope's schedules, and for N users against the org's
  * DailyApiRequests.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class PreviewPanel extends LitElement {
   static override styles = [tokens, controls, styles];

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ApiClient } from '../../api-client.ts';
@@ -8,34 +8,19 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { errorState, pendingState } from '../../styles/task-states.ts';
+import styles from './publish-panel.styles.ts';
 
 /**
  * @summary Publish the scope and its plan to the org as a new version (with a note), list the published
  * versions of this scope name, and restore one (republished as the newest, and loaded into the editor).
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-notice - After a publish or restore.
  */
 export default class PublishPanel extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-      }
-      form {
-        display: grid;
-        gap: var(--ss-space-2);
-        max-width: 40rem;
-        margin-bottom: var(--ss-space-4);
-      }
-      form .row {
-        display: flex;
-        gap: var(--ss-space-2);
-        align-items: center;
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, styles];
 
   @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
   @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;

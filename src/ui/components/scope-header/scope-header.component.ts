@@ -9,7 +9,7 @@ import { StoreController } from '../../state/store-controller.ts';
 import { ariaInvalid, diagnosticHelp } from '../../styles/diagnostic-help.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { parseJson } from '../json-view/json-locations.ts';
-import { scopeToJson } from '../json-view/json-view.component.ts';
+import { scopeToJson } from '../../state/scope-json.ts';
 import styles from './scope-header.styles.ts';
 
 /** `Field technician` -> `field-technician.scope.json`. */
@@ -28,6 +28,9 @@ export function scopeFileName(name: unknown): string {
 /**
  * @summary The scope's identity and defaults (name, schedule, watermark, overlap, API version) and the
  * file actions: start empty, open a JSON file, download it, save it to the server's scope file.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  *
  * @event ss-notice - After a file action, or when a file could not be read.
  */

@@ -16,6 +16,9 @@ import type { Suggestion, WordAtCaret } from './where-suggestions.ts';
  * with a SOQL position underline the spot in the text; all of them are listed under the box. While typing
  * a name, fields of the object (and through relationships, `Account.Name`) and binds are offered: arrow
  * keys choose, Enter or Tab insert, Escape closes.
+ *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
  */
 export default class WhereEditor extends LitElement {
   static override styles = [tokens, controls, styles];

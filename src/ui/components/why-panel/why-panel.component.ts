@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ApiClient } from '../../api-client.ts';
@@ -8,6 +8,7 @@ import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';
 import { errorState, pendingState } from '../../styles/task-states.ts';
+import styles from './why-panel.styles.ts';
 
 const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
 
@@ -15,47 +16,13 @@ const ID = /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/;
  * @summary "Why is this record (not) on the device?": for a record Id and the chosen user, the path that
  * brings it in, or the conditions and paths that keep it out. Failed conditions jump to the `where`.
  *
+ * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
+ * tokens (styles/shared.styles.ts).
+ *
  * @event ss-jump-to-pointer - A user chose a failed condition.
  */
 export default class WhyPanel extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: block;
-      }
-      form {
-        display: flex;
-        gap: var(--ss-space-3);
-        align-items: end;
-        margin-bottom: var(--ss-space-3);
-      }
-      form > div {
-        width: 16rem;
-      }
-      .verdict {
-        font-size: var(--slds-g-font-scale-2, 1rem);
-      }
-      .yes {
-        color: var(--ss-success);
-        font-weight: 700;
-      }
-      .no {
-        color: var(--ss-error);
-        font-weight: 700;
-      }
-      .link {
-        border: 0;
-        background: none;
-        padding: 0;
-        color: var(--ss-brand-dark);
-        font: inherit;
-        text-decoration: underline;
-        cursor: pointer;
-      }
-    `,
-  ];
+  static override styles = [tokens, controls, styles];
 
   @property({ attribute: false }) accessor store: ScopeStore | undefined = undefined;
   @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;
