@@ -23,6 +23,7 @@ import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
 import { BACKOFF_BASE_MS, computeNextSyncAt, SyncScheduler } from './scheduler.ts';
 import type { SyncContext } from './sync-context.ts';
+import { newSyncTallies } from './sync-tallies.ts';
 import { rememberSecretsOf, type TokenHolder } from '../shared/redact.ts';
 import { redact, syncFailureOf, type FailureKind, type FailureReason } from './sync-errors.ts';
 import { SyncLockBusyError, type ReleaseSyncLock, type SyncLock } from './sync-lock.ts';
@@ -334,11 +335,8 @@ export class SyncEngine {
       userId: this.#store.getMeta<string>('userId'),
       parameters: this.#store.getMeta<Record<string, unknown>>('parameters') ?? {},
       downloadAll: trigger === 'manual',
-      counts: {},
-      errors: [...(check?.errors ?? [])],
-      dropped: [],
       progress: (event) => this.#emitter.emit('progress', event),
-      tallies: new Map(),
+      ...newSyncTallies(check?.errors ?? []),
     };
     let error: string | undefined;
     let kind: FailureKind | undefined;

@@ -28,7 +28,8 @@ import { boundStatements, chunkedStatements, idSourceIds } from './download-quer
 import { stateOf } from './object-state.ts';
 import type { QueryResult } from '../salesforce-api.ts';
 import { sweepOrphans } from './scope-sweep.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 import { ApiRequestError } from '../sync-errors.ts';
 
 /** One bound COUNT() statement of a union member (one per Id chunk for an `idSource` member). */

@@ -4,8 +4,7 @@
  */
 
 import type { PlanObject } from '../../compiler/plan.ts';
-import type { WindowAnswers } from './delta.ts';
-import { windowRestart } from './delta.ts';
+import { windowRestart, type WindowAnswers } from './change-window.ts';
 import {
   askMissing,
   boundStatements,
@@ -19,7 +18,8 @@ import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
 import { expectRecords, receiveRecords, settleExpected, storedSoFar } from '../record-progress.ts';
 import { storePage } from './store-page.ts';
 import { toStoredRecord, type SfRecord } from '../records.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 
 export async function runReconcile(
   context: SyncContext,
