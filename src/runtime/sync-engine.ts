@@ -10,6 +10,7 @@
  */
 
 import type { SyncPlan } from '../compiler/plan.ts';
+import { DEFAULT_API_VERSION } from '../compiler/query-limits.ts';
 import { listConflicts, resolveConflict, type Conflict, type ConflictResolution } from './conflicts.ts';
 import { download } from './download/download.ts';
 import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
@@ -73,7 +74,6 @@ export interface PublishedPlanOption {
 
 /** Store meta key: the ContentVersion Id of the published plan the device runs. */
 export const PUBLISHED_VERSION_META = 'publishedPlanVersionId';
-const DEFAULT_API_VERSION = '62.0';
 
 export interface SyncEngineEvents extends Record<string, unknown> {
   progress: SyncProgress;
