@@ -2,6 +2,7 @@
 
 export { clearCompileCaches, compile, planToJson } from './compile.ts';
 export type { CompileOptions, CompileResult } from './compile.ts';
+export { CompileCache, createCompileCache } from './compile-cache.ts';
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics.ts';
 export { DIAGNOSTIC_CODES, sortDiagnostics } from './diagnostics.ts';
 export { canonicalJson, hashJson } from './canonical-json.ts';

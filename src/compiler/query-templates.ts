@@ -35,8 +35,22 @@ export interface TemplateSpec {
 export type TemplateProblem = { code: 'QUERY_TOO_LONG' | 'TEMPLATE_INVALID'; message: string };
 
 export function composeSoql(spec: TemplateSpec): string {
+  return composeWith(
+    spec,
+    spec.fields.map((field) => ({ type: 'Field', field })),
+  );
+}
+
+/** The spec's statement with `COUNT()` for a select list: how many rows it would return. */
+export function composeCountSoql(spec: TemplateSpec): string {
+  return composeWith(spec, [
+    { type: 'FieldFunctionExpression', functionName: 'COUNT', parameters: [], rawValue: 'COUNT()' },
+  ]);
+}
+
+function composeWith(spec: TemplateSpec, fields: Query['fields']): string {
   const query: Query = {
-    fields: spec.fields.map((field) => ({ type: 'Field', field })),
+    fields,
     sObject: spec.object,
     ...(spec.where ? { where: spec.where } : {}),
     ...(spec.orderBy && spec.orderBy.length > 0 ? { orderBy: [...spec.orderBy] } : {}),

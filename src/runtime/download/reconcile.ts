@@ -3,7 +3,7 @@
  * leavers are removed, missing or changed records fetched by Id.
  */
 
-import type { PlanObject } from '../../compiler/plan.ts';
+import type { PlanObject, PlanOrderKey } from '../../compiler/plan.ts';
 import { windowRestart, type WindowAnswers } from './change-window.ts';
 import {
   askMissing,
@@ -16,6 +16,7 @@ import {
 } from './download-queries.ts';
 import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
 import { expectRecords, receiveRecords, settleExpected, storedSoFar } from '../record-progress.ts';
+import { orderKeysOf } from './order-keys.ts';
 import { storePage } from './store-page.ts';
 import { toStoredRecord, type SfRecord } from '../records.ts';
 import type { SyncContext } from '../sync-context.ts';
@@ -55,7 +56,7 @@ export async function runReconcile(
     });
   if (object.limit !== undefined && queries.flat().length > 1)
     // Each query kept its own first `limit`; the scope is the first `limit` of their union.
-    rows = firstByOrder(dedupe(rows), object.orderBy, object.limit);
+    rows = firstByOrder(dedupe(rows), orderKeysOf(object), object.limit);
   const inScope = new Map<string, string | null>();
   for (const row of rows) {
     const stamp = row[plan.watermarkField];
@@ -124,24 +125,12 @@ function dedupe(rows: readonly SfRecord[]): SfRecord[] {
   return [...byId.values()];
 }
 
-/** Sorts by the scope's orderBy (then Id, as the compiler's queries do) and keeps the first `limit`. */
+/** Sorts by the plan's order keys (Id last, as the compiler's queries order) and keeps the first `limit`. */
 export function firstByOrder(
   rows: readonly SfRecord[],
-  orderBy: string | undefined,
+  keys: readonly PlanOrderKey[],
   limit: number,
 ): SfRecord[] {
-  const keys = (orderBy ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [field = 'Id', ...rest] = part.split(/\s+/);
-      const words = rest.join(' ').toUpperCase();
-      const desc = /\bDESC\b/.test(words);
-      const nullsLast = /NULLS LAST/.test(words) || (desc && !/NULLS FIRST/.test(words));
-      return { field, desc, nullsLast };
-    });
-  keys.push({ field: 'Id', desc: false, nullsLast: false });
   const valueOf = (row: SfRecord, path: string): unknown =>
     path
       .split('.')
@@ -155,10 +144,11 @@ export function firstByOrder(
         const x = valueOf(a, key.field);
         const y = valueOf(b, key.field);
         if (x === y) continue;
-        if (x === null || x === undefined) return key.nullsLast ? 1 : -1;
-        if (y === null || y === undefined) return key.nullsLast ? -1 : 1;
+        const nullsLast = key.nulls === 'LAST';
+        if (x === null || x === undefined) return nullsLast ? 1 : -1;
+        if (y === null || y === undefined) return nullsLast ? -1 : 1;
         const order = x < y ? -1 : x > y ? 1 : 0;
-        if (order !== 0) return key.desc ? -order : order;
+        if (order !== 0) return key.order === 'DESC' ? -order : order;
       }
       return 0;
     })
