@@ -14,7 +14,7 @@ import {
   pages,
   type BoundQuery,
 } from './download-queries.ts';
-import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
+import { markDependentsOfRemoved, maxStamp, stateOf, updateObjectState } from './object-state.ts';
 import { expectRecords, receiveRecords, settleExpected, storedSoFar } from '../record-progress.ts';
 import { orderKeysOf } from './order-keys.ts';
 import { storePage } from './store-page.ts';
@@ -101,21 +101,17 @@ export async function runReconcile(
   );
   const now = context.clock.now();
   const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
-  store.transaction(() => {
-    const state = stateOf(context, object);
-    store.putObjectState({
-      ...state,
-      watermark: maxStamp(state.watermark, highest),
-      deltaCursor: null,
-      downloadedAt: now,
-      reconciledAt: now,
-      needsReconcile: false,
-      pendingIds: {},
-      rereadIds: [],
-      // Where this sync's window ended, or where it restarts now that the device is exact.
-      deletedCoveredUntil: windowRestart(window, now) ?? state.deletedCoveredUntil,
-    });
-  });
+  updateObjectState(context, object, (state) => ({
+    watermark: maxStamp(state.watermark, highest),
+    deltaCursor: null,
+    downloadedAt: now,
+    reconciledAt: now,
+    needsReconcile: false,
+    pendingIds: {},
+    rereadIds: [],
+    // Where this sync's window ended, or where it restarts now that the device is exact.
+    deletedCoveredUntil: windowRestart(window, now) ?? state.deletedCoveredUntil,
+  }));
   countsFor(context, name).reconciled = true;
 }
 
