@@ -17,6 +17,7 @@
 import type { Connection } from 'jsforce';
 import { MAX_IDS_PER_QUERY } from '../../src/compiler/index.ts';
 import type { SyncPlan } from '../../src/compiler/plan.ts';
+import { orderKeysOf } from '../../src/runtime/download/order-keys.ts';
 import { firstByOrder } from '../../src/runtime/download/reconcile.ts';
 import { toStoredRecord, type SfRecord } from '../../src/runtime/records.ts';
 import { bindChunked, bindSoql } from '../../src/runtime/soql-binding.ts';
@@ -66,7 +67,7 @@ export async function scopeOnServer(
     const byId = new Map(rows.map((r) => [r.Id, r] as const));
     let records = [...byId.values()];
     if (object.limit !== undefined && statements > 1)
-      records = firstByOrder(records, object.orderBy, object.limit);
+      records = firstByOrder(records, orderKeysOf(object), object.limit);
     result[object.name] = records.sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
   }
   return result;

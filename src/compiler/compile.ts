@@ -3,21 +3,22 @@
  * Pure and browser-safe: no I/O, no clock; the same input always gives a byte-identical plan.
  *
  * Stages: shape (Ajv) -> model -> semantic passes (names, fields, paths, SOQL, parameters, cycles)
- * -> per-object scope alternatives in dependency order -> templates, each re-parsed and size-checked.
+ * -> per-object plan entries in dependency order (plan-object.ts: scope alternatives, templates, each
+ * re-parsed and size-checked), reused from a CompileCache when one is passed.
  */
 
 import type { OrderByClause, WhereClause } from '@jetstreamapp/soql-parser-js';
-import { canonicalJson, hashJson, hashText } from './canonical-json.ts';
+import { canonicalJson, hashJson } from './canonical-json.ts';
+import type { CompileCache } from './compile-cache.ts';
 import { countBlocker } from './count-proof.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
 import { describeObject, findField } from './metadata-lookup.ts';
 import type { OrgMetadata } from './org-metadata.ts';
-import type { PlanFieldType, PlanObject, PlanPath, QueryTemplate, SyncPlan, UploadPolicy } from './plan.ts';
+import type { PlanObject, SyncPlan } from './plan.ts';
 import { PLAN_VERSION } from './plan.ts';
-import type { TemplateSpec } from './query-templates.ts';
-import { buildTemplate, clearTemplateChecks } from './query-templates.ts';
-import { bindCondition, objectScope } from './scope-conditions.ts';
+import { buildPlanObject, type ObjectAnalysis } from './plan-object.ts';
+import { clearTemplateChecks } from './query-templates.ts';
 import type { ObjectScope } from './scope-conditions.ts';
 import {
   BIG_OBJECT_RECORDS,
@@ -35,11 +36,15 @@ import { buildScopeModel } from './scope-model.ts';
 import { checkScopeShape } from './scope-shape.ts';
 import { clearConditionCaches, parseOrderBy, parseWhere } from './soql-condition.ts';
 import { checkWhere } from './where-checks.ts';
-import { andAll, parenthesize } from './where-ast.ts';
 
 export interface CompileOptions {
   /** Describe-shaped org metadata: lints the scope; changes the plan only by adding createable/updateable fields. */
   readonly metadata?: OrgMetadata;
+  /**
+   * Plan entries of earlier compiles to reuse (createCompileCache()): an editor compiling on every
+   * keystroke passes one. Without it nothing is shared between calls; the plan is the same either way.
+   */
+  readonly cache?: CompileCache;
 }
 
 export interface CompileResult {
@@ -47,15 +52,6 @@ export interface CompileResult {
   readonly plan?: SyncPlan;
   /** Every diagnostic, sorted by path then position. */
   readonly diagnostics: Diagnostic[];
-}
-
-interface Analysis {
-  readonly model: ModelObject;
-  readonly where?: WhereClause;
-  readonly orderBy?: OrderByClause[];
-  readonly relativeDates: readonly string[];
-  /** Why `queries.count` cannot be emitted for the own `where` (see count-proof.ts). */
-  readonly countBlocker?: string;
 }
 
 export function compile(scope: unknown, options: CompileOptions = {}): CompileResult {
@@ -85,7 +81,7 @@ function compileOrThrow(scope: unknown, options: CompileOptions): CompileResult 
 
   checkObjectNames(model, sink);
   const usedParameters = new Set<string>();
-  const analyses = new Map<string, Analysis>();
+  const analyses = new Map<string, ObjectAnalysis>();
   const names = new Set(model.objects.map((o) => o.name));
   for (const object of model.objects) {
     const known = metadata ? checkObjectInOrg(object, metadata, sink) : true;
@@ -131,7 +127,7 @@ function compileOrThrow(scope: unknown, options: CompileOptions): CompileResult 
   const acyclic = checkCycles(model.objects, sink);
 
   if (sink.hasErrors() || !acyclic) return { diagnostics: sortDiagnostics(sink.items) };
-  const plan = buildPlan(scope, model, analyses, metadata, sink);
+  const plan = buildPlan(scope, model, analyses, metadata, sink, options.cache);
   const diagnostics = sortDiagnostics(sink.items);
   return sink.hasErrors() ? { diagnostics } : { plan, diagnostics };
 }
@@ -191,24 +187,13 @@ function costWarnings(
   }
 }
 
-function fieldList(names: readonly string[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const name of names) {
-    const lower = name.toLowerCase();
-    if (seen.has(lower)) continue;
-    seen.add(lower);
-    out.push(name);
-  }
-  return out;
-}
-
 function buildPlan(
   scope: unknown,
   model: ScopeModel,
-  analyses: ReadonlyMap<string, Analysis>,
+  analyses: ReadonlyMap<string, ObjectAnalysis>,
   metadata: OrgMetadata | undefined,
   sink: DiagnosticSink,
+  cache: CompileCache | undefined,
 ): SyncPlan {
   const inScope = new Set(model.objects.map((o) => o.name));
   const ordered = dependencyOrder(model.objects);
@@ -221,21 +206,22 @@ function buildPlan(
 
   const scopes = new Map<string, ObjectScope>();
   const planObjects = new Map<string, PlanObject>();
-  const reconcileReasons = new Map<string, string>();
   const keys = new Map<string, number>();
-  const settings = JSON.stringify([
-    model.watermarkField,
-    model.apiVersion,
-    model.syncEveryMinutes,
-    [...model.parameters.entries()],
-    metadata ? metadataId(metadata) : 0,
-  ]);
+  const settings = cache
+    ? JSON.stringify([
+        model.watermarkField,
+        model.apiVersion,
+        model.syncEveryMinutes,
+        [...model.parameters.entries()],
+        metadata ? cache.metadataId(metadata) : 0,
+      ])
+    : '';
   for (const object of ordered) {
     const dependsOn = dependenciesOf(object, inScope);
     // Everything this object's plan entry is computed from: its own definition, the scope settings, who
     // references it, and (through their keys) its dependencies. Unchanged objects are reused, so a
     // keystroke recompiles only the edited object and what depends on it.
-    const key = internKey(
+    const key = cache?.keyId(
       [
         settings,
         JSON.stringify(object),
@@ -243,168 +229,25 @@ function buildPlan(
         dependsOn.map((d) => keys.get(d)).join(','),
       ].join('\u0001'),
     );
-    keys.set(object.name, key);
-    const cached = builtObjects.get(key);
-    if (cached) {
-      scopes.set(object.name, cached.scope);
-      planObjects.set(object.name, cached.planObject);
-      if (cached.reconcileReason !== undefined) reconcileReasons.set(object.name, cached.reconcileReason);
-      sink.items.push(...cached.diagnostics);
-      continue;
+    let built = key === undefined ? undefined : cache?.get(key);
+    if (!built) {
+      built = buildPlanObject({
+        model,
+        object,
+        analysis: analyses.get(object.name) as ObjectAnalysis,
+        metadata,
+        inScope,
+        dependsOn,
+        referencedFields: referencedFields.get(object.name) ?? [],
+        scopes,
+        dependencyFingerprints: dependsOn.map((d) => planObjects.get(d)?.fingerprint ?? ''),
+      });
+      if (key !== undefined) cache?.set(key, built);
     }
-    const objectSink = new DiagnosticSink();
-    const analysis = analyses.get(object.name) as Analysis;
-    const scopeOfObject = objectScope(object, analysis.where, scopes);
-    scopes.set(object.name, scopeOfObject);
-    const fields = fieldList([
-      'Id',
-      model.watermarkField,
-      ...object.paths.filter((p) => p.kind === 'childOf').map((p) => p.field),
-      ...(referencedFields.get(object.name) ?? []),
-      ...object.fields.map((f) => f.name),
-      ...(object.externalIdField ? [object.externalIdField] : []),
-      ...(analysis.orderBy ?? []).map((c) => ('field' in c ? c.field : '')).filter((f) => f !== ''),
-    ]);
-
-    const template = (spec: Omit<TemplateSpec, 'object'>, at: string, parse = true): QueryTemplate => {
-      const { template: built, problem } = buildTemplate(
-        { object: object.name, ...spec },
-        model.parameters,
-        model.apiVersion,
-        parse,
-      );
-      if (problem) objectSink.add(problem.code, at, problem.message);
-      return built;
-    };
-    const limited = object.limit !== undefined;
-    const order: OrderByClause[] | undefined = limited ? withIdLast(analysis.orderBy ?? []) : undefined;
-    const deltaOrder: OrderByClause[] = [
-      { field: model.watermarkField, order: 'ASC' },
-      { field: 'Id', order: 'ASC' },
-    ];
-    const watermark = bindCondition(model.watermarkField, '>', 'watermark');
-    const idFields = fieldList([
-      'Id',
-      model.watermarkField,
-      ...(limited ? (order ?? []).map((c) => ('field' in c ? c.field : 'Id')) : []),
-    ]);
-
-    const full: QueryTemplate[] = [];
-    const delta: QueryTemplate[] = [];
-    const ids: QueryTemplate[] = [];
-    for (const alternative of scopeOfObject.alternatives) {
-      const idSource = alternative.kind === 'device' ? { idSource: alternative.idSource } : {};
-      const at = alternative.path?.pointer ?? object.pointer;
-      const where = alternative.where;
-      const limitPart = limited ? { orderBy: order, limit: object.limit } : {};
-      full.push(template({ fields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
-      delta.push(
-        template(
-          {
-            fields,
-            where: andAll([where ? parenthesize(where) : undefined, watermark]) as WhereClause,
-            orderBy: deltaOrder,
-            ...idSource,
-          },
-          at,
-        ),
-      );
-      ids.push(template({ fields: idFields, ...(where ? { where } : {}), ...limitPart, ...idSource }, at));
-      if (alternative.kind === 'device')
-        objectSink.add(
-          'DEVICE_DRIVEN_PATH',
-          at,
-          `${object.name} is fetched by the Ids of ${alternative.idSource.object}${alternative.idSource.field === 'Id' ? '' : `.${alternative.idSource.field}`} held on the device (in chunks), because ${deviceReason(scopes.get(alternative.path.object), alternative.path.object)}`,
-        );
-    }
-    const paths: PlanPath[] =
-      object.paths.length === 0
-        ? [{ kind: 'root' }]
-        : object.paths
-            .filter((p) => inScope.has(p.object))
-            .map((p): PlanPath =>
-              p.kind === 'childOf'
-                ? {
-                    kind: 'childOf',
-                    object: p.object,
-                    field: p.field,
-                    byParentIds: template(
-                      {
-                        fields,
-                        where: andAll([
-                          bindCondition(p.field, 'IN', 'parentIds'),
-                          analysis.where,
-                        ]) as WhereClause,
-                      },
-                      p.pointer,
-                    ),
-                  }
-                : {
-                    kind: 'referencedBy',
-                    object: p.object,
-                    field: p.field,
-                    byIds: template(
-                      {
-                        fields,
-                        where: andAll([bindCondition('Id', 'IN', 'ids'), analysis.where]) as WhereClause,
-                      },
-                      p.pointer,
-                    ),
-                  },
-            );
-    const byIds = template({ fields, where: bindCondition('Id', 'IN', 'ids') }, object.pointer);
-
-    const reasons: string[] = [];
-    if (limited) reasons.push(`limit ${object.limit}`);
-    if (analysis.relativeDates.length > 0)
-      reasons.push(`relative date literal ${analysis.relativeDates.join(', ')}`);
-    // Dependents of such an object are not reconciled every sync: the runtime fetches the children of a
-    // parent that becomes held and removes those of one that leaves, on the device.
-    if (reasons.length > 0) reconcileReasons.set(object.name, reasons.join('; '));
-    const countable = reasons.length === 0 && analysis.countBlocker === undefined;
-    // The Id queries with COUNT() for a select list (never limited here: a limit blocks counting).
-    const count = countable
-      ? ids.map((t) => ({ ...t, soql: t.soql.replace(/^SELECT .+? FROM /, 'SELECT COUNT() FROM ') }))
-      : undefined;
-
-    const upload = uploadPolicy(object, fields, metadata);
-    // What the device holds for this object depends on exactly these; schedule and upload policy do not.
-    const definition = [
-      object.name,
-      model.watermarkField,
-      String(object.limit ?? ''),
-      fields.join(','),
-      ...paths.map((p) => (p.kind === 'root' ? 'root' : `${p.kind} ${p.object}.${p.field}`)),
-      // ids and byIds follow from these fields and the full queries' conditions.
-      ...[...full, ...delta].map((t) => t.soql),
-      ...dependsOn.map((d) => planObjects.get(d)?.fingerprint ?? ''),
-    ].join('\n');
-    const planObject: PlanObject = {
-      name: object.name,
-      fields,
-      dependsOn,
-      fingerprint: hashText(definition),
-      syncEveryMinutes: object.syncEveryMinutes ?? model.syncEveryMinutes,
-      upload,
-      ...(object.limit !== undefined ? { limit: object.limit } : {}),
-      ...(object.orderBy !== undefined ? { orderBy: object.orderBy } : {}),
-      reconcileEverySync: reasons.length > 0,
-      ...(reasons.length > 0 ? { reconcileReason: reasons.join('; ') } : {}),
-      paths,
-      queries: { full, delta, ids, byIds, ...(count ? { count } : {}) },
-    };
-    planObjects.set(object.name, planObject);
-    if (builtObjects.size >= MAX_CACHED_OBJECTS) builtObjects.clear();
-    // Shared by later compiles: frozen so no caller can change a cached entry.
-    deepFreeze(planObject);
-    objectSink.items.forEach(deepFreeze);
-    builtObjects.set(key, {
-      planObject,
-      scope: scopeOfObject,
-      reconcileReason: reconcileReasons.get(object.name),
-      diagnostics: objectSink.items,
-    });
-    sink.items.push(...objectSink.items);
+    if (key !== undefined) keys.set(object.name, key);
+    scopes.set(object.name, built.scope);
+    planObjects.set(object.name, built.planObject);
+    sink.items.push(...built.diagnostics);
   }
 
   const { $schema: _editorHint, ...hashed } = (scope ?? {}) as Record<string, unknown>;
@@ -423,104 +266,10 @@ function buildPlan(
   };
 }
 
-/** Plan entries by their inputs' key (see buildPlan), shared by every compile in this process or page. */
-interface BuiltObject {
-  readonly planObject: PlanObject;
-  readonly scope: ObjectScope;
-  readonly reconcileReason: string | undefined;
-  readonly diagnostics: readonly Diagnostic[];
-}
-const MAX_CACHED_OBJECTS = 20_000;
-const builtObjects = new Map<number, BuiltObject>();
-const keyIds = new Map<string, number>();
-const metadataIds = new WeakMap<OrgMetadata, number>();
-let nextId = 1;
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-}
-
-function internKey(key: string): number {
-  let id = keyIds.get(key);
-  if (id === undefined) {
-    if (keyIds.size >= MAX_CACHED_OBJECTS) {
-      keyIds.clear();
-      builtObjects.clear();
-    }
-    id = nextId++;
-    keyIds.set(key, id);
-  }
-  return id;
-}
-
-function metadataId(metadata: OrgMetadata): number {
-  let id = metadataIds.get(metadata);
-  if (id === undefined) {
-    id = nextId++;
-    metadataIds.set(metadata, id);
-  }
-  return id;
-}
-
-/** Forgets every cached parse and plan entry (tests use it to compare with a cold compile). */
+/** Forgets every cached parse (tests use it to compare with a cold compile; plan entries live in a CompileCache). */
 export function clearCompileCaches(): void {
-  builtObjects.clear();
-  keyIds.clear();
   clearConditionCaches();
   clearTemplateChecks();
-}
-
-function deviceReason(source: ObjectScope | undefined, name: string): string {
-  if (source?.deviceOnly) return `${name} has a limit (the first n by an order is not a SOQL condition)`;
-  if (source?.alternatives.some((a) => a.kind === 'device'))
-    return `${name} is itself fetched by Ids held on the device`;
-  return 'one query cannot express this path within the semi-join rules';
-}
-
-/** The admin's order with Id appended as the final key, so pages and limits are stable. */
-function withIdLast(order: readonly OrderByClause[]): OrderByClause[] {
-  const last = order[order.length - 1];
-  if (last && 'field' in last && last.field.toLowerCase() === 'id') return [...order];
-  return [...order, { field: 'Id', order: 'ASC' }];
-}
-
-/** Field types whose values are text of a bounded length. */
-const STRING_LIKE = new Set(['string', 'textarea', 'email', 'phone', 'url', 'picklist', 'multipicklist']);
-
-function uploadPolicy(
-  object: ModelObject,
-  fields: readonly string[],
-  metadata: OrgMetadata | undefined,
-): UploadPolicy {
-  if (object.access !== 'readWrite') return { access: 'read' };
-  const describe = metadata ? describeObject(metadata, object.name) : undefined;
-  const pick = (flag: 'createable' | 'updateable'): string[] | undefined =>
-    describe ? fields.filter((f) => findField(describe, f)?.[flag] === true) : undefined;
-  const createableFields = pick('createable');
-  const updateableFields = pick('updateable');
-  let fieldTypes: Record<string, PlanFieldType> | undefined;
-  if (describe) {
-    fieldTypes = {};
-    for (const name of new Set([...(createableFields ?? []), ...(updateableFields ?? [])])) {
-      const field = findField(describe, name)!;
-      const values = field.picklistValues?.filter((v) => v.active).map((v) => v.value);
-      fieldTypes[name] = {
-        type: field.type,
-        ...(STRING_LIKE.has(field.type) && field.length > 0 ? { length: field.length } : {}),
-        ...(values && values.length > 0 ? { values } : {}),
-      };
-    }
-  }
-  return {
-    access: 'readWrite',
-    conflict: object.conflict ?? 'clientWins',
-    ...(createableFields ? { createableFields } : {}),
-    ...(updateableFields ? { updateableFields } : {}),
-    ...(object.externalIdField ? { externalIdField: object.externalIdField } : {}),
-    ...(fieldTypes ? { fieldTypes } : {}),
-  };
 }
 
 /** The plan as JSON text, exactly as `syncscope compile -o` writes it. */

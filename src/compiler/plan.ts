@@ -100,6 +100,15 @@ export interface PlanFieldType {
   readonly values?: readonly string[];
 }
 
+/** One key of an object's order, SOQL's defaults made explicit. */
+export interface PlanOrderKey {
+  /** A field of the object itself. */
+  readonly field: string;
+  readonly order: 'ASC' | 'DESC';
+  /** Where records without a value go: FIRST by default when ascending, LAST when descending. */
+  readonly nulls: 'FIRST' | 'LAST';
+}
+
 export interface PlanObject {
   /** sObject API name. */
   readonly name: string;
@@ -115,6 +124,12 @@ export interface PlanObject {
   /** The scope's limit/orderBy for this object, when set: the device holds exactly the first `limit`. */
   readonly limit?: number;
   readonly orderBy?: string;
+  /**
+   * Added to version 1: the order of the object's records, parsed, with `Id` as the final key, present
+   * when `limit` or `orderBy` is. A device that merges several limited queries keeps the first `limit` by
+   * these keys (older plans lack it; older devices ignore it).
+   */
+  readonly orderKeys?: readonly PlanOrderKey[];
   /**
    * True when the scope uses relative date literals (TODAY, NEXT_N_DAYS:n, ...) or a limit: records
    * enter and leave without being modified, so the device reconciles Ids on every sync.

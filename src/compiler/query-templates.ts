@@ -6,13 +6,10 @@
 import { composeQuery, parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { OrderByClause, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
 import type { Placeholder, QueryTemplate } from './plan.ts';
+import { MAX_IDS_PER_QUERY, MIN_IDS_PER_QUERY, URL_BUDGET_BYTES } from './query-limits.ts';
+import { placeholderNames, placeholderOccurrences, replacePlaceholders } from './soql-placeholders.ts';
 
-/** The runtime's budget for `GET /services/data/vXX.X/query?q=<urlencoded SOQL>` (Salesforce rejects > 16,384 with headers). */
-export const URL_BUDGET_BYTES = 16_000;
-/** MobileSync's chunk size; smaller when the query leaves less room. */
-export const MAX_IDS_PER_QUERY = 500;
-/** Below this many Ids per request a template is useless and reported as too long. */
-export const MIN_IDS_PER_QUERY = 20;
+export { MAX_IDS_PER_QUERY, MIN_IDS_PER_QUERY, URL_BUDGET_BYTES };
 
 const SAMPLE_ID = "'001000000000000AAA'";
 const PER_ID_BYTES = encodeURIComponent(`,${SAMPLE_ID}`).length;
@@ -38,8 +35,22 @@ export interface TemplateSpec {
 export type TemplateProblem = { code: 'QUERY_TOO_LONG' | 'TEMPLATE_INVALID'; message: string };
 
 export function composeSoql(spec: TemplateSpec): string {
+  return composeWith(
+    spec,
+    spec.fields.map((field) => ({ type: 'Field', field })),
+  );
+}
+
+/** The spec's statement with `COUNT()` for a select list: how many rows it would return. */
+export function composeCountSoql(spec: TemplateSpec): string {
+  return composeWith(spec, [
+    { type: 'FieldFunctionExpression', functionName: 'COUNT', parameters: [], rawValue: 'COUNT()' },
+  ]);
+}
+
+function composeWith(spec: TemplateSpec, fields: Query['fields']): string {
   const query: Query = {
-    fields: spec.fields.map((field) => ({ type: 'Field', field })),
+    fields,
     sObject: spec.object,
     ...(spec.where ? { where: spec.where } : {}),
     ...(spec.orderBy && spec.orderBy.length > 0 ? { orderBy: [...spec.orderBy] } : {}),
@@ -54,18 +65,9 @@ function placeholderOf(name: string): Placeholder {
     : `param:${name}`;
 }
 
-/** A string literal (skipped) or a `:name` placeholder; `NEXT_N_DAYS:14` has a digit after the colon. */
-const LITERAL_OR_BIND = /'(?:[^'\\]|\\.)*'|:([A-Za-z_][A-Za-z0-9_]*)/g;
-
-/** Placeholders in order of first appearance (string literals are skipped). */
+/** Placeholders in order of first appearance (string literals are skipped: soql-placeholders.ts). */
 export function bindsOf(soql: string): Placeholder[] {
-  const out: Placeholder[] = [];
-  for (const match of soql.matchAll(LITERAL_OR_BIND)) {
-    if (match[1] === undefined) continue;
-    const placeholder = placeholderOf(match[1]);
-    if (!out.includes(placeholder)) out.push(placeholder);
-  }
-  return out;
+  return placeholderNames(soql).map(placeholderOf);
 }
 
 /** The statement with every placeholder replaced by a sample literal of its kind, as the runtime would. */
@@ -74,8 +76,7 @@ export function withSampleLiterals(
   parameterTypes: ReadonlyMap<string, string>,
   idCount = 1,
 ): string {
-  return soql.replace(LITERAL_OR_BIND, (text: string, name: string | undefined) => {
-    if (name === undefined) return text;
+  return replacePlaceholders(soql, (name) => {
     if (name === 'watermark') return '2024-01-31T00:00:00Z';
     if (name === 'userId') return "'005000000000000AAA'";
     if (name === 'parentIds' || name === 'ids')
@@ -185,16 +186,10 @@ export function buildTemplate(
   parse = true,
 ): { template: QueryTemplate; problem?: TemplateProblem } {
   const soql = composeSoql(spec);
-  const binds: Placeholder[] = [];
-  let idLists = 0;
-  let occurrences = 0;
-  for (const match of soql.matchAll(LITERAL_OR_BIND)) {
-    if (match[1] === undefined) continue;
-    occurrences++;
-    const placeholder = placeholderOf(match[1]);
-    if (placeholder === 'parentIds' || placeholder === 'ids') idLists++;
-    if (!binds.includes(placeholder)) binds.push(placeholder);
-  }
+  const names = placeholderOccurrences(soql);
+  const binds = [...new Set(names)].map(placeholderOf);
+  const occurrences = names.length;
+  const idLists = names.filter((name) => name === 'parentIds' || name === 'ids').length;
   const parseError = parse ? shapeParseError(shapeOf(spec), parameterTypes) : undefined;
   let problem: TemplateProblem | undefined = parseError
     ? {

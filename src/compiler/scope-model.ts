@@ -5,6 +5,7 @@
 
 import type { Access, ConflictPolicy, WatermarkField } from './plan.ts';
 import { pointer } from './json-pointer.ts';
+import { DEFAULT_API_VERSION } from './query-limits.ts';
 
 export interface ModelPath {
   readonly kind: 'childOf' | 'referencedBy';
@@ -51,7 +52,7 @@ export interface ScopeModel {
 }
 
 export const DEFAULTS = {
-  apiVersion: '62.0',
+  apiVersion: DEFAULT_API_VERSION,
   watermarkField: 'LastModifiedDate',
   overlapSeconds: 60,
   syncEveryMinutes: 60,

@@ -13,16 +13,8 @@
  */
 
 import type { SyncPhase } from './progress.ts';
-import { countsFor, type SyncContext } from './sync-context.ts';
-
-export interface RecordTally {
-  /** Records stored so far. */
-  done: number;
-  /** Rows announced by the queries asked so far, not yet received (or received and still to fetch). */
-  expected: number;
-  /** The last reported total, so an event is sent only when something changed. */
-  reported?: { done: number; total: number };
-}
+import type { SyncContext } from './sync-context.ts';
+import { countsFor, type RecordTally } from './sync-tallies.ts';
 
 function tallyOf(context: SyncContext, object: string): RecordTally {
   let tally = context.tallies.get(object);

@@ -1,6 +1,7 @@
 /**
  * Binds a plan's SOQL template to literals. The REST API has no bind variables, so every placeholder
- * becomes an escaped literal here; nothing user-supplied is ever spliced in raw.
+ * becomes an escaped literal here; nothing user-supplied is ever spliced in raw. The scanner and the
+ * escapers are the compiler's (soql-placeholders.ts, soql-literals.ts): one set for every binder.
  *
  * - `:watermark`  -> datetime literal `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds)
  * - `:userId`     -> a quoted, validated Salesforce Id
@@ -8,90 +9,23 @@
  * - `:<param>`    -> the declared parameter's value, formatted by its declared SOQL type
  */
 
-import {
-  checkParameterValue,
-  ParameterValueError,
-  type ParameterValue,
-} from '../compiler/parameter-value.ts';
 import type { Placeholder, QueryTemplate } from '../compiler/plan.ts';
+import { URL_BUDGET_BYTES } from '../compiler/query-limits.ts';
+import {
+  BindError,
+  isSalesforceId,
+  soqlDatetime,
+  soqlId,
+  soqlIdList,
+  soqlParameter,
+  soqlString,
+} from '../compiler/soql-literals.ts';
+import { replacePlaceholders } from '../compiler/soql-placeholders.ts';
+
+export { BindError, isSalesforceId, soqlDatetime, soqlId, soqlIdList, soqlParameter, soqlString };
 
 /** Salesforce rejects a request line + headers over 16,384 bytes; keep the URL well under it. */
-export const MAX_QUERY_URL_BYTES = 16_000;
-
-export class BindError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BindError';
-  }
-}
-
-const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-
-export function isSalesforceId(value: unknown): value is string {
-  return typeof value === 'string' && ID_PATTERN.test(value);
-}
-
-/** A SOQL string literal: quotes and backslashes escaped, control characters as escapes. */
-export function soqlString(value: string): string {
-  const escaped = value.replace(/[\\'"\n\r\t\b\f]/g, (c) => {
-    switch (c) {
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      case '\b':
-        return '\\b';
-      case '\f':
-        return '\\f';
-      default:
-        return `\\${c}`;
-    }
-  });
-  return `'${escaped}'`;
-}
-
-export function soqlId(value: unknown): string {
-  if (!isSalesforceId(value)) throw new BindError(`not a Salesforce Id: ${JSON.stringify(value)}`);
-  return `'${value}'`;
-}
-
-/** `YYYY-MM-DDTHH:MM:SSZ` for a time in ms (rounded down to the second). */
-export function soqlDatetime(ms: number): string {
-  if (!Number.isFinite(ms)) throw new BindError('invalid datetime');
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-export function soqlIdList(ids: readonly string[]): string {
-  if (ids.length === 0) throw new BindError('an Id list cannot be empty');
-  return `(${ids.map(soqlId).join(',')})`;
-}
-
-/** Formats a declared parameter by its SOQL type (plan.parameters), checked by checkParameterValue. */
-export function soqlParameter(name: string, type: string, value: unknown): string {
-  let typed: ParameterValue;
-  try {
-    typed = checkParameterValue(type, value);
-  } catch (error) {
-    if (!(error instanceof ParameterValueError)) throw error;
-    if (/^unknown parameter type/.test(error.message))
-      throw new BindError(`parameter :${name} has an unsupported type ${type}`);
-    throw new BindError(
-      `parameter :${name} (${type}) has an invalid value ${JSON.stringify(value) ?? String(value)}: ${error.message}`,
-    );
-  }
-  switch (type) {
-    case 'string':
-      return soqlString(typed as string);
-    case 'datetime':
-      return soqlDatetime(Date.parse(typed as string));
-    case 'id':
-      return `'${typed as string}'`;
-    default:
-      return String(typed);
-  }
-}
+export const MAX_QUERY_URL_BYTES = URL_BUDGET_BYTES;
 
 /** Values for one binding. `ids` binds both `:parentIds` and `:ids` (a template has at most one list). */
 export interface BindValues {
@@ -139,31 +73,11 @@ function placeholderNamed(name: string, binds: readonly Placeholder[]): Placehol
  * not declare in `binds` or whose value is missing.
  */
 export function bindSoql(template: QueryTemplate, values: BindValues, idList?: readonly string[]): string {
-  const soql = template.soql;
-  let out = '';
-  let i = 0;
-  while (i < soql.length) {
-    const c = soql[i]!;
-    if (c === "'") {
-      // Copy a string literal verbatim, honouring backslash escapes.
-      let j = i + 1;
-      while (j < soql.length && soql[j] !== "'") j += soql[j] === '\\' ? 2 : 1;
-      out += soql.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (c === ':' && /[A-Za-z_]/.test(soql[i + 1] ?? '') && !/[A-Za-z0-9_]/.test(soql[i - 1] ?? ' ')) {
-      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(soql.slice(i + 1))!;
-      const placeholder = placeholderNamed(match[0], template.binds);
-      if (!placeholder) throw new BindError(`:${match[0]} is not a declared placeholder of: ${soql}`);
-      out += literalFor(placeholder, values, idList);
-      i += 1 + match[0].length;
-      continue;
-    }
-    out += c;
-    i += 1;
-  }
-  return out;
+  return replacePlaceholders(template.soql, (name) => {
+    const placeholder = placeholderNamed(name, template.binds);
+    if (!placeholder) throw new BindError(`:${name} is not a declared placeholder of: ${template.soql}`);
+    return literalFor(placeholder, values, idList);
+  });
 }
 
 /** The path and query of a REST query request for `soql`. */

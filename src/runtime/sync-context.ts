@@ -1,14 +1,17 @@
-/** Everything one sync run shares between its phases. */
+/**
+ * Everything one sync run shares between its phases: what it reads (the dependencies, fixed for the run)
+ * and what it counts (the tallies, sync-tallies.ts).
+ */
 
 import type { PlanObject, SyncPlan } from '../compiler/plan.ts';
 import type { Clock } from './effects.ts';
 import type { SyncProgress } from './progress.ts';
-import { emptyCounts } from './progress.ts';
-import type { RecordTally } from './record-progress.ts';
 import type { SalesforceApi } from './salesforce-api.ts';
-import type { ChangeOp, ObjectCounts, SyncStore } from './store/sync-store.ts';
+import type { SyncStore } from './store/sync-store.ts';
+import type { SyncTallies } from './sync-tallies.ts';
 
-export interface SyncContext {
+/** The read-only inputs of one sync run. */
+export interface SyncDependencies {
   readonly store: SyncStore;
   readonly api: SalesforceApi;
   readonly plan: SyncPlan;
@@ -17,19 +20,10 @@ export interface SyncContext {
   readonly parameters: Readonly<Record<string, unknown>>;
   /** Manual syncs download every object; scheduled ones only those whose interval passed. */
   readonly downloadAll: boolean;
-  readonly counts: Record<string, ObjectCounts>;
-  readonly errors: string[];
-  readonly dropped: { object: string; recordId: string; op: ChangeOp }[];
   readonly progress: (event: SyncProgress) => void;
-  /** Records done / expected per phase and object in this sync (see record-progress.ts). */
-  readonly tallies: Map<string, RecordTally>;
 }
 
-export function countsFor(context: SyncContext, object: string): ObjectCounts {
-  let counts = context.counts[object];
-  if (!counts) context.counts[object] = counts = emptyCounts();
-  return counts;
-}
+export type SyncContext = SyncDependencies & SyncTallies;
 
 export function planObject(plan: SyncPlan, name: string): PlanObject | undefined {
   return plan.objects.find((o) => o.name === name);

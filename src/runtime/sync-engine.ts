@@ -10,6 +10,7 @@
  */
 
 import type { SyncPlan } from '../compiler/plan.ts';
+import { DEFAULT_API_VERSION } from '../compiler/query-limits.ts';
 import { listConflicts, resolveConflict, type Conflict, type ConflictResolution } from './conflicts.ts';
 import { download } from './download/download.ts';
 import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
@@ -23,6 +24,7 @@ import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
 import { BACKOFF_BASE_MS, computeNextSyncAt, SyncScheduler } from './scheduler.ts';
 import type { SyncContext } from './sync-context.ts';
+import { newSyncTallies } from './sync-tallies.ts';
 import { rememberSecretsOf, type TokenHolder } from '../shared/redact.ts';
 import { redact, syncFailureOf, type FailureKind, type FailureReason } from './sync-errors.ts';
 import { SyncLockBusyError, type ReleaseSyncLock, type SyncLock } from './sync-lock.ts';
@@ -72,7 +74,6 @@ export interface PublishedPlanOption {
 
 /** Store meta key: the ContentVersion Id of the published plan the device runs. */
 export const PUBLISHED_VERSION_META = 'publishedPlanVersionId';
-const DEFAULT_API_VERSION = '62.0';
 
 export interface SyncEngineEvents extends Record<string, unknown> {
   progress: SyncProgress;
@@ -338,11 +339,8 @@ export class SyncEngine {
       userId: this.#store.getMeta<string>('userId'),
       parameters: this.#store.getMeta<Record<string, unknown>>('parameters') ?? {},
       downloadAll: trigger === 'manual',
-      counts: {},
-      errors: [...(check?.errors ?? [])],
-      dropped: [],
       progress: (event) => this.#emitter.emit('progress', event),
-      tallies: new Map(),
+      ...newSyncTallies(check?.errors ?? []),
     };
     let error: string | undefined;
     let kind: FailureKind | undefined;

@@ -1,14 +1,23 @@
 /**
- * SOQL text helpers for the server: literals escaped as Salesforce requires, placeholder binding of plan
- * templates, and splitting a condition at its top-level ANDs. Everything scans the text with quotes in
- * mind, so a `:name` or `AND` inside a string literal is never touched.
+ * SOQL text helpers for the server. Placeholders are scanned and bound by the compiler's one scanner
+ * (soql-placeholders.ts) and values escaped by its one escaper (soql-literals.ts), exactly as devices do;
+ * what is the server's own is splitting a condition at its top-level ANDs, quotes in mind.
  */
 
-import { checkParameterValue, ParameterValueError } from '../compiler/parameter-value.ts';
-import { isSalesforceId, soqlString } from '../runtime/soql-binding.ts';
+import { ParameterValueError } from '../compiler/parameter-value.ts';
+import { isSalesforceId, soqlLiteral, soqlString } from '../compiler/soql-literals.ts';
+import { bindLiterals, placeholderNames } from '../compiler/soql-placeholders.ts';
 
-// One escaper for the whole product: the server quotes values exactly as devices do.
 export { isSalesforceId, soqlString };
+
+/**
+ * Replaces each `:name` placeholder outside string literals with `values[name]` (already a SOQL literal).
+ * Throws naming the first placeholder without a value.
+ */
+export const bindSoql = bindLiterals;
+
+/** Placeholder names used in `soql`, in order of first appearance. */
+export const placeholdersOf = placeholderNames;
 
 /** `('a','b')`: an IN list of quoted Ids. An empty list is not valid SOQL; callers skip empty chunks. */
 export function idList(ids: readonly string[]): string {
@@ -17,69 +26,12 @@ export function idList(ids: readonly string[]): string {
 
 /** A value of a declared scope parameter as a SOQL literal of its type (checked by checkParameterValue). */
 export function parameterLiteral(type: string, value: string | number | boolean): string {
-  let typed: string | number | boolean;
   try {
-    typed = checkParameterValue(type, value);
+    return soqlLiteral(type, value);
   } catch (error) {
     if (error instanceof ParameterValueError) throw new TypeError(error.message);
     throw error;
   }
-  return typeof typed === 'string'
-    ? type === 'string' || type === 'id'
-      ? soqlString(typed)
-      : typed
-    : String(typed);
-}
-
-/**
- * Replaces each `:name` placeholder outside string literals with `values[name]` (already a SOQL literal).
- * Throws naming the first placeholder without a value.
- */
-export function bindSoql(soql: string, values: Readonly<Record<string, string>>): string {
-  let out = '';
-  let i = 0;
-  while (i < soql.length) {
-    const c = soql[i]!;
-    if (c === "'") {
-      const end = endOfString(soql, i);
-      out += soql.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (c === ':' && /[A-Za-z_]/.test(soql[i + 1] ?? '')) {
-      const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(soql.slice(i + 1))!;
-      const name = match[0];
-      // Own properties only: `:constructor` must not bind Object.prototype.constructor.
-      const value = Object.hasOwn(values, name) ? values[name] : undefined;
-      if (value === undefined) throw new Error(`no value for :${name}`);
-      out += value;
-      i += 1 + name.length;
-      continue;
-    }
-    out += c;
-    i += 1;
-  }
-  return out;
-}
-
-/** Placeholder names used in `soql`, in order of first appearance. */
-export function placeholdersOf(soql: string): string[] {
-  const names: string[] = [];
-  bindSoql(
-    soql,
-    new Proxy(
-      {},
-      {
-        // bindSoql asks whether the name is an own property, then reads it: every name is, and binds ''.
-        getOwnPropertyDescriptor: () => ({ value: '', configurable: true, enumerable: true, writable: true }),
-        get: (_target, name) => {
-          if (typeof name === 'string' && !names.includes(name)) names.push(name);
-          return '';
-        },
-      },
-    ),
-  );
-  return names;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clearCompileCaches, compile } from '../../src/compiler/index.ts';
+import { clearCompileCaches, compile, createCompileCache } from '../../src/compiler/index.ts';
 import type { SyncPlan } from '../../src/compiler/index.ts';
 
 const example = JSON.parse(
@@ -88,11 +88,12 @@ describe('the compiler never throws (the config tool compiles on every keystroke
     const next = random(7);
     const all = pointers(example);
     let scope: unknown = example;
+    const cache = createCompileCache();
     for (let i = 0; i < 150; i++) {
       // Walk through a sequence of edits, as an admin typing does, so caches hold neighbours of each scope.
       const pointer = all[Math.floor(next() * all.length)] as string;
       const candidate = setAt(scope, pointer, oddValues[Math.floor(next() * oddValues.length)]);
-      const warm = compile(candidate);
+      const warm = compile(candidate, { cache });
       clearCompileCaches();
       expect(compile(candidate)).toEqual(warm);
       if (warm.plan) scope = candidate;
@@ -100,9 +101,10 @@ describe('the compiler never throws (the config tool compiles on every keystroke
   });
 
   it('recompiles an edited object and its dependents, and reuses the others exactly', () => {
-    const before = compile(example).plan as SyncPlan;
+    const cache = createCompileCache();
+    const before = compile(example, { cache }).plan as SyncPlan;
     const edited = setAt(example, '/objects/Account/fields', ['Name', 'Website']);
-    const after = compile(edited).plan as SyncPlan;
+    const after = compile(edited, { cache }).plan as SyncPlan;
     clearCompileCaches();
     expect(compile(edited).plan).toEqual(after);
     const changed = after.objects.filter((o, i) => o !== before.objects[i]).map((o) => o.name);

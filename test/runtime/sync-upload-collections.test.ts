@@ -13,7 +13,8 @@ import { isLocalId } from '../../src/runtime/local-ids.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import type { SyncStore } from '../../src/runtime/store/sync-store.ts';
 import type { SyncEngine } from '../../src/runtime/sync-engine.ts';
-import { compilePlan, FaultyTransport, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { reopenedOverFaults, syncedOnce } from './helpers/synced-device.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 
 const plan = compilePlan(energyScope);
@@ -32,10 +33,7 @@ afterAll(() => {
 /** A device that synced once, then `count` new accounts, each with a new contact naming it. */
 async function deviceWithPairs(count: number, store?: SyncStore) {
   await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-  await h.advance(60);
-  const engine = h.device(plan, store ? { store } : {});
-  expect((await engine.syncNow()).ok).toBe(true);
-  await h.advance(60);
+  const { engine } = await syncedOnce(h, plan, store ? { store } : {});
   const pairs: { account: string; contact: string }[] = [];
   for (let i = 0; i < count; i++) {
     const account = engine.create('Account', { Name: `Co ${i}`, Industry: 'Energy' });
@@ -90,8 +88,7 @@ async function expectAllUploaded(engine: SyncEngine, count: number) {
 describe('parents and children in sObject Collections', () => {
   it('sends 30 new parents in one collection, then their 30 children naming the server Ids', async () => {
     const { engine, pairs } = await deviceWithPairs(30);
-    const transport = new FaultyTransport(h.conn);
-    const device = h.device(plan, { transport, store: engine.store });
+    const { engine: device, transport } = reopenedOverFaults(h, plan, engine);
     const summary = await device.syncNow();
     expect(summary.errors).toEqual([]);
     expect(summary.counts.Account?.uploaded).toBe(30);
@@ -110,8 +107,7 @@ describe('parents and children in sObject Collections', () => {
 
   it('keeps a parent with its children alone in one call when that sends more now', async () => {
     const { engine } = await deviceWithPairs(12);
-    const transport = new FaultyTransport(h.conn);
-    const device = h.device(plan, { transport, store: engine.store });
+    const { engine: device, transport } = reopenedOverFaults(h, plan, engine);
     expect((await device.syncNow()).errors).toEqual([]);
     // 24 subrequests in one call beat 12 parents now and 12 children in a second call.
     const first = shape(transport.bodies[0]);
@@ -165,12 +161,8 @@ describe('parents and children in sObject Collections', () => {
   });
 
   it('gives the same reason to a child sent by reference in the same call as its failed parent', async () => {
-    const transport = new FaultyTransport(h.conn);
     await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, plan);
     const account = engine.create('Account', { Name: 'x'.repeat(300), Industry: 'Energy' });
     const contact = engine.create('Contact', { LastName: 'Child', Email: 'c@x.example', AccountId: account });
     const start = transport.bodies.length;
@@ -197,12 +189,8 @@ describe('parents and children in sObject Collections', () => {
   });
 
   it('drops the note from the children once their fixed parents are on the server', async () => {
-    const transport = new FaultyTransport(h.conn);
     await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, plan);
     const pairs: { account: string; contact: string }[] = [];
     for (let i = 0; i < 30; i++) {
       const account = engine.create('Account', { Name: 'x'.repeat(300), Industry: 'Energy' });
@@ -241,12 +229,8 @@ describe('parents and children in sObject Collections', () => {
   ] as const)
     for (const when of ['before', 'after'] as const)
       it(`recovers when the call with the ${what} fails ${when} it is sent: one server record each`, async () => {
-        const transport = new FaultyTransport(h.conn);
         await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-        await h.advance(60);
-        const engine = h.device(plan, { transport });
-        expect((await engine.syncNow()).ok).toBe(true);
-        await h.advance(60);
+        const { engine, transport } = await syncedOnce(h, plan);
         const pairs: { account: string; contact: string }[] = [];
         for (let i = 0; i < 30; i++) {
           const account = engine.create('Account', { Name: `Co ${i}`, Industry: 'Energy' });
@@ -363,18 +347,15 @@ describe('parents and children in sObject Collections', () => {
 });
 
 describe('new records with an external Id in sObject Collections (upsert, API 46.0+)', () => {
-  async function deviceWithCases(count: number, transport: FaultyTransport) {
+  async function deviceWithCases(count: number) {
     await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, plan);
     const pairs: { account: string; kase: string }[] = [];
     for (let i = 0; i < count; i++) {
       const account = engine.create('Account', { Name: `Co ${i}`, Industry: 'Energy' });
       pairs.push({ account, kase: engine.create('Case', { Subject: `Visit ${i}`, AccountId: account }) });
     }
-    return { engine, pairs };
+    return { engine, transport, pairs };
   }
 
   /** Each offline case on the server: subject -> account name, device Id. */
@@ -391,8 +372,7 @@ describe('new records with an external Id in sObject Collections (upsert, API 46
     pairs.map(({ kase }, i) => `Visit ${i} -> Co ${i} ${kase.slice('local-'.length)}`).sort();
 
   it('upserts the children of 30 new parents as one collection on the external-Id field', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, pairs } = await deviceWithCases(30, transport);
+    const { engine, transport, pairs } = await deviceWithCases(30);
     const start = transport.bodies.length;
     const summary = await engine.syncNow();
     expect(summary.errors).toEqual([]);
@@ -415,8 +395,7 @@ describe('new records with an external Id in sObject Collections (upsert, API 46
   });
 
   it('sends an upsert collection again when its answer was lost: one server record each', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, pairs } = await deviceWithCases(30, transport);
+    const { engine, transport, pairs } = await deviceWithCases(30);
     transport.failAt = { call: transport.calls + 2, when: 'after' };
     expect((await engine.syncNow()).ok).toBe(false);
     expect(
@@ -437,12 +416,8 @@ describe('new records with an external Id in sObject Collections (upsert, API 46
 
 describe('a lost collection of identical new records', () => {
   it('adopts each of 30 identical creates once: no duplicate, none re-sent', async () => {
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, plan);
     const locals = Array.from({ length: 30 }, () =>
       engine.create('Contact', { LastName: 'Same', Email: 'same@x.example', AccountId: account }),
     );
@@ -468,11 +443,8 @@ describe('a lost collection of identical new records', () => {
 
 describe('order inside one call', () => {
   it('asks the org to run the subrequests in the order sent (no collation)', async () => {
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
+    const { engine, transport } = await syncedOnce(h, plan, { thenAdvance: 0 });
     engine.create('Contact', { LastName: 'Ordered', Email: 'o@x.example', AccountId: account });
     const start = transport.bodies.length;
     expect((await engine.syncNow()).errors).toEqual([]);
@@ -485,17 +457,13 @@ describe('order inside one call', () => {
   });
 
   it('sends a second edit of a record after the answer to the first, so it is not taken for a conflict', async () => {
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
     const contact = await h.create('Contact', {
       LastName: 'Ada',
       Email: 'ada@x.example',
       AccountId: account,
     });
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, plan);
     // The first edit never left (network down); the second is queued behind it.
     engine.update('Contact', contact, { Email: 'first@x.example' });
     transport.failAt = { call: transport.calls + 1, when: 'before' };
@@ -526,13 +494,9 @@ describe('order inside one call', () => {
 describe('a plan on an API version before sObject Collections (41.0)', () => {
   it('sends every change as its own subrequest', async () => {
     const oldPlan = compilePlan({ ...energyScope, apiVersion: '41.0' });
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
     const kase = await h.create('Case', { Subject: 'Old', AccountId: account });
-    await h.advance(60);
-    const engine = h.device(oldPlan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, oldPlan);
     for (let i = 0; i < 3; i++)
       engine.create('Contact', { LastName: `Old ${i}`, Email: `o${i}@x.example`, AccountId: account });
     engine.create('Case', { Subject: 'New', AccountId: account });
@@ -561,17 +525,13 @@ describe('a plan on an API version before sObject Collections (41.0)', () => {
 
 describe('lost conditional updates', () => {
   it('re-reads the records of a lost call of 25 conditional updates in one query, none taken for a conflict', async () => {
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
     const contacts: string[] = [];
     for (let i = 0; i < 30; i++)
       contacts.push(
         await h.create('Contact', { LastName: `Held ${i}`, Email: `h${i}@x.example`, AccountId: account }),
       );
-    await h.advance(60);
-    const engine = h.device(plan, { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, plan);
     // Contact is serverWins: each update carries If-Unmodified-Since, so each is its own subrequest.
     contacts.forEach((id, i) => engine.update('Contact', id, { Email: `new${i}@x.example` }));
     transport.failAt = { call: transport.calls + 1, when: 'after' };

@@ -5,7 +5,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isLocalId } from '../../src/runtime/local-ids.ts';
-import { compilePlan, FaultyTransport, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { compilePlan, startHarness, type Harness } from './helpers/e2e-org.ts';
+import { reopenedOverFaults, syncedOnce } from './helpers/synced-device.ts';
 import { caseDeviceIdMetadata, energyScope } from './helpers/scopes.ts';
 
 let h: Harness;
@@ -18,15 +19,12 @@ afterEach(async () => {
 
 const plan = () => compilePlan(energyScope);
 
-async function syncedDevice(transport?: FaultyTransport) {
+/** An account with a contact and a case on the server, and a device that synced them once. */
+async function syncedDevice() {
   const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy', Phone: '1' });
   const contact = await h.create('Contact', { LastName: 'Ada', Email: 'ada@x.example', AccountId: account });
   const kase = await h.create('Case', { Subject: 'Outage', Status: 'New', AccountId: account });
-  await h.advance(60);
-  const engine = h.device(plan(), transport ? { transport } : {});
-  expect((await engine.syncNow()).ok).toBe(true);
-  await h.advance(60);
-  return { engine, account, contact, kase };
+  return { ...(await syncedOnce(h, plan())), account, contact, kase };
 }
 
 async function serverCount(soql: string): Promise<number> {
@@ -44,8 +42,7 @@ describe('upload', () => {
     });
     const localCase = engine.create('Case', { Subject: 'From the field', AccountId: localAccount });
     expect(engine.record('Contact', localContact)?.AccountId).toBe(localAccount);
-    const transport = new FaultyTransport(h.conn);
-    const device = h.device(plan(), { transport, store: engine.store });
+    const { engine: device, transport } = reopenedOverFaults(h, plan(), engine);
     const summary = await device.syncNow();
     expect(summary.ok).toBe(true);
     expect(summary.errors).toEqual([]);
@@ -73,8 +70,7 @@ describe('upload', () => {
     for (let i = 0; i < 450; i++)
       engine.create('Contact', { LastName: `Bulk ${i}`, Email: `b${i}@x.example`, AccountId: account });
     engine.update('Case', kase, { Status: 'Working' });
-    const transport = new FaultyTransport(h.conn);
-    const device = h.device(plan(), { transport, store: engine.store });
+    const { engine: device, transport } = reopenedOverFaults(h, plan(), engine);
     const summary = await device.syncNow();
     expect(summary.error).toBeUndefined();
     expect(summary.counts.Contact?.uploaded).toBe(450);
@@ -230,8 +226,7 @@ describe('upload', () => {
   });
 
   it('never duplicates a create whose response was lost (no external Id: found on the server)', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, account } = await syncedDevice(transport);
+    const { engine, account, transport } = await syncedDevice();
     const local = engine.create('Contact', { LastName: 'Once', Email: 'once@x.example', AccountId: account });
     transport.failAt = { call: transport.calls + 1, when: 'after' };
     const lost = await engine.syncNow();
@@ -248,8 +243,7 @@ describe('upload', () => {
   });
 
   it('never duplicates a create whose response was lost (external Id: upserted again)', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, account } = await syncedDevice(transport);
+    const { engine, account, transport } = await syncedDevice();
     const local = engine.create('Case', { Subject: 'Once', AccountId: account });
     transport.failAt = { call: transport.calls + 1, when: 'after' };
     expect((await engine.syncNow()).ok).toBe(false);
@@ -276,12 +270,8 @@ describe('upload', () => {
     });
 
   it('finds a lost create by a long text value the server cannot filter on, and never duplicates it', async () => {
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy', Phone: '1' });
-    await h.advance(60);
-    const engine = h.device(describedPlan(), { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, describedPlan());
     const local = engine.create('Contact', {
       LastName: 'Noted',
       Email: 'noted@x.example',
@@ -301,12 +291,8 @@ describe('upload', () => {
   });
 
   it('re-sends a create with a long text value when the lookup shows it never reached the server', async () => {
-    const transport = new FaultyTransport(h.conn);
     const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy', Phone: '1' });
-    await h.advance(60);
-    const engine = h.device(describedPlan(), { transport });
-    expect((await engine.syncNow()).ok).toBe(true);
-    await h.advance(60);
+    const { engine, transport } = await syncedOnce(h, describedPlan());
     // Same values but another Description already on the server: not the lost record.
     await h.create('Contact', {
       LastName: 'Twin',
@@ -335,8 +321,7 @@ describe('upload', () => {
   });
 
   it('re-sends a create that never reached the server', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, account } = await syncedDevice(transport);
+    const { engine, account, transport } = await syncedDevice();
     engine.create('Contact', { LastName: 'Later', Email: 'l@x.example', AccountId: account });
     transport.failAt = { call: transport.calls + 1, when: 'before' };
     expect((await engine.syncNow()).ok).toBe(false);
@@ -348,8 +333,7 @@ describe('upload', () => {
   });
 
   it("does not let a second edit conflict with the device's own first one", async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, contact } = await syncedDevice(transport);
+    const { engine, contact, transport } = await syncedDevice();
     engine.update('Contact', contact, { Email: 'first@x.example' });
     transport.failAt = { call: transport.calls + 1, when: 'after' };
     expect((await engine.syncNow()).ok).toBe(false);
@@ -369,8 +353,7 @@ describe('upload', () => {
   });
 
   it('sends a create and a later edit of the same new record together when the first try failed', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, account } = await syncedDevice(transport);
+    const { engine, account, transport } = await syncedDevice();
     const local = engine.create('Contact', { LastName: 'Draft', Email: 'd@x.example', AccountId: account });
     transport.failAt = { call: transport.calls + 1, when: 'before' };
     expect((await engine.syncNow()).ok).toBe(false);
@@ -389,8 +372,7 @@ describe('upload', () => {
   });
 
   it('does not turn its own lost conditional update into a conflict', async () => {
-    const transport = new FaultyTransport(h.conn);
-    const { engine, contact } = await syncedDevice(transport);
+    const { engine, contact, transport } = await syncedDevice();
     engine.update('Contact', contact, { Email: 'mine@x.example' });
     transport.failAt = { call: transport.calls + 1, when: 'after' };
     expect((await engine.syncNow()).ok).toBe(false);

@@ -172,6 +172,21 @@ const schema31 = {
         upload: { $ref: '#/$defs/upload' },
         limit: { type: 'integer', minimum: 1, maximum: 50000 },
         orderBy: { type: 'string' },
+        orderKeys: {
+          description:
+            "Added to version 1: the order of the object's records, parsed, with Id as the final key; present when limit or orderBy is. Older devices ignore it.",
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            required: ['field', 'order', 'nulls'],
+            properties: {
+              field: { $ref: '#/$defs/name' },
+              order: { enum: ['ASC', 'DESC'] },
+              nulls: { enum: ['FIRST', 'LAST'] },
+            },
+          },
+        },
         reconcileEverySync: { type: 'boolean' },
         reconcileReason: { type: 'string' },
         paths: { type: 'array', minItems: 1, items: { $ref: '#/$defs/path' } },
@@ -215,6 +230,21 @@ const schema33 = {
     upload: { $ref: '#/$defs/upload' },
     limit: { type: 'integer', minimum: 1, maximum: 50000 },
     orderBy: { type: 'string' },
+    orderKeys: {
+      description:
+        "Added to version 1: the order of the object's records, parsed, with Id as the final key; present when limit or orderBy is. Older devices ignore it.",
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['field', 'order', 'nulls'],
+        properties: {
+          field: { $ref: '#/$defs/name' },
+          order: { enum: ['ASC', 'DESC'] },
+          nulls: { enum: ['FIRST', 'LAST'] },
+        },
+      },
+    },
     reconcileEverySync: { type: 'boolean' },
     reconcileReason: { type: 'string' },
     paths: { type: 'array', minItems: 1, items: { $ref: '#/$defs/path' } },
@@ -702,7 +732,7 @@ validate22.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema43 = {
+const schema44 = {
   type: 'object',
   required: ['kind'],
   properties: { kind: { enum: ['root', 'childOf', 'referencedBy'] } },
@@ -731,7 +761,7 @@ const schema43 = {
     },
   ],
 };
-const schema46 = {
+const schema47 = {
   type: 'object',
   required: ['soql', 'binds'],
   properties: {
@@ -745,12 +775,12 @@ const schema46 = {
     idsPerQuery: { type: 'integer', minimum: 1, maximum: 500 },
   },
 };
-const schema47 = {
+const schema48 = {
   type: 'string',
   pattern: '^(watermark|userId|parentIds|ids|param:[A-Za-z][A-Za-z0-9_]*)$',
 };
-const pattern16 = new RegExp('^SELECT ', 'u');
-const pattern17 = new RegExp('^(watermark|userId|parentIds|ids|param:[A-Za-z][A-Za-z0-9_]*)$', 'u');
+const pattern17 = new RegExp('^SELECT ', 'u');
+const pattern18 = new RegExp('^(watermark|userId|parentIds|ids|param:[A-Za-z][A-Za-z0-9_]*)$', 'u');
 const func0 = ajvRuntime_equal;
 function validate25(
   data,
@@ -799,7 +829,7 @@ function validate25(
     if (data.soql !== undefined) {
       let data0 = data.soql;
       if (typeof data0 === 'string') {
-        if (!pattern16.test(data0)) {
+        if (!pattern17.test(data0)) {
           const err2 = {
             instancePath: instancePath + '/soql',
             schemaPath: '#/properties/soql/pattern',
@@ -837,7 +867,7 @@ function validate25(
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === 'string') {
-            if (!pattern17.test(data2)) {
+            if (!pattern18.test(data2)) {
               const err4 = {
                 instancePath: instancePath + '/binds/' + i0,
                 schemaPath: '#/$defs/placeholder/pattern',
@@ -1511,7 +1541,7 @@ function validate24(
           instancePath: instancePath + '/kind',
           schemaPath: '#/properties/kind/enum',
           keyword: 'enum',
-          params: { allowedValues: schema43.properties.kind.enum },
+          params: { allowedValues: schema44.properties.kind.enum },
           message: 'must be equal to one of the allowed values',
         };
         if (vErrors === null) {
@@ -1542,7 +1572,7 @@ function validate24(
   return errors === 0;
 }
 validate24.evaluated = { dynamicProps: true, dynamicItems: false };
-const schema52 = { type: 'array', minItems: 1, items: { $ref: '#/$defs/template' } };
+const schema53 = { type: 'array', minItems: 1, items: { $ref: '#/$defs/template' } };
 function validate29(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -2062,9 +2092,178 @@ function validate21(
         errors++;
       }
     }
+    if (data.orderKeys !== undefined) {
+      let data10 = data.orderKeys;
+      if (Array.isArray(data10)) {
+        if (data10.length < 1) {
+          const err26 = {
+            instancePath: instancePath + '/orderKeys',
+            schemaPath: '#/properties/orderKeys/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        const len2 = data10.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data11 = data10[i2];
+          if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+            if (data11.field === undefined) {
+              const err27 = {
+                instancePath: instancePath + '/orderKeys/' + i2,
+                schemaPath: '#/properties/orderKeys/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'field' },
+                message: "must have required property '" + 'field' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (data11.order === undefined) {
+              const err28 = {
+                instancePath: instancePath + '/orderKeys/' + i2,
+                schemaPath: '#/properties/orderKeys/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'order' },
+                message: "must have required property '" + 'order' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data11.nulls === undefined) {
+              const err29 = {
+                instancePath: instancePath + '/orderKeys/' + i2,
+                schemaPath: '#/properties/orderKeys/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'nulls' },
+                message: "must have required property '" + 'nulls' + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data11.field !== undefined) {
+              let data12 = data11.field;
+              if (typeof data12 === 'string') {
+                if (!pattern6.test(data12)) {
+                  const err30 = {
+                    instancePath: instancePath + '/orderKeys/' + i2 + '/field',
+                    schemaPath: '#/$defs/name/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[A-Za-z][A-Za-z0-9_]*$' },
+                    message: 'must match pattern "' + '^[A-Za-z][A-Za-z0-9_]*$' + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = {
+                  instancePath: instancePath + '/orderKeys/' + i2 + '/field',
+                  schemaPath: '#/$defs/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data11.order !== undefined) {
+              let data13 = data11.order;
+              if (!(data13 === 'ASC' || data13 === 'DESC')) {
+                const err32 = {
+                  instancePath: instancePath + '/orderKeys/' + i2 + '/order',
+                  schemaPath: '#/properties/orderKeys/items/properties/order/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema33.properties.orderKeys.items.properties.order.enum },
+                  message: 'must be equal to one of the allowed values',
+                };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data11.nulls !== undefined) {
+              let data14 = data11.nulls;
+              if (!(data14 === 'FIRST' || data14 === 'LAST')) {
+                const err33 = {
+                  instancePath: instancePath + '/orderKeys/' + i2 + '/nulls',
+                  schemaPath: '#/properties/orderKeys/items/properties/nulls/enum',
+                  keyword: 'enum',
+                  params: { allowedValues: schema33.properties.orderKeys.items.properties.nulls.enum },
+                  message: 'must be equal to one of the allowed values',
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err34 = {
+              instancePath: instancePath + '/orderKeys/' + i2,
+              schemaPath: '#/properties/orderKeys/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err35 = {
+          instancePath: instancePath + '/orderKeys',
+          schemaPath: '#/properties/orderKeys/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
     if (data.reconcileEverySync !== undefined) {
       if (typeof data.reconcileEverySync !== 'boolean') {
-        const err26 = {
+        const err36 = {
           instancePath: instancePath + '/reconcileEverySync',
           schemaPath: '#/properties/reconcileEverySync/type',
           keyword: 'type',
@@ -2072,16 +2271,16 @@ function validate21(
           message: 'must be boolean',
         };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err36];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err36);
         }
         errors++;
       }
     }
     if (data.reconcileReason !== undefined) {
       if (typeof data.reconcileReason !== 'string') {
-        const err27 = {
+        const err37 = {
           instancePath: instancePath + '/reconcileReason',
           schemaPath: '#/properties/reconcileReason/type',
           keyword: 'type',
@@ -2089,18 +2288,18 @@ function validate21(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err37];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.paths !== undefined) {
-      let data12 = data.paths;
-      if (Array.isArray(data12)) {
-        if (data12.length < 1) {
-          const err28 = {
+      let data17 = data.paths;
+      if (Array.isArray(data17)) {
+        if (data17.length < 1) {
+          const err38 = {
             instancePath: instancePath + '/paths',
             schemaPath: '#/properties/paths/minItems',
             keyword: 'minItems',
@@ -2108,19 +2307,19 @@ function validate21(
             message: 'must NOT have fewer than 1 items',
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err38];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err38);
           }
           errors++;
         }
-        const len2 = data12.length;
-        for (let i2 = 0; i2 < len2; i2++) {
+        const len3 = data17.length;
+        for (let i3 = 0; i3 < len3; i3++) {
           if (
-            !validate24(data12[i2], {
-              instancePath: instancePath + '/paths/' + i2,
-              parentData: data12,
-              parentDataProperty: i2,
+            !validate24(data17[i3], {
+              instancePath: instancePath + '/paths/' + i3,
+              parentData: data17,
+              parentDataProperty: i3,
               rootData,
               dynamicAnchors,
             })
@@ -2130,7 +2329,7 @@ function validate21(
           }
         }
       } else {
-        const err29 = {
+        const err39 = {
           instancePath: instancePath + '/paths',
           schemaPath: '#/properties/paths/type',
           keyword: 'type',
@@ -2138,18 +2337,18 @@ function validate21(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err39];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.queries !== undefined) {
-      let data14 = data.queries;
-      if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
-        if (data14.full === undefined) {
-          const err30 = {
+      let data19 = data.queries;
+      if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
+        if (data19.full === undefined) {
+          const err40 = {
             instancePath: instancePath + '/queries',
             schemaPath: '#/properties/queries/required',
             keyword: 'required',
@@ -2157,14 +2356,14 @@ function validate21(
             message: "must have required property '" + 'full' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err40];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err40);
           }
           errors++;
         }
-        if (data14.delta === undefined) {
-          const err31 = {
+        if (data19.delta === undefined) {
+          const err41 = {
             instancePath: instancePath + '/queries',
             schemaPath: '#/properties/queries/required',
             keyword: 'required',
@@ -2172,14 +2371,14 @@ function validate21(
             message: "must have required property '" + 'delta' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err41];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err41);
           }
           errors++;
         }
-        if (data14.ids === undefined) {
-          const err32 = {
+        if (data19.ids === undefined) {
+          const err42 = {
             instancePath: instancePath + '/queries',
             schemaPath: '#/properties/queries/required',
             keyword: 'required',
@@ -2187,17 +2386,17 @@ function validate21(
             message: "must have required property '" + 'ids' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err42];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err42);
           }
           errors++;
         }
-        if (data14.full !== undefined) {
+        if (data19.full !== undefined) {
           if (
-            !validate29(data14.full, {
+            !validate29(data19.full, {
               instancePath: instancePath + '/queries/full',
-              parentData: data14,
+              parentData: data19,
               parentDataProperty: 'full',
               rootData,
               dynamicAnchors,
@@ -2207,11 +2406,11 @@ function validate21(
             errors = vErrors.length;
           }
         }
-        if (data14.delta !== undefined) {
+        if (data19.delta !== undefined) {
           if (
-            !validate29(data14.delta, {
+            !validate29(data19.delta, {
               instancePath: instancePath + '/queries/delta',
-              parentData: data14,
+              parentData: data19,
               parentDataProperty: 'delta',
               rootData,
               dynamicAnchors,
@@ -2221,11 +2420,11 @@ function validate21(
             errors = vErrors.length;
           }
         }
-        if (data14.ids !== undefined) {
+        if (data19.ids !== undefined) {
           if (
-            !validate29(data14.ids, {
+            !validate29(data19.ids, {
               instancePath: instancePath + '/queries/ids',
-              parentData: data14,
+              parentData: data19,
               parentDataProperty: 'ids',
               rootData,
               dynamicAnchors,
@@ -2235,11 +2434,11 @@ function validate21(
             errors = vErrors.length;
           }
         }
-        if (data14.byIds !== undefined) {
+        if (data19.byIds !== undefined) {
           if (
-            !validate25(data14.byIds, {
+            !validate25(data19.byIds, {
               instancePath: instancePath + '/queries/byIds',
-              parentData: data14,
+              parentData: data19,
               parentDataProperty: 'byIds',
               rootData,
               dynamicAnchors,
@@ -2249,11 +2448,11 @@ function validate21(
             errors = vErrors.length;
           }
         }
-        if (data14.count !== undefined) {
+        if (data19.count !== undefined) {
           if (
-            !validate29(data14.count, {
+            !validate29(data19.count, {
               instancePath: instancePath + '/queries/count',
-              parentData: data14,
+              parentData: data19,
               parentDataProperty: 'count',
               rootData,
               dynamicAnchors,
@@ -2264,7 +2463,7 @@ function validate21(
           }
         }
       } else {
-        const err33 = {
+        const err43 = {
           instancePath: instancePath + '/queries',
           schemaPath: '#/properties/queries/type',
           keyword: 'type',
@@ -2272,15 +2471,15 @@ function validate21(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err43];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
   } else {
-    const err34 = {
+    const err44 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2288,9 +2487,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err44];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err44);
     }
     errors++;
   }
@@ -2307,6 +2506,7 @@ validate21.evaluated = {
     upload: true,
     limit: true,
     orderBy: true,
+    orderKeys: true,
     reconcileEverySync: true,
     reconcileReason: true,
     paths: true,

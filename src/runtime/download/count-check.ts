@@ -25,10 +25,11 @@
 
 import type { PlanObject, PlanPath, QueryTemplate, QueryUnion } from '../../compiler/plan.ts';
 import { boundStatements, chunkedStatements, idSourceIds } from './download-queries.ts';
-import { stateOf } from './object-state.ts';
+import { stateOf, updateObjectState } from './object-state.ts';
 import type { QueryResult } from '../salesforce-api.ts';
 import { sweepOrphans } from './scope-sweep.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 import { ApiRequestError } from '../sync-errors.ts';
 
 /** One bound COUNT() statement of a union member (one per Id chunk for an `idSource` member). */
@@ -119,13 +120,11 @@ export function settleCountCheck(
   const now = context.clock.now();
   store.transaction(() => {
     if (verdict === 'equalWithOrphans') sweepOrphans(context, object);
-    const state = stateOf(context, object);
-    store.putObjectState({
-      ...state,
+    updateObjectState(context, object, (state) => ({
       reconciledAt: now,
       needsReconcile: state.needsReconcile && !check.neededReconcile,
       rereadIds: [],
-    });
+    }));
   });
   countsFor(context, object.name).reconciled = true;
   return true;

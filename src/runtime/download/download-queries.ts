@@ -5,14 +5,12 @@
 
 import type { PlanObject, QueryTemplate } from '../../compiler/plan.ts';
 import type { QueryResult } from '../salesforce-api.ts';
+import { MAX_IDS_PER_QUERY } from '../../compiler/query-limits.ts';
 import { bindChunked, bindSoql, isSalesforceId, type BindValues } from '../soql-binding.ts';
 import { expectRecords, receiveRecords, storedSoFar } from '../record-progress.ts';
 import { storePage } from './store-page.ts';
 import type { SyncContext } from '../sync-context.ts';
 import { ApiRequestError } from '../sync-errors.ts';
-
-/** MobileSync's chunk size, and the compiler's default `idsPerQuery`. */
-const DEFAULT_IDS_PER_QUERY = 500;
 
 export type Answer = QueryResult | ApiRequestError;
 
@@ -68,10 +66,7 @@ export function chunkedStatements(
   ids: readonly string[],
   watermarkMs?: number,
 ): { soql: string; ids: readonly string[] }[] {
-  const perQuery = Math.max(
-    1,
-    Math.min(template.idsPerQuery ?? DEFAULT_IDS_PER_QUERY, DEFAULT_IDS_PER_QUERY),
-  );
+  const perQuery = Math.max(1, Math.min(template.idsPerQuery ?? MAX_IDS_PER_QUERY, MAX_IDS_PER_QUERY));
   const out: { soql: string; ids: readonly string[] }[] = [];
   for (let i = 0; i < ids.length; i += perQuery)
     out.push(

@@ -26,18 +26,13 @@
 
 import type { PlanObject } from '../../compiler/plan.ts';
 import { prepareCountCheck, settleCountCheck } from './count-check.ts';
-import {
-  coveredUntil,
-  deltaFrom,
-  runDelta,
-  windowRestart,
-  windowStart,
-  type WindowAnswers,
-} from './delta.ts';
+import { coveredUntil, windowRestart, windowStart, type WindowAnswers } from './change-window.ts';
+import { deltaFrom, runDelta } from './delta.ts';
 import { boundStatements, fetchByIds, type Answer, type BoundQuery } from './download-queries.ts';
-import { clearPending, hasDownloaded, stateOf } from './object-state.ts';
+import { clearPending, hasDownloaded, stateOf, updateObjectState } from './object-state.ts';
 import { runReconcile } from './reconcile.ts';
 import { compositeCallsOf } from '../salesforce-api.ts';
+import type { Mode, ObjectWork } from './object-work.ts';
 import { sweepOrphans } from './scope-sweep.ts';
 import { BindError, soqlDatetime } from '../soql-binding.ts';
 import type { SyncContext } from '../sync-context.ts';
@@ -47,23 +42,6 @@ import { ApiRequestError, SyncError } from '../sync-errors.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far past the latest known time a change window's end is asked (the org caps it at its present). */
 const WINDOW_LEAD_MS = DAY_MS;
-
-/** `count`: a delta, then the plan's COUNT() queries stand in for the Id re-read (count-check.ts). */
-type Mode = 'delta' | 'reconcile' | 'count';
-
-export interface ObjectWork {
-  readonly object: PlanObject;
-  readonly mode: Mode | null;
-  /** Per union member, its bound statements (several when the member has an idSource). */
-  readonly queries: BoundQuery[][];
-  readonly window?: WindowAnswers;
-  readonly fromScratch: boolean;
-  /**
-   * An object reconciled every sync also runs its delta in the same round: what changed comes with the
-   * Id query, so only records that entered unchanged are fetched by Id afterwards.
-   */
-  readonly changed?: BoundQuery[][];
-}
 
 export async function download(context: SyncContext, touched: ReadonlySet<string>): Promise<void> {
   const { plan } = context;
@@ -323,10 +301,7 @@ async function runWork(context: SyncContext, work: ObjectWork): Promise<void> {
 function restartWindow(context: SyncContext, work: ObjectWork): void {
   if (coveredUntil(work.window)) return;
   const restart = windowRestart(work.window, context.clock.now());
-  if (restart)
-    context.store.transaction(() =>
-      context.store.putObjectState({ ...stateOf(context, work.object), deletedCoveredUntil: restart }),
-    );
+  if (restart) updateObjectState(context, work.object, () => ({ deletedCoveredUntil: restart }));
 }
 
 /** Fetches the records queued per path (children of new parents, newly referenced records). */

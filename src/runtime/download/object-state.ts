@@ -9,6 +9,22 @@ export function stateOf(context: SyncContext, object: PlanObject): ObjectSyncSta
 }
 
 /**
+ * Changes the object's sync state in one write transaction, reading it inside that transaction: what
+ * `change` sees is what it replaces, never a state read earlier and written over since.
+ */
+export function updateObjectState(
+  context: SyncContext,
+  object: PlanObject,
+  change: (state: ObjectSyncState) => Partial<ObjectSyncState>,
+): void {
+  const { store } = context;
+  store.transaction(() => {
+    const state = stateOf(context, object);
+    store.putObjectState({ ...state, ...change(state) });
+  });
+}
+
+/**
  * Whether the object's first download has begun (a page stored) or ended, even with nothing in scope: an
  * object that holds nothing has no watermark, yet it is not new, so what arrives for it is queued and its
  * next download is a delta (from the epoch) asked with everything else, not a first download that waits.

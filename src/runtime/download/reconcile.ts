@@ -3,9 +3,8 @@
  * leavers are removed, missing or changed records fetched by Id.
  */
 
-import type { PlanObject } from '../../compiler/plan.ts';
-import type { WindowAnswers } from './delta.ts';
-import { windowRestart } from './delta.ts';
+import type { PlanObject, PlanOrderKey } from '../../compiler/plan.ts';
+import { windowRestart, type WindowAnswers } from './change-window.ts';
 import {
   askMissing,
   boundStatements,
@@ -15,11 +14,13 @@ import {
   pages,
   type BoundQuery,
 } from './download-queries.ts';
-import { markDependentsOfRemoved, maxStamp, stateOf } from './object-state.ts';
+import { markDependentsOfRemoved, maxStamp, stateOf, updateObjectState } from './object-state.ts';
 import { expectRecords, receiveRecords, settleExpected, storedSoFar } from '../record-progress.ts';
+import { orderKeysOf } from './order-keys.ts';
 import { storePage } from './store-page.ts';
 import { toStoredRecord, type SfRecord } from '../records.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 
 export async function runReconcile(
   context: SyncContext,
@@ -55,7 +56,7 @@ export async function runReconcile(
     });
   if (object.limit !== undefined && queries.flat().length > 1)
     // Each query kept its own first `limit`; the scope is the first `limit` of their union.
-    rows = firstByOrder(dedupe(rows), object.orderBy, object.limit);
+    rows = firstByOrder(dedupe(rows), orderKeysOf(object), object.limit);
   const inScope = new Map<string, string | null>();
   for (const row of rows) {
     const stamp = row[plan.watermarkField];
@@ -100,21 +101,17 @@ export async function runReconcile(
   );
   const now = context.clock.now();
   const highest = [...inScope.values()].reduce<string | null>((a, b) => maxStamp(a, b), null);
-  store.transaction(() => {
-    const state = stateOf(context, object);
-    store.putObjectState({
-      ...state,
-      watermark: maxStamp(state.watermark, highest),
-      deltaCursor: null,
-      downloadedAt: now,
-      reconciledAt: now,
-      needsReconcile: false,
-      pendingIds: {},
-      rereadIds: [],
-      // Where this sync's window ended, or where it restarts now that the device is exact.
-      deletedCoveredUntil: windowRestart(window, now) ?? state.deletedCoveredUntil,
-    });
-  });
+  updateObjectState(context, object, (state) => ({
+    watermark: maxStamp(state.watermark, highest),
+    deltaCursor: null,
+    downloadedAt: now,
+    reconciledAt: now,
+    needsReconcile: false,
+    pendingIds: {},
+    rereadIds: [],
+    // Where this sync's window ended, or where it restarts now that the device is exact.
+    deletedCoveredUntil: windowRestart(window, now) ?? state.deletedCoveredUntil,
+  }));
   countsFor(context, name).reconciled = true;
 }
 
@@ -124,24 +121,12 @@ function dedupe(rows: readonly SfRecord[]): SfRecord[] {
   return [...byId.values()];
 }
 
-/** Sorts by the scope's orderBy (then Id, as the compiler's queries do) and keeps the first `limit`. */
+/** Sorts by the plan's order keys (Id last, as the compiler's queries order) and keeps the first `limit`. */
 export function firstByOrder(
   rows: readonly SfRecord[],
-  orderBy: string | undefined,
+  keys: readonly PlanOrderKey[],
   limit: number,
 ): SfRecord[] {
-  const keys = (orderBy ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [field = 'Id', ...rest] = part.split(/\s+/);
-      const words = rest.join(' ').toUpperCase();
-      const desc = /\bDESC\b/.test(words);
-      const nullsLast = /NULLS LAST/.test(words) || (desc && !/NULLS FIRST/.test(words));
-      return { field, desc, nullsLast };
-    });
-  keys.push({ field: 'Id', desc: false, nullsLast: false });
   const valueOf = (row: SfRecord, path: string): unknown =>
     path
       .split('.')
@@ -155,10 +140,11 @@ export function firstByOrder(
         const x = valueOf(a, key.field);
         const y = valueOf(b, key.field);
         if (x === y) continue;
-        if (x === null || x === undefined) return key.nullsLast ? 1 : -1;
-        if (y === null || y === undefined) return key.nullsLast ? -1 : 1;
+        const nullsLast = key.nulls === 'LAST';
+        if (x === null || x === undefined) return nullsLast ? 1 : -1;
+        if (y === null || y === undefined) return nullsLast ? -1 : 1;
         const order = x < y ? -1 : x > y ? 1 : 0;
-        if (order !== 0) return key.desc ? -order : order;
+        if (order !== 0) return key.order === 'DESC' ? -order : order;
       }
       return 0;
     })

@@ -6,9 +6,10 @@
  */
 
 import type { PlanObject } from '../../compiler/plan.ts';
-import { canSweep, markDependentsOfRemoved, markNeedsReconcile, stateOf } from './object-state.ts';
+import { canSweep, markDependentsOfRemoved, markNeedsReconcile, updateObjectState } from './object-state.ts';
 import { isSalesforceId } from '../soql-binding.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 
 /**
  * Deletes the records of `object` that no path reaches from what the device holds, clears `needsSweep`,
@@ -19,7 +20,7 @@ export function sweepOrphans(context: SyncContext, object: PlanObject): number {
   const { store } = context;
   return store.transaction(() => {
     if (!canSweep(object)) {
-      store.putObjectState({ ...stateOf(context, object), needsSweep: false });
+      updateObjectState(context, object, () => ({ needsSweep: false }));
       markNeedsReconcile(context, object.name);
       return 0;
     }
@@ -47,7 +48,7 @@ export function sweepOrphans(context: SyncContext, object: PlanObject): number {
         store.deleteRecord(object.name, id);
         removed += 1;
       }
-    store.putObjectState({ ...stateOf(context, object), needsSweep: false });
+    updateObjectState(context, object, () => ({ needsSweep: false }));
     countsFor(context, object.name).removed += removed;
     if (removed > 0) markDependentsOfRemoved(context, object.name);
     return removed;

@@ -4,7 +4,8 @@ import type { PlanObject } from '../../compiler/plan.ts';
 import { hasDownloaded, markMayHoldOrphans, maxStamp, stateOf } from './object-state.ts';
 import { toStoredRecord, type SfRecord } from '../records.ts';
 import { isSalesforceId } from '../soql-binding.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 
 /**
  * Stores one page in one transaction with what it implies: the delta cursor of its query, the Ids its

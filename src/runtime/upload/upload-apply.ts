@@ -4,9 +4,10 @@ import type { PlanObject } from '../../compiler/plan.ts';
 import { isLocalId } from '../local-ids.ts';
 import { firstError, type CompositeSubresponse } from '../salesforce-api.ts';
 import { isSalesforceId } from '../soql-binding.ts';
-import { countsFor, type SyncContext } from '../sync-context.ts';
+import type { SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 import type { OutboxEntry } from '../store/sync-store.ts';
-import type { BatchItem } from './upload-batch.ts';
+import type { BatchItem } from './batch-item.ts';
 
 export interface SaveResult {
   readonly id?: string;

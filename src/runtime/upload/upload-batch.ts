@@ -8,6 +8,7 @@ import { isLocalId } from '../local-ids.ts';
 import type { CompositeSubrequest } from '../salesforce-api.ts';
 import { planObject, type SyncContext } from '../sync-context.ts';
 import type { OutboxEntry } from '../store/sync-store.ts';
+import type { BatchItem } from './batch-item.ts';
 import { needsStampCheck } from './upload-delete-check.ts';
 
 /** Subrequests per /composite call, sObject Collections among them, records per collection. */
@@ -21,19 +22,6 @@ const MAX_COLLECTION = 200;
 const COLLECTIONS_VERSION = 42;
 
 const COLLECTION_UPSERT_VERSION = 46;
-
-export interface BatchItem {
-  readonly entry: OutboxEntry;
-  readonly planObject: PlanObject;
-  readonly subrequest: CompositeSubrequest;
-  /** Resolved values and target Id, for sObject Collections. */
-  readonly fields: Record<string, unknown>;
-  readonly targetId: string;
-  /** A create sent as an upsert on this external-Id field. */
-  readonly upsertField?: string;
-  /** May go in an sObject Collection: no per-record header, no reference to a record of this call. */
-  readonly collectible: boolean;
-}
 
 /** One composite subrequest: a single record, or an sObject Collection of up to 200 alike changes. */
 export type Unit =

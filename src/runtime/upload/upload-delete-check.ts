@@ -22,7 +22,7 @@ import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts'
 import type { OutboxEntry } from '../store/sync-store.ts';
 import type { SyncContext } from '../sync-context.ts';
 import { applyAlreadyDeleted, applyConflict, OutboxIndex } from './upload-apply.ts';
-import type { BatchItem } from './upload-batch.ts';
+import type { BatchItem } from './batch-item.ts';
 
 /** A delete of a serverWins or manual object that knows the stamp the user saw: checked before it is sent. */
 export function needsStampCheck(entry: OutboxEntry, object: PlanObject): boolean {

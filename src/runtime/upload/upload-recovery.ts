@@ -9,7 +9,8 @@ import { readRecordsById, recordKey, wantedPerObject } from './records-by-id.ts'
 import type { SfRecord } from '../records.ts';
 import type { QueryResult } from '../salesforce-api.ts';
 import { isSalesforceId, soqlDatetime, soqlId, soqlString } from '../soql-binding.ts';
-import { countsFor, planObject, type SyncContext } from '../sync-context.ts';
+import { planObject, type SyncContext } from '../sync-context.ts';
+import { countsFor } from '../sync-tallies.ts';
 import type { OutboxEntry } from '../store/sync-store.ts';
 import { ApiRequestError } from '../sync-errors.ts';
 import { completeEntry, noteWaitingDependents, OutboxIndex, resolveFields } from './upload-apply.ts';

@@ -16,6 +16,7 @@ import { MemoryStore } from '../../../src/runtime/store/memory-store.ts';
 import type { SyncStore } from '../../../src/runtime/store/sync-store.ts';
 import { SyncEngine, type SyncEngineOptions } from '../../../src/runtime/sync-engine.ts';
 import type { Transport } from '../../../src/runtime/transport.ts';
+import { RequestLog } from './request-log.ts';
 
 export const START = '2026-03-02T09:00:00.000Z';
 
@@ -31,6 +32,8 @@ export interface Harness {
   advance(seconds: number): Promise<void>;
   /** A device engine for `plan` (a fresh MemoryStore unless given). */
   device(plan: SyncPlan, options?: Partial<SyncEngineOptions>): SyncEngine;
+  /** The harness's request log over the org connection: pass it as a device's `transport` to see what was sent. */
+  readonly requests: RequestLog;
   /** Records in scope on the server, per plan object, evaluated from the plan's full queries. */
   scopeOnServer(plan: SyncPlan): Promise<Record<string, SfRecord[]>>;
   /** Asserts the device's server records equal the scope on the server, object by object. */
@@ -70,6 +73,7 @@ export async function startHarness(
   const harness: Harness = {
     org,
     conn,
+    requests: new RequestLog(conn),
     userId: org.userId,
     now: () => deviceNow,
     advance: async (seconds) => {
