@@ -4,6 +4,8 @@
  * `app-config.json` beside index.html (`syncscope app` writes it from its flags).
  */
 
+import { DEFAULT_API_VERSION } from '../compiler/query-limits.ts';
+
 export interface AppConfig {
   /** e.g. https://acme.my.salesforce.com (no trailing slash). */
   readonly instanceUrl: string;
@@ -35,7 +37,7 @@ export function parseAppConfig(value: unknown): AppConfig {
     throw new AppConfigError(
       `app-config.json: "instanceUrl" must be an org's origin like https://acme.my.salesforce.com, got "${instanceUrl}"`,
     );
-  const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : '62.0';
+  const apiVersion = typeof o.apiVersion === 'string' ? o.apiVersion : DEFAULT_API_VERSION;
   if (!/^\d{2,3}\.0$/.test(apiVersion))
     throw new AppConfigError(`app-config.json: "apiVersion" must look like 62.0, got "${apiVersion}"`);
   return { instanceUrl, clientId: text('clientId'), scopeName: text('scopeName'), apiVersion };

@@ -22,10 +22,11 @@
 
 import type { Command } from 'commander';
 import { Connection } from 'jsforce';
+import { DEFAULT_API_VERSION } from '../compiler/query-limits.ts';
 import { CliError } from './cli-error.ts';
 import { redact, rememberSecret, rememberSecretsOf } from '../shared/redact.ts';
 
-export const DEFAULT_API_VERSION = '62.0';
+export { DEFAULT_API_VERSION };
 
 /** Environment variable read when `--org-url` is given without `--token`. */
 export const TOKEN_ENV = 'SYNCSCOPE_ACCESS_TOKEN';

@@ -163,6 +163,16 @@ describe('one definition each', () => {
     expect(definedIn(/\bfunction\s+formatDiagnostic\s*\(/)).toEqual(['src/cli/diagnostic-format.ts']);
   });
 
+  it('the SOQL binder: one placeholder scanner (src/compiler/soql-placeholders.ts) and one escaper of strings (src/compiler/soql-literals.ts)', () => {
+    expect(definedIn(/\bfunction\s+replacePlaceholders\s*\(/)).toEqual(['src/compiler/soql-placeholders.ts']);
+    expect(definedIn(/\bfunction\s+soqlString\s*\(/)).toEqual(['src/compiler/soql-literals.ts']);
+  });
+
+  it('one Ids-per-query limit and one API-version default: src/compiler/query-limits.ts', () => {
+    expect(definedIn(/\b(const|let)\s+MAX_IDS_PER_QUERY\s*=/)).toEqual(['src/compiler/query-limits.ts']);
+    expect(definedIn(/\b(const|let)\s+DEFAULT_API_VERSION\s*=/)).toEqual(['src/compiler/query-limits.ts']);
+  });
+
   it('the mappings of org-service failures: to HTTP in src/server/http-error.ts, to exit codes in src/cli/cli-error.ts', () => {
     expect(definedIn(/\bfunction\s+httpErrorOf\s*\(/)).toEqual(['src/server/http-error.ts']);
     expect(definedIn(/\bfunction\s+cliErrorOf\s*\(/)).toEqual(['src/cli/cli-error.ts']);

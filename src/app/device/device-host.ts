@@ -15,6 +15,7 @@
  */
 
 import type { OrgMetadata, SObjectDescribe } from '../../compiler/org-metadata.ts';
+import { DEFAULT_API_VERSION } from '../../compiler/query-limits.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import {
   fetchLatestPublishedPlan,
@@ -53,8 +54,6 @@ export const SYNC_TRIGGERS_META = 'syncTriggers';
 export const PUBLISHED_NUMBER_META = 'publishedPlanVersionNumber';
 /** The plan objects' describes (OrgMetadata, trimmed to what the screens read). */
 export const DESCRIBES_META = 'describes';
-
-const DEFAULT_API_VERSION = '62.0';
 
 export interface DeviceHostOptions {
   /** Opens the store (again after a wipe). */

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { ParameterValueError, parseParameterValue } from '../../compiler/parameter-value.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
+import { DEFAULT_API_VERSION } from '../../compiler/query-limits.ts';
 import { CliError } from '../cli-error.ts';
 import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
 import { readInputText } from '../input-file.ts';
@@ -203,7 +204,7 @@ function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Reco
 }
 
 /** REST API version for the first published-plan check of a device that has no plan yet. */
-const FIRST_CHECK_API_VERSION = '62.0';
+const FIRST_CHECK_API_VERSION = DEFAULT_API_VERSION;
 
 async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   if (Boolean(options.plan) === Boolean(options.scopeName))

@@ -3,6 +3,8 @@
  * anything that parses), so every edit reads defensively and changes only what it names; key order is kept
  * so the JSON view does not jump around.
  */
+import { escapePointerToken } from '../../compiler/json-pointer.ts';
+import { DEFAULT_API_VERSION } from '../../compiler/query-limits.ts';
 import type { ChildOfPath, ReferencedByPath, ScopeObject, SyncScope } from '../../compiler/scope.ts';
 
 export type PathKind = 'childOf' | 'referencedBy';
@@ -16,7 +18,7 @@ function isRecord(value: unknown): value is Json {
 
 /** A new empty scope, valid except for having no objects. */
 export function emptyScope(name = 'New scope'): SyncScope {
-  return { scopeVersion: 1, name, apiVersion: '62.0', syncEveryMinutes: 30, objects: {} };
+  return { scopeVersion: 1, name, apiVersion: DEFAULT_API_VERSION, syncEveryMinutes: 30, objects: {} };
 }
 
 /** The scope's objects as a record, whatever the document holds. */
@@ -112,6 +114,5 @@ export function setPaths(
   return setObjectProp(scope, name, kind, value);
 }
 
-export function escapeSegment(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
+/** A JSON Pointer token, escaped by the compiler's one JSON Pointer module. */
+export const escapeSegment = escapePointerToken;
