@@ -80,10 +80,18 @@ export interface CompiledQuery {
   readonly subqueries: readonly CompiledSubquery[];
 }
 
+/** What the querying user may see: their describe, and the records of an object visible to them. */
+export interface QueryAccess {
+  readonly index: MetadataIndex;
+  /** A SQL condition on `alias` (a row of `object`) true for the visible records; undefined: all are. */
+  recordCondition(object: string, alias: string): string | undefined;
+}
+
 export interface CompileOptions {
   readonly scanAll: boolean;
   readonly now: Date;
   readonly userId: string;
+  readonly access?: QueryAccess;
 }
 
 const TEXT_SORT: ReadonlySet<DescribeType> = new Set([
@@ -196,6 +204,8 @@ export class QueryCompiler {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (!this.options.scanAll) conditions.push('t0."IsDeleted" = 0');
+    const visible = this.options.access?.recordCondition(object.name, 't0');
+    if (visible) conditions.push(visible);
     if (query.usingScope) {
       const scope = query.usingScope.toLowerCase();
       if (scope === 'mine' && !object.field('OwnerId')) {
@@ -377,6 +387,7 @@ export class QueryCompiler {
       errors: this.errors,
       now: this.options.now,
       scanAll: this.options.scanAll,
+      ...(this.options.access ? { access: this.options.access } : {}),
       nextAlias: () => `s${++this.aliasCount}`,
     }).translate(tree);
   }
@@ -438,6 +449,8 @@ export class QueryCompiler {
     }
     const conditions = [`${alias}.${quoteIdent(link.field.name)} IN (SELECT value FROM json_each(?))`];
     if (!this.options.scanAll) conditions.push(`${alias}."IsDeleted" = 0`);
+    const visible = this.options.access?.recordCondition(link.child.name, alias);
+    if (visible) conditions.push(visible);
     let whereParams: readonly unknown[] = [];
     if (sub.where) {
       const where = this.translateWhere(sub, scope);

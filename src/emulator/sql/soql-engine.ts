@@ -19,13 +19,19 @@ import type { OrgMetadata } from '../../compiler/org-metadata.ts';
 import { aggregateRecord } from './aggregate-query.ts';
 import { ApiError } from '../api-error.ts';
 import { MetadataIndex } from './metadata-index.ts';
-import { QueryCompiler, type CompiledQuery, type CompiledSubquery } from './query-compiler.ts';
+import {
+  QueryCompiler,
+  type CompiledQuery,
+  type CompiledSubquery,
+  type QueryAccess,
+} from './query-compiler.ts';
 import { RecordShaper, type Row, type SObjectRecord, type SubqueryResult } from './record-shaper.ts';
 import { SoqlErrors } from './soql-errors.ts';
 import { parseSoql } from './soql-parse.ts';
 import { UNICODE_LOWER_FUNCTION } from './where-translator.ts';
 
 export type { SObjectRecord, SubqueryResult } from './record-shaper.ts';
+export type { QueryAccess } from './query-compiler.ts';
 
 export interface QueryOptions {
   /** queryAll: include records in the recycle bin (IsDeleted = 1). */
@@ -36,6 +42,8 @@ export interface QueryOptions {
   readonly userId: string;
   /** API version for `attributes.url`; default `62.0`. */
   readonly apiVersion?: string;
+  /** The querying user's access (their describe and visible records); absent: every record and field. */
+  readonly access?: QueryAccess;
 }
 
 export interface QueryCursor {
@@ -66,7 +74,7 @@ export class SoqlEngine {
   open(soql: string, options: QueryOptions): QueryCursor {
     const errors = new SoqlErrors(soql);
     const query = parseSoql(soql, errors);
-    const compiled = new QueryCompiler(this.index, errors, options).compile(query);
+    const compiled = new QueryCompiler(options.access?.index ?? this.index, errors, options).compile(query);
     try {
       return this.run(compiled, options);
     } catch (error) {

@@ -31,7 +31,7 @@ export function registerQuery(router: ApiRouter, org: EmbeddedOrg): void {
         'MALFORMED_QUERY',
         `SOQL statements cannot be longer than ${MAX_SOQL_LENGTH} characters.`,
       );
-    const cursor = org.engine.open(soql, {
+    const cursor = org.openQuery(soql, {
       scanAll,
       now: org.clock.now(),
       userId: request.userId,
