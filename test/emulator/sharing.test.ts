@@ -244,6 +244,46 @@ describe('record sharing', () => {
     expect(created.errorCode).toBe('INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY');
   });
 
+  it('applies a changed org-wide default at once (Account made Private)', async () => {
+    const own = await ids(
+      admin,
+      `SELECT Id FROM Account WHERE OwnerId = '${DEMO_TECHNICIAN_ID}' ORDER BY Id`,
+    );
+    expect(t.running.org.access.orgWideDefault('Account')).toBe('Read');
+    t.running.org.access.setOrgWideDefault('Account', 'Private');
+    try {
+      expect(await ids(tess, 'SELECT Id FROM Account ORDER BY Id')).toEqual(own);
+      expect(await count(diane, 'SELECT COUNT() FROM Account')).toBe(
+        await count(admin, "SELECT COUNT() FROM Account WHERE Owner.Title = 'Field Technician'"),
+      );
+    } finally {
+      t.running.org.access.setOrgWideDefault('Account', 'Read');
+    }
+    expect(await count(tess, 'SELECT COUNT() FROM Account')).toBe(
+      await count(admin, 'SELECT COUNT() FROM Account'),
+    );
+  });
+
+  it('answers null for unshared records in a collections retrieve', async () => {
+    const [mine] = await ids(
+      admin,
+      `SELECT Id FROM WorkOrder WHERE OwnerId = '${DEMO_TECHNICIAN_ID}' ORDER BY Id LIMIT 1`,
+    );
+    const [theirs] = await ids(
+      admin,
+      `SELECT Id FROM WorkOrder WHERE OwnerId = '${DEMO_SECOND_TECHNICIAN_ID}' ORDER BY Id LIMIT 1`,
+    );
+    const answer = await t.http(
+      'GET',
+      `/services/data/v62.0/composite/sobjects/WorkOrder?ids=${mine},${theirs}&fields=Id,OwnerId`,
+      {
+        token: tess.accessToken,
+      },
+    );
+    expect(answer.status).toBe(200);
+    expect((answer.body as ({ Id: string } | null)[]).map((r) => r?.Id ?? null)).toEqual([mine, null]);
+  });
+
   it('follows the role hierarchy: the dispatcher sees what the technicians below her own', async () => {
     const { id: adminsOrder } = (await admin.sobject('WorkOrder').create({ Subject: 'Admin only' })) as {
       id: string;
