@@ -46,12 +46,12 @@ async function signIn(username: string): Promise<Connection> {
 
 /** Every record of a query (all pages, 200 at a time so that queryMore is exercised). */
 async function all<T = Record<string, unknown>>(conn: Connection, soql: string): Promise<T[]> {
-  const result = await conn.query<T>(soql, {
+  const result = await conn.query(soql, {
     autoFetch: true,
     maxFetch: 100_000,
     headers: { 'Sforce-Query-Options': 'batchSize=200' },
   });
-  return result.records;
+  return result.records as unknown as T[];
 }
 
 async function ids(conn: Connection, soql: string): Promise<string[]> {
@@ -65,9 +65,10 @@ async function count(conn: Connection, soql: string): Promise<number> {
 beforeAll(async () => {
   t = await startTestOrg({ seed: 'demo', now: TEST_NOW });
   admin = t.conn;
-  [tess, omar, diane] = await Promise.all(
+  const sessions = await Promise.all(
     [DEMO_TECHNICIAN_USERNAME, DEMO_SECOND_TECHNICIAN_USERNAME, DEMO_DISPATCHER_USERNAME].map(signIn),
   );
+  [tess, omar, diane] = sessions as [Connection, Connection, Connection];
 });
 afterAll(() => t.close());
 
@@ -262,6 +263,30 @@ describe('record sharing', () => {
     expect(await count(tess, 'SELECT COUNT() FROM Account')).toBe(
       await count(admin, 'SELECT COUNT() FROM Account'),
     );
+  });
+
+  it('joins a parent the user cannot see as no parent', async () => {
+    const [omarsOrder] = await all<{ Id: string; Subject: string }>(
+      admin,
+      `SELECT Id, Subject FROM WorkOrder WHERE OwnerId = '${DEMO_SECOND_TECHNICIAN_ID}' ORDER BY Id LIMIT 1`,
+    );
+    const { id } = (await admin.sobject('WorkOrder').create({
+      Subject: 'Follow-up',
+      OwnerId: DEMO_TECHNICIAN_ID,
+      ParentWorkOrderId: omarsOrder!.Id,
+    })) as { id: string };
+    const soql = `SELECT Id, ParentWorkOrderId, ParentWorkOrder.Subject FROM WorkOrder WHERE Id = '${id}'`;
+    const [asTess] = await all<{ ParentWorkOrderId: string; ParentWorkOrder: unknown }>(tess, soql);
+    expect([asTess?.ParentWorkOrderId, asTess?.ParentWorkOrder]).toEqual([omarsOrder!.Id, null]);
+    const [asDiane] = await all<{ ParentWorkOrder: { Subject: string } }>(diane, soql);
+    expect(asDiane?.ParentWorkOrder.Subject).toBe(omarsOrder!.Subject);
+    expect(
+      await count(
+        tess,
+        `SELECT COUNT() FROM WorkOrder WHERE Id = '${id}' AND ParentWorkOrder.Subject != null`,
+      ),
+    ).toBe(0);
+    await admin.sobject('WorkOrder').destroy(id);
   });
 
   it('answers null for unshared records in a collections retrieve', async () => {

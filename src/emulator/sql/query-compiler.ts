@@ -166,12 +166,17 @@ class SelectList {
 
 export class QueryCompiler {
   private aliasCount = 0;
+  /** The user's record visibility, for joins to parents (undefined: every record is visible). */
+  private readonly visible: ((object: string, alias: string) => string | undefined) | undefined;
 
   constructor(
     private readonly index: MetadataIndex,
     private readonly errors: SoqlErrors,
     private readonly options: CompileOptions,
-  ) {}
+  ) {
+    const access = options.access;
+    this.visible = access ? (object, alias) => access.recordCondition(object, alias) : undefined;
+  }
 
   compile(query: Query): CompiledQuery {
     const { errors } = this;
@@ -200,7 +205,7 @@ export class QueryCompiler {
     );
 
     // The snapshot: which Ids match, in which order.
-    const filterScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
+    const filterScope = new JoinScope(object, 't0', errors, query.sObjectAlias, this.visible);
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (!this.options.scanAll) conditions.push('t0."IsDeleted" = 0');
@@ -287,7 +292,7 @@ export class QueryCompiler {
     fromAlias: string | undefined,
   ): { selectScope: JoinScope; select: SelectList; subqueries: CompiledSubquery[] } {
     const { errors } = this;
-    const selectScope = new JoinScope(object, 't0', errors, fromAlias);
+    const selectScope = new JoinScope(object, 't0', errors, fromAlias, this.visible);
     const select = new SelectList(1, object.name, 0, errors);
     const subqueries: CompiledSubquery[] = [];
     for (const field of fields) {
@@ -387,7 +392,7 @@ export class QueryCompiler {
       errors: this.errors,
       now: this.options.now,
       scanAll: this.options.scanAll,
-      ...(this.options.access ? { access: this.options.access } : {}),
+      ...(this.options.access ? { access: this.options.access, visible: this.visible } : {}),
       nextAlias: () => `s${++this.aliasCount}`,
     }).translate(tree);
   }
@@ -431,7 +436,7 @@ export class QueryCompiler {
     if (!link) throw errors.badChildRelationship(sub.relationshipName);
     this.rejectUnsupported(sub);
     const alias = `k${++this.aliasCount}`;
-    const scope = new JoinScope(link.child, alias, errors, sub.sObjectAlias);
+    const scope = new JoinScope(link.child, alias, errors, sub.sObjectAlias, this.visible);
     // Row: parent Id, Id, selected columns..., row number.
     const select = new SelectList(2, link.child.name, 1, errors);
     for (const field of sub.fields ?? []) {

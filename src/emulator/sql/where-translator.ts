@@ -39,8 +39,9 @@ export interface TranslateContext {
   readonly errors: SoqlErrors;
   readonly now: Date;
   readonly scanAll: boolean;
-  /** The querying user's record visibility (a semi-join sees only what they can see). */
+  /** The querying user's record visibility (a semi-join and parent paths see only what they can see). */
   readonly access?: { recordCondition(object: string, alias: string): string | undefined };
+  readonly visible?: (object: string, alias: string) => string | undefined;
   /** A fresh table alias for a semi-join's inner select. */
   nextAlias(): string;
 }
@@ -478,7 +479,7 @@ export class WhereTranslator {
         query.sObject,
       );
     const alias = this.ctx.nextAlias();
-    const innerScope = new JoinScope(innerObject, alias, errors, query.sObjectAlias);
+    const innerScope = new JoinScope(innerObject, alias, errors, query.sObjectAlias, this.ctx.visible);
     const inner = innerScope.resolve([], only.field, only.field);
     if (!isIdLike(inner.field))
       throw errors.invalidField(
