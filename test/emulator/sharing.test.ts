@@ -384,6 +384,52 @@ describe('field-level security', () => {
     expect((await rejection(tess.query('SELECT Price FROM Asset LIMIT 1'))).errorCode).toBe('INVALID_FIELD');
   });
 
+  it('checks permission rows as Salesforce does: known field, dependencies, one row per set and field', async () => {
+    const [technicianSet] = await all<{ Id: string }>(
+      admin,
+      "SELECT Id FROM PermissionSet WHERE Name = 'Field_Technician'",
+    );
+    const grant = (body: Record<string, unknown>) =>
+      rejection(admin.sobject('FieldPermissions').create({ ParentId: technicianSet!.Id, ...body }));
+    expect(await grant({ SobjectType: 'Asset', Field: 'Asset.Colour', PermissionsRead: true })).toMatchObject(
+      {
+        errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+        message: 'Field Name: bad value for restricted picklist field: Asset.Colour',
+      },
+    );
+    expect(
+      await grant({
+        SobjectType: 'Asset',
+        Field: 'Asset.Price',
+        PermissionsRead: false,
+        PermissionsEdit: true,
+      }),
+    ).toMatchObject({
+      errorCode: 'FIELD_INTEGRITY_EXCEPTION',
+      message: 'Permission Edit depends on permission(s): Read',
+    });
+    expect(
+      await grant({ SobjectType: 'WorkOrder', Field: 'WorkOrder.Subject', PermissionsRead: true }),
+    ).toMatchObject({ errorCode: 'DUPLICATE_VALUE' });
+    const assignment = await rejection(
+      admin.sobject('PermissionSetAssignment').create({
+        AssigneeId: DEMO_TECHNICIAN_ID,
+        PermissionSetId: technicianSet!.Id,
+      }),
+    );
+    expect(assignment.errorCode).toBe('DUPLICATE_VALUE');
+    // Only a user with Modify All Data changes permissions.
+    const denied = await rejection(
+      tess.sobject('FieldPermissions').create({
+        ParentId: technicianSet!.Id,
+        SobjectType: 'Asset',
+        Field: 'Asset.Price',
+        PermissionsRead: true,
+      }),
+    );
+    expect(denied.errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
+  });
+
   it('refuses a write of a field the technician can read but not edit', async () => {
     const [item] = await ids(
       admin,

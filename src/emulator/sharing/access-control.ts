@@ -61,7 +61,8 @@ export class OrgAccess implements WriteGuard {
         (d) => this.sharing.modelOf(d),
         this.index,
       );
-      this.cache.set(userId, access);
+      // Inside a transaction (a /composite) what it computed from may yet be rolled back: not kept.
+      if (!this.db.inTransaction) this.cache.set(userId, access);
     }
     return access;
   }

@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { ApiError } from '../api-error.ts';
+import { SECURITY_RULES } from '../sharing/security-rules.ts';
 import { STANDARD_USER_PROFILE_ID } from '../sharing/security-seed.ts';
 import type { StoredValue } from './field-codec.ts';
 import type { RecordStore, StoredRow } from './record-store.ts';
@@ -228,5 +229,5 @@ function accountOf(parentType: string | undefined, parentId: string, context: Ru
 const NO_RULES: ObjectRules = {};
 
 export function objectRules(object: string): ObjectRules {
-  return RULES[object] ?? NO_RULES;
+  return RULES[object] ?? SECURITY_RULES[object] ?? NO_RULES;
 }
