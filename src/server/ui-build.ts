@@ -53,8 +53,10 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   const page = options.page ?? 'src/ui';
   const viteConfig = options.viteConfig ?? 'vite.config.ts';
   const entry = join(root, page, 'index.html');
-  if (!existsSync(entry)) return null;
   const outDir = options.outDir ?? join(root, 'dist/ui');
+  // An installed package ships the pages prebuilt (npm run build:pages) without their sources or Vite:
+  // with no sources to compare, its stamped build is the page.
+  if (!existsSync(entry)) return readStamp(outDir) ? { dir: outDir, built: false } : null;
   const stamp = readStamp(outDir);
   if (stamp && stamp.mode === UI_BUILD_MODE && stamp.hash === sourceHash(root, stamp.inputs, viteConfig)) {
     return { dir: outDir, built: false };
