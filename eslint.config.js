@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '.tmp/'] },
+  { ignores: ['node_modules/', 'dist/', 'lib/', 'coverage/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/ui/**/*.ts', 'test/ui/**/*.ts'], ...litConfigs['flat/recommended'] },

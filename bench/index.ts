@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { appFirstSync } from './app-first-sync.ts';
+import { cliStartup, ensureCompiledCli } from './cli-startup.ts';
 import { compile } from '../src/compiler/index.ts';
 import { SqliteStore } from '../src/runtime/store/sqlite-store.ts';
 import { ScopeStore } from '../src/ui/state/scope-store.ts';
@@ -62,6 +63,8 @@ const names = {
   keystroke: 'ui_validation_keystroke_50_objects',
   appFirstSync: `app_first_sync_${label(APP_RECORDS)}`,
   appHeap: `app_first_sync_${label(APP_RECORDS)}_peak_js_heap_mb`,
+  cliHelp: 'cli_help_ms',
+  cliValidate: 'cli_validate_ms',
 };
 const only = options.only?.split(',').map((s) => s.trim());
 const wanted = (name: string): boolean => !only || only.some((o) => name.startsWith(o));
@@ -476,6 +479,32 @@ async function appBenchmarks(): Promise<void> {
   });
 }
 
+/** The installed command's start (bench/cli-startup.ts): ratios to a bare `node -e 0`. */
+function cliBenchmarks(): void {
+  const rows = [
+    { name: names.cliHelp, args: ['--help'], target: 3 },
+    { name: names.cliValidate, args: ['validate', 'examples/field-technician.scope.json'], target: 6 },
+  ].filter((row) => wanted(row.name));
+  if (rows.length === 0) return;
+  ensureCompiledCli(log);
+  const runs = Math.max(options.repeat, 9);
+  for (const row of rows) {
+    log(`syncscope ${row.args.join(' ')}: ${runs} runs against node -e 0...`);
+    const timing = cliStartup(row.args, runs);
+    const r = ratio(timing.ms, timing.nodeMs);
+    add({
+      name: row.name,
+      value: round(timing.ms),
+      unit: 'ms',
+      baseline: round(timing.nodeMs),
+      ratio: r,
+      target: `<= ${row.target} x node -e 0`,
+      met: r <= row.target,
+      note: `\`syncscope ${row.args.join(' ')}\` (bin/syncscope.js on the compiled lib/), median of ${runs} runs alternating with \`node -e 0\` (the baseline, same runs); wall clock`,
+    });
+  }
+}
+
 function printTable(): void {
   const rows = results.map((r) => [
     r.name,
@@ -504,6 +533,7 @@ function printTable(): void {
 try {
   await syncBenchmarks();
   compileBenchmarks();
+  cliBenchmarks();
   await appBenchmarks();
   if (options.json)
     for (const r of results)

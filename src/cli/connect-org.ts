@@ -20,16 +20,13 @@
  * The access token is never printed, logged or put in an error message: `describe` names the org only.
  */
 
-import type { Command } from 'commander';
 import { Connection } from 'jsforce';
-import { DEFAULT_API_VERSION } from '../compiler/query-limits.ts';
 import { CliError } from './cli-error.ts';
+import { DEFAULT_API_VERSION, TOKEN_ENV } from './org-options.ts';
 import { redact, rememberSecret, rememberSecretsOf } from '../shared/redact.ts';
 
-export { DEFAULT_API_VERSION };
-
-/** Environment variable read when `--org-url` is given without `--token`. */
-export const TOKEN_ENV = 'SYNCSCOPE_ACCESS_TOKEN';
+// The flags' definitions live apart from jsforce, so `syncscope --help` does not load it.
+export { addOrgOptions, DEFAULT_API_VERSION, TOKEN_ENV } from './org-options.ts';
 
 export interface OrgFlags {
   readonly targetOrg?: string;
@@ -66,15 +63,6 @@ export interface ConnectedOrg {
   readonly description: string;
   /** Stops the embedded org; nothing to do for other orgs. Safe to call twice. */
   close(): Promise<void>;
-}
-
-/** Adds `--target-org`, `--org-url`, `--token` and `--api-version` to a command. */
-export function addOrgOptions(command: Command): Command {
-  return command
-    .option('--target-org <alias>', 'an org logged in with the sf CLI (alias or username)')
-    .option('--org-url <url>', 'instance URL of an org, with --token')
-    .option('--token <token>', `access token for --org-url (or set ${TOKEN_ENV})`)
-    .option('--api-version <version>', 'REST API version', DEFAULT_API_VERSION);
 }
 
 /** Picks the org flags out of a command's parsed options. */

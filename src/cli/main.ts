@@ -1,22 +1,24 @@
 /**
- * The `syncscope` command. Each subcommand lives in its own file under ./commands and registers itself
- * on the program; this file only wires them together and turns failures into exit codes (cli-error.ts
- * `cliErrorOf` decides which).
+ * The `syncscope` command. Each subcommand's definition (arguments, options, help) lives in its own file
+ * under ./definitions and registers itself on the program; its work lives under ./commands and is
+ * imported only when it runs, so `syncscope --help` loads no org, database or server code. This file only
+ * wires the definitions together and turns failures into exit codes (cli-error.ts `cliErrorOf` decides
+ * which).
  */
 
 import { Command, CommanderError } from 'commander';
 import { redact } from '../shared/redact.ts';
 import { cliErrorOf } from './cli-error.ts';
 import { defaultIo, type CliIo, type RegisterCommand } from './cli-io.ts';
-import { registerApp } from './commands/app.ts';
-import { registerDeviceCommand } from './commands/device.ts';
-import { registerCompile } from './commands/compile.ts';
-import { registerValidate } from './commands/validate.ts';
-import { registerOrg } from './commands/org.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerStart } from './commands/start.ts';
-import { registerPreview } from './commands/preview.ts';
-import { registerPublish } from './commands/publish.ts';
+import { registerApp } from './definitions/app.ts';
+import { registerDeviceCommand } from './definitions/device.ts';
+import { registerCompile } from './definitions/compile.ts';
+import { registerValidate } from './definitions/validate.ts';
+import { registerOrg } from './definitions/org.ts';
+import { registerServe } from './definitions/serve.ts';
+import { registerStart } from './definitions/start.ts';
+import { registerPreview } from './definitions/preview.ts';
+import { registerPublish } from './definitions/publish.ts';
 
 const registrations: RegisterCommand[] = [];
 
@@ -53,7 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   }
 }
 
-// Command modules. Add one import and one push per command file.
+// Command definitions. Add one import and one push per definition file.
 registrations.push();
 registrations.push(registerDeviceCommand);
 registrations.push(registerValidate, registerCompile);

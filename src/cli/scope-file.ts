@@ -6,7 +6,6 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compile, describesIn, metadataFrom, parseJsonText, sortDiagnostics } from '../compiler/index.ts';
 import type {
   CompileResult,
@@ -21,10 +20,8 @@ import { CliError } from './cli-error.ts';
 import { formatDiagnostic, hasErrors } from './diagnostic-format.ts';
 import { readInputText } from './input-file.ts';
 
-/** The example scope `start` opens and `app` publishes when given none. */
-export const EXAMPLE_SCOPE = fileURLToPath(
-  new URL('../../examples/field-technician.scope.json', import.meta.url),
-);
+// Its own file so the program's definitions (`start --help` shows it) load no compiler.
+export { EXAMPLE_SCOPE } from './example-scope.ts';
 
 /** A scope file read: its JSON value and what reading found (duplicate keys, nesting too deep). */
 export interface ScopeFileText {

@@ -18,8 +18,10 @@ import { ScopeFile } from '../org/scope-file.ts';
 import { ensureUiBuilt } from './ui-build.ts';
 import { redact, rememberSecretsOf } from '../shared/redact.ts';
 import { findJsonTooDeep } from '../compiler/json-depth.ts';
+import { DEFAULT_PORT } from './default-port.ts';
 
-export const DEFAULT_PORT = 5317;
+export { DEFAULT_PORT };
+
 /** The largest request body (a scope is a few KB; a preview or publish request carries one). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 

@@ -58,8 +58,10 @@ export async function ensureUiBuilt(options: UiBuildOptions = {}): Promise<UiBui
   const page = options.page ?? 'src/ui';
   const viteConfig = options.viteConfig ?? 'vite.config.ts';
   const entry = join(root, page, 'index.html');
-  if (!existsSync(entry)) return null;
   const outDir = options.outDir ?? join(root, 'dist/ui');
+  // An installed package ships the pages prebuilt (npm run build:pages) without their sources or Vite:
+  // with no sources to compare, its stamped build is the page.
+  if (!existsSync(entry)) return readStamp(outDir) ? { dir: outDir, built: false } : null;
   const stamp = readStamp(outDir);
   // The worker folders' files as they are now: one added, removed or changed there means a rebuild.
   const workerFiles = filesOf(root, options.workerSources ?? []);

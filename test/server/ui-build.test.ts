@@ -84,6 +84,21 @@ describe('building the page when missing or stale', () => {
     expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: true });
     expect(await ensureUiBuilt({ root, outDir })).toEqual({ dir: outDir, built: false });
   }, 60_000);
+
+  it('serves a stamped build as it is when the page sources are absent (an installed package)', async () => {
+    // npm run build:pages ships dist/ui without src/ui or Vite: nothing to compare the stamp with.
+    const packaged = join(root, 'installed');
+    const shipped = join(packaged, 'dist/ui');
+    expect(await ensureUiBuilt({ root: packaged, outDir: shipped })).toBeNull();
+    mkdirSync(shipped, { recursive: true });
+    writeFileSync(join(shipped, 'index.html'), '<!doctype html><title>t</title>\n');
+    expect(await ensureUiBuilt({ root: packaged, outDir: shipped })).toBeNull();
+    writeFileSync(
+      join(shipped, '.syncscope-build.json'),
+      JSON.stringify({ mode: UI_BUILD_MODE, hash: 'built-by-npm-pack', inputs: ['src/ui/index.html'] }),
+    );
+    expect(await ensureUiBuilt({ root: packaged, outDir: shipped })).toEqual({ dir: shipped, built: false });
+  });
 });
 
 /** All JavaScript of the built page. */

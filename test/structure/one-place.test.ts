@@ -41,6 +41,8 @@ interface Import {
   readonly names: string;
   /** `import type ...` / `export type ...`: gone at run time. */
   readonly typeOnly: boolean;
+  /** `import('...')`: loaded when that line runs, not with the file. */
+  readonly dynamic: boolean;
 }
 
 function importsOf(file: SourceFile): Import[] {
@@ -59,7 +61,13 @@ function importsOf(file: SourceFile): Import[] {
             .split('\\')
             .join('/')
         : specifier;
-      found.push({ specifier, resolved, names, typeOnly: index === 0 && match[1] !== undefined });
+      found.push({
+        specifier,
+        resolved,
+        names,
+        typeOnly: index === 0 && match[1] !== undefined,
+        dynamic: index === 2,
+      });
     }
   }
   return found;
@@ -142,8 +150,49 @@ describe('layers', () => {
     expect(circlesAmong(under('src/cli', 'src/org', 'src/server'))).toEqual([]);
   });
 
+  it('`syncscope --help` loads only the program definitions: what main.ts loads with it, files and packages', () => {
+    // Each command's work (org, database, server code) is imported by its action when it runs.
+    const byPath = new Map(SRC.map((f) => [f.path, f]));
+    const loaded = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (path: string): void => {
+      if (loaded.has(path)) return;
+      loaded.add(path);
+      for (const i of importsOf(byPath.get(path)!)) {
+        if (i.typeOnly || i.dynamic) continue;
+        if (i.specifier.startsWith('.')) visit(i.resolved);
+        else packages.add(i.specifier);
+      }
+    };
+    visit('src/cli/main.ts');
+    expect([...loaded].sort()).toEqual([
+      'src/cli/cli-error.ts',
+      'src/cli/cli-io.ts',
+      'src/cli/definitions/app.ts',
+      'src/cli/definitions/compile.ts',
+      'src/cli/definitions/device.ts',
+      'src/cli/definitions/org.ts',
+      'src/cli/definitions/preview.ts',
+      'src/cli/definitions/publish.ts',
+      'src/cli/definitions/serve.ts',
+      'src/cli/definitions/start.ts',
+      'src/cli/definitions/validate.ts',
+      'src/cli/device-flags.ts',
+      'src/cli/example-scope.ts',
+      'src/cli/main.ts',
+      'src/cli/org-options.ts',
+      'src/org/errors.ts',
+      'src/server/default-port.ts',
+      'src/shared/redact.ts',
+    ]);
+    expect([...packages].sort()).toEqual(['commander', 'node:url']);
+  });
+
   it('no CLI command imports src/cli/main.ts', () => {
-    const offenders = importing(under('src/cli/commands'), (i) => i.resolved === 'src/cli/main.ts');
+    const offenders = importing(
+      under('src/cli/commands', 'src/cli/definitions'),
+      (i) => i.resolved === 'src/cli/main.ts',
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -9,15 +9,14 @@
  * and published the scope (`syncscope publish`).
  */
 
-import type { Command } from 'commander';
 import { OrgClient } from '../../org/org-client.ts';
 import { latestVersion, publishVersion } from '../../org/published-plans.ts';
 import { startAppServer, type AppServer, type FieldAppConfig } from '../../server/app-server.ts';
 import { DEMO_CLIENT_ID, demoSignInLine } from '../../emulator/seed/demo-ids.ts';
 import { CliError } from '../cli-error.ts';
-import { connectOrg, DEFAULT_API_VERSION, type ConnectedOrg } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
-import { compileScopeFileOnOrg, EXAMPLE_SCOPE, scopeNameOf } from '../scope-file.ts';
+import { connectOrg, type ConnectedOrg } from '../connect-org.ts';
+import type { CliIo } from '../cli-io.ts';
+import { compileScopeFileOnOrg, scopeNameOf } from '../scope-file.ts';
 import { parsePort, signal } from './serve.ts';
 
 /** The note of a version `syncscope app` / `npm start` publishes on the embedded org. */
@@ -119,26 +118,16 @@ function checkInstanceUrl(value: string): string {
   return url.origin;
 }
 
-export const registerApp: RegisterCommand = (program: Command, io: CliIo) => {
-  program
-    .command('app')
-    .description('serve the field app for technicians (embedded demo org unless --instance-url is given)')
-    .option('--port <n>', 'port (0: any free port)', '0')
-    .option('--scope <file>', 'the scope to publish on the embedded org', EXAMPLE_SCOPE)
-    .option('--instance-url <url>', "a real org's instance URL (with --client-id)")
-    .option('--client-id <key>', "the org's connected app consumer key (PKCE, this app's URL as callback)")
-    .option('--scope-name <name>', "the published scope the app runs (default: the --scope file's name)")
-    .option('--api-version <version>', 'REST API version', DEFAULT_API_VERSION)
-    .action(async (options: Record<string, unknown>) => {
-      const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-      await runApp({
-        port: parsePort(String(options.port)),
-        scopeFile: String(options.scope),
-        apiVersion: String(options.apiVersion),
-        io,
-        ...(text(options.instanceUrl) ? { instanceUrl: text(options.instanceUrl)! } : {}),
-        ...(text(options.clientId) ? { clientId: text(options.clientId)! } : {}),
-        ...(text(options.scopeName) ? { scopeName: text(options.scopeName)! } : {}),
-      });
-    });
-};
+/** `syncscope app`: the field app until a signal. */
+export async function appCommand(options: Record<string, unknown>, io: CliIo): Promise<void> {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  await runApp({
+    port: parsePort(String(options.port)),
+    scopeFile: String(options.scope),
+    apiVersion: String(options.apiVersion),
+    io,
+    ...(text(options.instanceUrl) ? { instanceUrl: text(options.instanceUrl)! } : {}),
+    ...(text(options.clientId) ? { clientId: text(options.clientId)! } : {}),
+    ...(text(options.scopeName) ? { scopeName: text(options.scopeName)! } : {}),
+  });
+}

@@ -10,11 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { planToJson } from '../../compiler/index.ts';
 import type { Diagnostic, PlanObject, SyncPlan } from '../../compiler/index.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
+import type { CliIo } from '../cli-io.ts';
 import { countsLine, formatDiagnostic, hasErrors } from '../diagnostic-format.ts';
 import { compileScopeFile, describesOption, type ScopeCommandOptions } from '../scope-file.ts';
 
-interface CompileCommandOptions extends ScopeCommandOptions {
+export interface CompileCommandOptions extends ScopeCommandOptions {
   readonly output?: string;
 }
 
@@ -77,7 +77,7 @@ export function planSummary(plan: SyncPlan): string[] {
   return lines;
 }
 
-async function compileCommand(file: string, options: CompileCommandOptions, io: CliIo): Promise<void> {
+export async function compileCommand(file: string, options: CompileCommandOptions, io: CliIo): Promise<void> {
   const { plan, diagnostics } = await compileScopeFile(file, describesOption(options));
   const failed = hasErrors(diagnostics) || !plan;
   if (options.output && !failed) {
@@ -117,17 +117,3 @@ async function compileCommand(file: string, options: CompileCommandOptions, io: 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIo): void {
   for (const d of diagnostics) if (d.severity !== 'info') io.out(formatDiagnostic(d));
 }
-
-export const registerCompile: RegisterCommand = (program, io) => {
-  program
-    .command('compile')
-    .description('Compile a sync scope into a sync plan (exit 1 on errors; no plan is written then).')
-    .argument('<scope.json>', 'the sync scope file')
-    .option('-o, --output <plan.json>', 'write the plan to this file')
-    .option(
-      '--describe <dir|file>',
-      'org metadata: a describe JSON file or a directory of <Object>.json describes',
-    )
-    .option('--json', 'print {"diagnostics", "plan"} as JSON (with -o: the diagnostics array)')
-    .action((file: string, options: CompileCommandOptions) => compileCommand(file, options, io));
-};

@@ -7,7 +7,6 @@
  *   device undo    <seq> --db device.sqlite
  */
 
-import type { Command } from 'commander';
 import type { ConflictResolution } from '../../runtime/conflicts.ts';
 import type { OutboxEntry } from '../../runtime/store/sync-store.ts';
 import type { SyncEngine } from '../../runtime/sync-engine.ts';
@@ -16,38 +15,11 @@ import { CliError } from '../cli-error.ts';
 import { offlineEngine } from '../device-store.ts';
 import type { CliIo } from '../cli-io.ts';
 
-interface ResolveOptions {
+export interface ResolveOptions {
   db: string;
   mine?: boolean;
   theirs?: boolean;
   field?: string[];
-}
-
-/** Adds resolve, retry and undo under `device`. */
-export function registerDeviceChangeCommands(device: Command, io: CliIo): void {
-  device
-    .command('resolve')
-    .description("Settle a conflict: keep your change, take the server's version, or choose per field.")
-    .argument('<seq>', 'the change number (#N in `device status`)')
-    .requiredOption('--db <file>', 'the device database')
-    .option('--mine', 'send your change over the server version at the next sync')
-    .option('--theirs', "drop your change and keep the server's version")
-    .option('--field <Name=mine|theirs...>', 'choose per field (fields not named take the server value)')
-    .action((seq: string, options: ResolveOptions) => deviceResolve(seq, options, io));
-
-  device
-    .command('retry')
-    .description('Queue a failed change again, unchanged (after its cause was fixed on the server).')
-    .argument('<seq>', 'the change number (#N in `device status`)')
-    .requiredOption('--db <file>', 'the device database')
-    .action((seq: string, options: { db: string }) => deviceRetry(seq, options, io));
-
-  device
-    .command('undo')
-    .description('Drop a change that has not been uploaded; the server version shows again.')
-    .argument('<seq>', 'the change number (#N in `device status`)')
-    .requiredOption('--db <file>', 'the device database')
-    .action((seq: string, options: { db: string }) => deviceUndo(seq, options, io));
 }
 
 function parseSeq(text: string): number {
@@ -99,7 +71,7 @@ function resolutionOf(options: ResolveOptions): ConflictResolution {
   return perField;
 }
 
-function deviceResolve(seqText: string, options: ResolveOptions, io: CliIo): void {
+export function deviceResolve(seqText: string, options: ResolveOptions, io: CliIo): void {
   const seq = parseSeq(seqText);
   const resolution = resolutionOf(options);
   withEngine(options.db, (engine) => {
@@ -118,7 +90,7 @@ function deviceResolve(seqText: string, options: ResolveOptions, io: CliIo): voi
   });
 }
 
-function deviceRetry(seqText: string, options: { db: string }, io: CliIo): void {
+export function deviceRetry(seqText: string, options: { db: string }, io: CliIo): void {
   const seq = parseSeq(seqText);
   withEngine(options.db, (engine) => {
     const change = changeOf(engine, seq, options.db);
@@ -132,7 +104,7 @@ function deviceRetry(seqText: string, options: { db: string }, io: CliIo): void 
   });
 }
 
-function deviceUndo(seqText: string, options: { db: string }, io: CliIo): void {
+export function deviceUndo(seqText: string, options: { db: string }, io: CliIo): void {
   const seq = parseSeq(seqText);
   withEngine(options.db, (engine) => {
     const change = changeOf(engine, seq, options.db);

@@ -17,9 +17,9 @@ import { DEFAULT_API_VERSION } from '../../compiler/query-limits.ts';
 import { CliError } from '../cli-error.ts';
 import { offlineEngine, openExistingDeviceStore } from '../device-store.ts';
 import { readInputText } from '../input-file.ts';
-import { connectOrg, orgFlagsFrom, sessionUserId, TOKEN_ENV } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
-import { registerDeviceChangeCommands } from './device-changes.ts';
+import { connectOrg, orgFlagsFrom, sessionUserId } from '../connect-org.ts';
+import type { CliIo } from '../cli-io.ts';
+import { EXIT_SYNC_BUSY } from '../device-flags.ts';
 import {
   assertUsablePlan,
   describeScopeChange,
@@ -35,74 +35,7 @@ import { isSalesforceId } from '../../runtime/soql-binding.ts';
 import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
 
-export const registerDeviceCommand: RegisterCommand = (program, io) => {
-  const device = program
-    .command('device')
-    .description('Run the device runtime: sync a local database with an org, inspect it, queue changes.');
-
-  device
-    .command('sync')
-    .description('Run one sync (upload local changes, then download) and print its summary.')
-    .option('--plan <file>', 'the compiled sync plan (syncscope compile)')
-    .option(
-      '--scope-name <name>',
-      'instead of --plan: follow the plan published for this scope in the org (checked at every sync)',
-    )
-    .requiredOption('--db <file>', 'the device database (SQLite; created if missing)')
-    .option(
-      '--user <userId>',
-      "the running user's Id for :userId; must be the session's user (the default, asked of the org)",
-    )
-    .option('--org-url <url>', 'instance URL of the org (with --token)')
-    .option('--token <token>', `access token (with --org-url; or set ${TOKEN_ENV})`)
-    .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
-    .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
-    .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
-    .option('--force', "install a plan of another scope, removing the device's records of the current one")
-    .option(
-      '--wait <seconds>',
-      `how long to wait for another sync of the same --db to finish (0: refuse at once; exit ${EXIT_SYNC_BUSY} when it is still running)`,
-      parseSeconds,
-      DEFAULT_WAIT_SECONDS,
-    )
-    .action((options: SyncOptions) => deviceSync(options, io));
-
-  device
-    .command('dump')
-    .description('Print the local records as JSON ({"<object>": [...]}), with pending changes on top.')
-    .requiredOption('--db <file>', 'the device database')
-    .option('--object <name>', 'only this object')
-    .option(
-      '--all',
-      'also pending changes and conflicts: {"records": ..., "pendingChanges": ..., "conflicts": ...}',
-    )
-    .action((options: { db: string; object?: string; all?: boolean }) => deviceDump(options, io));
-
-  device
-    .command('edit')
-    .description('Queue a local change as the app would (uploaded by the next sync).')
-    .requiredOption('--db <file>', 'the device database')
-    .requiredOption('--object <name>', 'the sObject')
-    .option('--create', 'create a record (prints its local Id)')
-    .option('--id <id>', 'update this record')
-    .option('--delete <id>', 'delete this record')
-    .option(
-      '--set <Field=Value...>',
-      'a field value; Field=text sets a string, Field:=JSON a number, boolean or null (e.g. Amount:=12.5)',
-    )
-    .action((options: EditOptions) => deviceEdit(options, io));
-
-  device
-    .command('status')
-    .description('Last sync, next sync due, pending changes, conflicts and watermarks.')
-    .requiredOption('--db <file>', 'the device database')
-    .option('--json', 'print as JSON')
-    .action((options: { db: string; json?: boolean }) => deviceStatus(options, io));
-
-  registerDeviceChangeCommands(device, io);
-};
-
-interface SyncOptions {
+export interface SyncOptions {
   plan?: string;
   scopeName?: string;
   db: string;
@@ -116,38 +49,13 @@ interface SyncOptions {
   wait: number;
 }
 
-interface EditOptions {
+export interface EditOptions {
   db: string;
   object: string;
   create?: boolean;
   id?: string;
   delete?: string;
   set?: string[];
-}
-
-/**
- * Exit code of a sync that did not run because another one of the same database was still running after
- * --wait (sysexits' EX_TEMPFAIL: try again later), so scripts can tell it from a failed sync (1).
- */
-export const EXIT_SYNC_BUSY = 75;
-/**
- * A second sync waits for the first rather than refusing: whoever asked for it wants the changes queued
- * since the first began to go up, and a cron job or a user pressing twice should not see a failure. The
- * wait is bounded, so a script never hangs on a sync that does not end.
- */
-const DEFAULT_WAIT_SECONDS = 120;
-
-function parseSeconds(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
-    throw new CliError(`--wait wants whole seconds (0 or more), got "${value}"`);
-  return n;
-}
-
-function parseInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CliError(`not a positive integer: ${value}`);
-  return n;
 }
 
 function readPlan(file: string): SyncPlan {
@@ -206,7 +114,7 @@ function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Reco
 /** REST API version for the first published-plan check of a device that has no plan yet. */
 const FIRST_CHECK_API_VERSION = DEFAULT_API_VERSION;
 
-async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
+export async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   if (Boolean(options.plan) === Boolean(options.scopeName))
     throw new CliError(
       'say which plan: --plan plan.json (a compiled file), or --scope-name NAME (the plan published in the org)',
@@ -375,7 +283,7 @@ export function summaryLines(summary: SyncSummary): string[] {
   return lines;
 }
 
-function deviceDump(options: { db: string; object?: string; all?: boolean }, io: CliIo): void {
+export function deviceDump(options: { db: string; object?: string; all?: boolean }, io: CliIo): void {
   const { engine, store } = offlineEngine(options.db, { readOnly: true });
   try {
     const names = engine.plan.objects.map((o) => o.name);
@@ -412,7 +320,7 @@ function parseSet(pairs: readonly string[] | undefined): Record<string, unknown>
   return fields;
 }
 
-function deviceEdit(options: EditOptions, io: CliIo): void {
+export function deviceEdit(options: EditOptions, io: CliIo): void {
   const modes = [options.create, options.id, options.delete].filter((m) => m !== undefined && m !== false);
   if (modes.length !== 1) throw new CliError('say one of --create, --id ID or --delete ID');
   const fields = parseSet(options.set);
@@ -437,7 +345,7 @@ function deviceEdit(options: EditOptions, io: CliIo): void {
   }
 }
 
-function deviceStatus(options: { db: string; json?: boolean }, io: CliIo): void {
+export function deviceStatus(options: { db: string; json?: boolean }, io: CliIo): void {
   const { engine, store } = offlineEngine(options.db, { readOnly: true });
   try {
     const status = engine.status();

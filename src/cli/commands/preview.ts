@@ -3,14 +3,13 @@
  * puts on that user's device and what it costs, per object, measured on the org.
  */
 
-import type { Command } from 'commander';
 import type { PreviewResponse } from '../../server/api-types.ts';
 import { OrgClient } from '../../org/org-client.ts';
 import { previewScope } from '../../org/preview.ts';
 import { isSalesforceId, soqlString } from '../../server/soql-text.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
-import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
+import type { CliIo } from '../cli-io.ts';
+import { connectOrg, orgFlagsFrom } from '../connect-org.ts';
 import { formatDiagnostic } from '../diagnostic-format.ts';
 import { compileScopeFileOnOrg } from '../scope-file.ts';
 
@@ -71,39 +70,33 @@ export function formatPreview(preview: PreviewResponse, userLabel?: string): str
   return out;
 }
 
-export const registerPreview: RegisterCommand = (program: Command, io: CliIo) => {
-  addOrgOptions(
-    program
-      .command('preview')
-      .description("what a scope puts on a user's device and what it costs (counts, samples, API calls)")
-      .argument('<scope>', 'scope JSON file')
-      .requiredOption('--user <id|username>', 'the user whose device to preview (:userId)')
-      .option('--users <n>', 'devices to cost against the org daily API limit', '1')
-      .option('--param <name=value...>', "values of the scope's declared parameters")
-      .option('--json', 'print the preview as JSON'),
-  ).action(async (file: string, options: Record<string, unknown>) => {
-    const users = Number(options.users);
-    if (!Number.isInteger(users) || users < 1)
-      throw new CliError(`--users must be a whole number from 1, got '${String(options.users)}'`);
-    const parameters: Record<string, string> = {};
-    for (const pair of (options.param as string[] | undefined) ?? []) {
-      const at = pair.indexOf('=');
-      if (at <= 0) throw new CliError(`--param needs name=value, got '${pair}'`);
-      parameters[pair.slice(0, at)] = pair.slice(at + 1);
+/** `syncscope preview`: the preview of a scope for one user, as lines or JSON. */
+export async function previewCommand(
+  file: string,
+  options: Record<string, unknown>,
+  io: CliIo,
+): Promise<void> {
+  const users = Number(options.users);
+  if (!Number.isInteger(users) || users < 1)
+    throw new CliError(`--users must be a whole number from 1, got '${String(options.users)}'`);
+  const parameters: Record<string, string> = {};
+  for (const pair of (options.param as string[] | undefined) ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new CliError(`--param needs name=value, got '${pair}'`);
+    parameters[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  const org = await connectOrg(orgFlagsFrom(options));
+  try {
+    const client = new OrgClient(org.connection);
+    const compiled = await compileScopeFileOnOrg(client, file);
+    const userId = await resolveUser(client, String(options.user));
+    const preview = await previewScope(client, compiled, { userId, users, parameters });
+    if (options.json) io.out(JSON.stringify(preview, null, 2));
+    else {
+      const label = String(options.user) === userId ? undefined : String(options.user);
+      for (const line of formatPreview(preview, label)) io.out(line);
     }
-    const org = await connectOrg(orgFlagsFrom(options));
-    try {
-      const client = new OrgClient(org.connection);
-      const compiled = await compileScopeFileOnOrg(client, file);
-      const userId = await resolveUser(client, String(options.user));
-      const preview = await previewScope(client, compiled, { userId, users, parameters });
-      if (options.json) io.out(JSON.stringify(preview, null, 2));
-      else {
-        const label = String(options.user) === userId ? undefined : String(options.user);
-        for (const line of formatPreview(preview, label)) io.out(line);
-      }
-    } finally {
-      await org.close();
-    }
-  });
-};
+  } finally {
+    await org.close();
+  }
+}

@@ -4,12 +4,11 @@
  * then fetch. `syncscope versions <scope name>` lists what was published.
  */
 
-import type { Command } from 'commander';
 import { OrgClient } from '../../org/org-client.ts';
 import { listVersions, publishVersion } from '../../org/published-plans.ts';
 import { CliError } from '../cli-error.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
-import { addOrgOptions, connectOrg, orgFlagsFrom, type ConnectedOrg } from '../connect-org.ts';
+import type { CliIo } from '../cli-io.ts';
+import { connectOrg, orgFlagsFrom, type ConnectedOrg } from '../connect-org.ts';
 import { formatDiagnostic } from '../diagnostic-format.ts';
 import { compileScopeFileOnOrg } from '../scope-file.ts';
 
@@ -19,63 +18,55 @@ function warnIfEmbedded(org: ConnectedOrg, io: CliIo): void {
   }
 }
 
-export const registerPublish: RegisterCommand = (program: Command, io: CliIo) => {
-  addOrgOptions(
-    program
-      .command('publish')
-      .description('publish a scope and its compiled plan to the org as a new version')
-      .argument('<scope>', 'scope JSON file')
-      .requiredOption('--note <text>', 'what changed and why (shown in the version list)')
-      .option('--json', 'print the published version as JSON'),
-  ).action(async (file: string, options: Record<string, unknown>) => {
-    const note = String(options.note).trim();
-    if (note === '') throw new CliError('--note must say what changed');
-    const org = await connectOrg(orgFlagsFrom(options));
-    try {
-      warnIfEmbedded(org, io);
-      const client = new OrgClient(org.connection);
-      const compiled = await compileScopeFileOnOrg(client, file);
-      const version = await publishVersion(
-        { transport: org.connection, apiVersion: org.apiVersion },
-        compiled.scope,
-        compiled.plan,
-        note,
+/** `syncscope publish`: the scope and its plan as the next published version. */
+export async function publishCommand(
+  file: string,
+  options: Record<string, unknown>,
+  io: CliIo,
+): Promise<void> {
+  const note = String(options.note).trim();
+  if (note === '') throw new CliError('--note must say what changed');
+  const org = await connectOrg(orgFlagsFrom(options));
+  try {
+    warnIfEmbedded(org, io);
+    const client = new OrgClient(org.connection);
+    const compiled = await compileScopeFileOnOrg(client, file);
+    const version = await publishVersion(
+      { transport: org.connection, apiVersion: org.apiVersion },
+      compiled.scope,
+      compiled.plan,
+      note,
+    );
+    if (options.json) io.out(JSON.stringify(version, null, 2));
+    else {
+      io.out(
+        `Published "${version.scopeName}" version ${version.versionNumber} (ContentVersion ${version.versionId}) to ${org.description}`,
       );
-      if (options.json) io.out(JSON.stringify(version, null, 2));
-      else {
-        io.out(
-          `Published "${version.scopeName}" version ${version.versionNumber} (ContentVersion ${version.versionId}) to ${org.description}`,
-        );
-        for (const d of compiled.diagnostics) io.out(formatDiagnostic(d));
-      }
-    } finally {
-      await org.close();
+      for (const d of compiled.diagnostics) io.out(formatDiagnostic(d));
     }
-  });
+  } finally {
+    await org.close();
+  }
+}
 
-  addOrgOptions(
-    program
-      .command('versions')
-      .description('list the published versions of a scope, newest first')
-      .argument('<scope-name>', 'the scope\'s "name"')
-      .option('--json', 'print the versions as JSON'),
-  ).action(async (scopeName: string, options: Record<string, unknown>) => {
-    const org = await connectOrg(orgFlagsFrom(options));
-    try {
-      warnIfEmbedded(org, io);
-      const versions = await listVersions(
-        { transport: org.connection, apiVersion: org.apiVersion },
-        scopeName,
-      );
-      if (options.json) io.out(JSON.stringify(versions, null, 2));
-      else if (versions.length === 0) io.out(`"${scopeName}" was never published to ${org.description}`);
-      else {
-        for (const v of versions) {
-          io.out(`v${v.versionNumber}  ${v.publishedAt}  ${v.publishedBy ?? ''}  ${v.versionId}  ${v.note}`);
-        }
+/** `syncscope versions`: the published versions of a scope, newest first. */
+export async function versionsCommand(
+  scopeName: string,
+  options: Record<string, unknown>,
+  io: CliIo,
+): Promise<void> {
+  const org = await connectOrg(orgFlagsFrom(options));
+  try {
+    warnIfEmbedded(org, io);
+    const versions = await listVersions({ transport: org.connection, apiVersion: org.apiVersion }, scopeName);
+    if (options.json) io.out(JSON.stringify(versions, null, 2));
+    else if (versions.length === 0) io.out(`"${scopeName}" was never published to ${org.description}`);
+    else {
+      for (const v of versions) {
+        io.out(`v${v.versionNumber}  ${v.publishedAt}  ${v.publishedBy ?? ''}  ${v.versionId}  ${v.note}`);
       }
-    } finally {
-      await org.close();
     }
-  });
-};
+  } finally {
+    await org.close();
+  }
+}

@@ -4,11 +4,10 @@
  * Runs until Ctrl-C or SIGTERM, then closes the server and the org.
  */
 
-import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
-import { addOrgOptions, connectOrg, orgFlagsFrom, type ConnectedOrg } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
-import { DEFAULT_PORT, startConfigServer, type ConfigServer } from '../../server/config-server.ts';
+import { connectOrg, orgFlagsFrom, type ConnectedOrg } from '../connect-org.ts';
+import type { CliIo } from '../cli-io.ts';
+import { startConfigServer, type ConfigServer } from '../../server/config-server.ts';
 
 export interface ServeSettings {
   readonly port: number;
@@ -82,23 +81,15 @@ export function parsePort(value: string): number {
   return port;
 }
 
-export const registerServe: RegisterCommand = (program: Command, io: CliIo) => {
-  addOrgOptions(
-    program
-      .command('serve')
-      .description('serve the config tool on http://127.0.0.1 (embedded demo org unless an org is given)')
-      .option('--port <n>', `port (0: any free port)`, String(DEFAULT_PORT))
-      .option('--scope <file>', 'the scope file to open and save')
-      .option('--no-ui', 'serve the API only (no page, no build)'),
-  ).action(async (options: Record<string, unknown>) => {
-    const port = parsePort(String(options.port));
-    const org = await connectOrg(orgFlagsFrom(options));
-    await serveUntilStopped({
-      port,
-      scopeFile: (options.scope as string | undefined) ?? null,
-      org,
-      io,
-      ui: options.ui !== false,
-    });
+/** `syncscope serve`: the config tool until a signal. */
+export async function serveCommand(options: Record<string, unknown>, io: CliIo): Promise<void> {
+  const port = parsePort(String(options.port));
+  const org = await connectOrg(orgFlagsFrom(options));
+  await serveUntilStopped({
+    port,
+    scopeFile: (options.scope as string | undefined) ?? null,
+    org,
+    io,
+    ui: options.ui !== false,
   });
-};
+}

@@ -4,17 +4,15 @@
  * field app beside it (the scope published for it), printing its URL and the demo sign-in.
  */
 
-import type { Command } from 'commander';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { SyncScope } from '../../compiler/scope.ts';
-import { addOrgOptions, connectOrg, orgFlagsFrom } from '../connect-org.ts';
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
+import { connectOrg, orgFlagsFrom } from '../connect-org.ts';
+import type { CliIo } from '../cli-io.ts';
 import { formatDiagnostic, hasErrors } from '../diagnostic-format.ts';
-import { compileScopeText, EXAMPLE_SCOPE, readScopeFile } from '../scope-file.ts';
+import { compileScopeText, readScopeFile } from '../scope-file.ts';
 import { metadataFor, scopeErrorsSummary } from '../../org/compile-scope.ts';
 import { OrgServiceError } from '../../org/errors.ts';
 import { OrgClient } from '../../org/org-client.ts';
-import { DEFAULT_PORT } from '../../server/config-server.ts';
 import { parsePort, serveUntilStopped, signal } from './serve.ts';
 import { ensureScopePublished } from './app.ts';
 import { startAppServer, type AppServer } from '../../server/app-server.ts';
@@ -52,75 +50,67 @@ export function planSummary(plan: SyncPlan): string[] {
   return lines;
 }
 
-export const registerStart: RegisterCommand = (program: Command, io: CliIo) => {
-  addOrgOptions(
-    program
-      .command('start')
-      .description('open the config tool with the example scope on the embedded demo org (npm start)')
-      .option('--port <n>', 'port (0: any free port)', String(DEFAULT_PORT))
-      .option('--scope <file>', 'the scope file to open', EXAMPLE_SCOPE)
-      .option('--app-port <n>', 'port of the field app (embedded org only; 0: any free port)', '0'),
-  ).action(async (options: Record<string, unknown>) => {
-    const port = parsePort(String(options.port));
-    const appPort = parsePort(String(options.appPort));
-    const scopeFile = String(options.scope);
-    const scopeText = readScopeFile(scopeFile);
-    const org = await connectOrg(orgFlagsFrom(options));
-    let fieldApp: AppServer | undefined;
-    try {
-      await serveUntilStopped({
-        port,
-        scopeFile,
-        org,
-        io,
-        until: signal(),
-        beforeStart: async () => {
-          try {
-            const client = new OrgClient(org.connection);
-            const result = await compileScopeText(scopeText, (scope) => metadataFor(client, scope));
-            if (!result.plan || hasErrors(result.diagnostics)) {
-              io.out(`The scope does not compile: ${scopeErrorsSummary(result.diagnostics)}`);
-              for (const d of result.diagnostics) io.out(`  ${formatDiagnostic(d)}`);
-              return;
-            }
-            const compiled = {
-              scope: result.scope as SyncScope,
-              plan: result.plan,
-              diagnostics: result.diagnostics,
-            };
-            for (const line of planSummary(compiled.plan)) io.out(line);
-            for (const d of compiled.diagnostics) io.out(`  ${formatDiagnostic(d)}`);
-            if (org.kind === 'embedded') {
-              // The demo's first technician: what the example scope puts on her device, and its cost.
-              io.out('');
-              const preview = await previewScope(client, compiled, { userId: DEMO_TECHNICIAN_ID });
-              for (const line of formatPreview({ ...preview, diagnostics: [] }, DEMO_TECHNICIAN_USERNAME))
-                io.out(line);
-              io.out('');
-              // The field app beside the config tool, signing in to the same embedded org.
-              await ensureScopePublished(org, scopeFile);
-              fieldApp = await startAppServer({
-                config: {
-                  instanceUrl: org.instanceUrl,
-                  clientId: DEMO_CLIENT_ID,
-                  scopeName: compiled.scope.name,
-                  apiVersion: org.apiVersion,
-                },
-                port: appPort,
-                log: (line) => io.err(line),
-              });
-              io.out(`field app: ${fieldApp.url}`);
-              io.out(demoSignInLine());
-            }
-          } catch (error) {
-            // The org failed (a query, the preview): say so and serve the config tool anyway.
-            if (!(error instanceof OrgServiceError)) throw error;
-            io.out(`The scope does not compile: ${error.message}`);
+/** `syncscope start`: the config tool (and on the embedded org the field app) until a signal. */
+export async function startCommand(options: Record<string, unknown>, io: CliIo): Promise<void> {
+  const port = parsePort(String(options.port));
+  const appPort = parsePort(String(options.appPort));
+  const scopeFile = String(options.scope);
+  const scopeText = readScopeFile(scopeFile);
+  const org = await connectOrg(orgFlagsFrom(options));
+  let fieldApp: AppServer | undefined;
+  try {
+    await serveUntilStopped({
+      port,
+      scopeFile,
+      org,
+      io,
+      until: signal(),
+      beforeStart: async () => {
+        try {
+          const client = new OrgClient(org.connection);
+          const result = await compileScopeText(scopeText, (scope) => metadataFor(client, scope));
+          if (!result.plan || hasErrors(result.diagnostics)) {
+            io.out(`The scope does not compile: ${scopeErrorsSummary(result.diagnostics)}`);
+            for (const d of result.diagnostics) io.out(`  ${formatDiagnostic(d)}`);
+            return;
           }
-        },
-      });
-    } finally {
-      await fieldApp?.close();
-    }
-  });
-};
+          const compiled = {
+            scope: result.scope as SyncScope,
+            plan: result.plan,
+            diagnostics: result.diagnostics,
+          };
+          for (const line of planSummary(compiled.plan)) io.out(line);
+          for (const d of compiled.diagnostics) io.out(`  ${formatDiagnostic(d)}`);
+          if (org.kind === 'embedded') {
+            // The demo's first technician: what the example scope puts on her device, and its cost.
+            io.out('');
+            const preview = await previewScope(client, compiled, { userId: DEMO_TECHNICIAN_ID });
+            for (const line of formatPreview({ ...preview, diagnostics: [] }, DEMO_TECHNICIAN_USERNAME))
+              io.out(line);
+            io.out('');
+            // The field app beside the config tool, signing in to the same embedded org.
+            await ensureScopePublished(org, scopeFile);
+            fieldApp = await startAppServer({
+              config: {
+                instanceUrl: org.instanceUrl,
+                clientId: DEMO_CLIENT_ID,
+                scopeName: compiled.scope.name,
+                apiVersion: org.apiVersion,
+              },
+              port: appPort,
+              log: (line) => io.err(line),
+            });
+            io.out(`field app: ${fieldApp.url}`);
+            io.out(demoSignInLine());
+          }
+        } catch (error) {
+          // The org failed (a query, the preview): say so and serve the config tool anyway.
+          if (!(error instanceof OrgServiceError)) throw error;
+          io.out(`The scope does not compile: ${error.message}`);
+        }
+      },
+    });
+  } finally {
+    await fieldApp?.close();
+  }
+}

@@ -3,11 +3,11 @@
  * line (`path: severity code: message`) or as a JSON array; exit code 1 when any is an error.
  */
 
-import type { CliIo, RegisterCommand } from '../cli-io.ts';
+import type { CliIo } from '../cli-io.ts';
 import { countsLine, formatDiagnostic, hasErrors } from '../diagnostic-format.ts';
 import { compileScopeFile, describesOption, type ScopeCommandOptions } from '../scope-file.ts';
 
-async function validate(file: string, options: ScopeCommandOptions, io: CliIo): Promise<void> {
+export async function validate(file: string, options: ScopeCommandOptions, io: CliIo): Promise<void> {
   const { diagnostics } = await compileScopeFile(file, describesOption(options));
   if (options.json) {
     io.out(`${JSON.stringify(diagnostics, null, 2)}\n`);
@@ -21,16 +21,3 @@ async function validate(file: string, options: ScopeCommandOptions, io: CliIo): 
   }
   if (hasErrors(diagnostics)) io.setExitCode(1);
 }
-
-export const registerValidate: RegisterCommand = (program, io) => {
-  program
-    .command('validate')
-    .description('Check a sync scope and print every problem at its JSON Pointer (exit 1 on errors).')
-    .argument('<scope.json>', 'the sync scope file')
-    .option(
-      '--describe <dir|file>',
-      'org metadata: a describe JSON file or a directory of <Object>.json describes',
-    )
-    .option('--json', 'print the diagnostics as a JSON array')
-    .action((file: string, options: ScopeCommandOptions) => validate(file, options, io));
-};
