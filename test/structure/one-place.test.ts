@@ -181,6 +181,7 @@ describe('layers', () => {
       'src/cli/example-scope.ts',
       'src/cli/main.ts',
       'src/cli/org-options.ts',
+      'src/compiler/query-limits.ts',
       'src/org/errors.ts',
       'src/server/default-port.ts',
       'src/shared/redact.ts',
