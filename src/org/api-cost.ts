@@ -16,7 +16,7 @@
  */
 
 import { compositeCallsOf } from '../runtime/salesforce-api.ts';
-import type { PreviewAssumptions } from '../server/api-types.ts';
+import type { PreviewAssumptions } from './api-types.ts';
 
 export const DEFAULT_ASSUMPTIONS: Omit<PreviewAssumptions, 'tickMinutes'> = {
   pageSize: 2000,

@@ -5,13 +5,13 @@
  */
 
 import type { SyncPlan } from '../compiler/plan.ts';
-import type { DiffObject, DiffRequest, DiffResponse } from '../server/api-types.ts';
+import type { DiffObject, DiffRequest, DiffResponse } from './api-types.ts';
 import type { CompiledScope } from './compile-scope.ts';
 import { invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 import { latestVersion, readVersion, type PlanStore } from './published-plans.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
-import { isSalesforceId } from '../server/soql-text.ts';
+import { isSalesforceId } from './soql-text.ts';
 
 const EXAMPLE_IDS = 10;
 

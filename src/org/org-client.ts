@@ -6,10 +6,10 @@
 
 import type { Connection } from 'jsforce';
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
-import type { DailyApiRequests, SessionUser, SObjectSummary } from '../server/api-types.ts';
+import type { DailyApiRequests, SessionUser, SObjectSummary } from './api-types.ts';
 import { OrgServiceError } from './errors.ts';
 import { redact } from '../shared/redact.ts';
-import { soqlString } from '../server/soql-text.ts';
+import { soqlString } from './soql-text.ts';
 import { trimDescribe, type RawDescribe } from '../compiler/trim-describe.ts';
 
 /** A record as the REST API returns it. */

@@ -6,12 +6,7 @@
 
 import { MAX_IDS_PER_QUERY } from '../compiler/index.ts';
 import type { PlanObject } from '../compiler/plan.ts';
-import type {
-  PreviewObject,
-  PreviewPathCount,
-  PreviewRequest,
-  PreviewResponse,
-} from '../server/api-types.ts';
+import type { PreviewObject, PreviewPathCount, PreviewRequest, PreviewResponse } from './api-types.ts';
 import {
   DEFAULT_ASSUMPTIONS,
   dailyCalls,
@@ -26,7 +21,7 @@ import type { CompiledScope } from './compile-scope.ts';
 import { invalidInput } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
-import { idList, isSalesforceId } from '../server/soql-text.ts';
+import { idList, isSalesforceId } from './soql-text.ts';
 
 /** Records read to estimate the payload per record. */
 export const PAYLOAD_SAMPLE = 200;

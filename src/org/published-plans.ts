@@ -26,7 +26,7 @@ import {
   type PlanStore,
   type PublishedDocument,
 } from '../runtime/published-plan-source.ts';
-import type { PublishedVersion } from '../server/api-types.ts';
+import type { PublishedVersion } from './api-types.ts';
 import { OrgServiceError } from './errors.ts';
 
 // Reading lives with the runtime (devices fetch plans, in browsers too); the server re-exports it.

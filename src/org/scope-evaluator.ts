@@ -13,7 +13,7 @@ import { MAX_IDS_PER_QUERY } from '../compiler/index.ts';
 import type { PlanObject, PlanPath, QueryTemplate, SyncPlan } from '../compiler/plan.ts';
 import { OrgServiceError } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
-import { bindSoql, idList, parameterLiteral, soqlString } from '../server/soql-text.ts';
+import { bindSoql, idList, parameterLiteral, soqlString } from './soql-text.ts';
 
 /** Ids per IN list: the compiler's, as the runtime chunks them (500 Ids keep a query URL under the limit). */
 const ID_CHUNK_SIZE = MAX_IDS_PER_QUERY;

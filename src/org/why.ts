@@ -5,12 +5,12 @@
  */
 
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
-import type { FailedCondition, WhyPath, WhyRequest, WhyResponse } from '../server/api-types.ts';
+import type { FailedCondition, WhyPath, WhyRequest, WhyResponse } from './api-types.ts';
 import type { CompiledScope } from './compile-scope.ts';
 import { invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
-import { isSalesforceId, soqlString, topLevelConjuncts } from '../server/soql-text.ts';
+import { isSalesforceId, soqlString, topLevelConjuncts } from './soql-text.ts';
 
 const MAX_VIA = 10;
 

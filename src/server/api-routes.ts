@@ -21,7 +21,7 @@ import {
   type SaveScopeRequest,
   type SessionInfo,
   type WhyRequest,
-} from './api-types.ts';
+} from '../org/api-types.ts';
 import { compileScope } from '../org/compile-scope.ts';
 import { diffScope } from '../org/diff.ts';
 import { HttpError, badRequest } from './http-error.ts';
@@ -37,7 +37,7 @@ import {
 } from '../org/published-plans.ts';
 import { notAScopeDiagnostics } from '../org/scope-document.ts';
 import type { ScopeFile } from '../org/scope-file.ts';
-import { isSalesforceId } from './soql-text.ts';
+import { isSalesforceId } from '../org/soql-text.ts';
 import { whyRecord } from '../org/why.ts';
 
 /** What the routes need from the server that hosts them. */

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from 'jsforce';
-import type { OrgKind } from './api-types.ts';
+import type { OrgKind } from '../org/api-types.ts';
 import { registerApiRoutes } from './api-routes.ts';
 import { asHttpError, HttpError } from './http-error.ts';
 import { refusalReason } from './request-guard.ts';

@@ -6,7 +6,7 @@
  */
 
 import { OrgServiceError, type OrgServiceErrorKind } from '../org/errors.ts';
-import type { ApiDiagnostic, ApiErrorBody } from './api-types.ts';
+import type { ApiDiagnostic, ApiErrorBody } from '../org/api-types.ts';
 
 export class HttpError extends Error {
   constructor(

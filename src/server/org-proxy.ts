@@ -6,7 +6,7 @@
  */
 
 import type { Connection } from 'jsforce';
-import type { OrgMethod, OrgRequest, OrgResponse } from './api-types.ts';
+import type { OrgMethod, OrgRequest, OrgResponse } from '../org/api-types.ts';
 import { HttpError, badRequest } from './http-error.ts';
 import { redact } from '../shared/redact.ts';
 

@@ -26,8 +26,8 @@ import type {
   VersionsResponse,
   WhyRequest,
   WhyResponse,
-} from '../server/api-types.ts';
-import { API_ROUTES } from '../server/api-types.ts';
+} from '../org/api-types.ts';
+import { API_ROUTES } from '../org/api-types.ts';
 
 export class ApiClientError extends Error {
   constructor(

@@ -7,7 +7,7 @@
  */
 
 import type { Transport, TransportRequest } from '../runtime/transport.ts';
-import { API_ROUTES, type ApiErrorBody, type OrgRequest, type OrgResponse } from '../server/api-types.ts';
+import { API_ROUTES, type ApiErrorBody, type OrgRequest, type OrgResponse } from '../org/api-types.ts';
 
 /** An error shaped as jsforce throws them: `errorCode`, `statusCode`, `data` (the org's error body). */
 export class OrgRequestError extends Error {

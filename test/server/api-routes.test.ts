@@ -15,7 +15,7 @@ import type {
   VersionDetail,
   VersionsResponse,
   WhyResponse,
-} from '../../src/server/api-types.ts';
+} from '../../src/org/api-types.ts';
 import type { SyncScope } from '../../src/compiler/scope.ts';
 import { startConfigServer, type ConfigServer } from '../../src/server/config-server.ts';
 import { fetchLatestPublishedPlan } from '../../src/org/published-plans.ts';

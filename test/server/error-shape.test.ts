@@ -6,7 +6,7 @@
 
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody } from '../../src/server/api-types.ts';
+import type { ApiErrorBody } from '../../src/org/api-types.ts';
 import { startConfigServer, type ConfigServer } from '../../src/server/config-server.ts';
 import { startFixtureOrg, type FixtureOrg } from './support/fixture-org.ts';
 import { rawRequest } from './support/http.ts';

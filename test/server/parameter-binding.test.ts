@@ -1,7 +1,7 @@
 /** The server's binder reads own properties only, and types values with the shared parser. */
 
 import { describe, expect, it } from 'vitest';
-import { bindSoql, parameterLiteral } from '../../src/server/soql-text.ts';
+import { bindSoql, parameterLiteral } from '../../src/org/soql-text.ts';
 
 describe('server parameter binding', () => {
   it('an undeclared :constructor has no value instead of Object.prototype.constructor', () => {

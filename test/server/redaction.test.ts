@@ -7,7 +7,7 @@
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrg, type RunningOrg } from '../../src/emulator/index.ts';
-import type { ApiErrorBody } from '../../src/server/api-types.ts';
+import type { ApiErrorBody } from '../../src/org/api-types.ts';
 import { startConfigServer, type ConfigServer } from '../../src/server/config-server.ts';
 import { redact } from '../../src/shared/redact.ts';
 import { rawRequest } from './support/http.ts';

@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody } from '../../src/server/api-types.ts';
+import type { ApiErrorBody } from '../../src/org/api-types.ts';
 import { startConfigServer, type ConfigServer } from '../../src/server/config-server.ts';
 import { emptyScope } from '../../src/ui/state/scope-edits.ts';
 import { exampleScope, startFixtureOrg, type FixtureOrg } from './support/fixture-org.ts';

@@ -6,7 +6,7 @@ import {
   placeholdersOf,
   soqlString,
   topLevelConjuncts,
-} from '../../src/server/soql-text.ts';
+} from '../../src/org/soql-text.ts';
 import { to18 } from '../../src/org/why.ts';
 
 describe('SOQL text helpers', () => {

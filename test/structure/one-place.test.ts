@@ -146,6 +146,11 @@ describe('layers', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('src/org stands below the server, the CLI and the UI: it imports none of them', () => {
+    const offenders = importing(under('src/org'), (i) => /^src\/(server|cli|ui|app)\//.test(i.resolved));
+    expect(offenders).toEqual([]);
+  });
+
   it('no import circle inside src/cli, src/org or src/server', () => {
     expect(circlesAmong(under('src/cli', 'src/org', 'src/server'))).toEqual([]);
   });

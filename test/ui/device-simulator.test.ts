@@ -3,7 +3,7 @@ import '../../src/ui/components/device-simulator/device-simulator.ts';
 import type { DeviceSimulator } from '../../src/ui/components/device-simulator/device-simulator.ts';
 import type { ConflictResolver } from '../../src/app/records/conflict-resolver/conflict-resolver.ts';
 import { ApiClient } from '../../src/ui/api-client.ts';
-import type { SessionUser } from '../../src/server/api-types.ts';
+import type { SessionUser } from '../../src/org/api-types.ts';
 import { deep, deepAll, makeStore, shadow } from './fixtures.ts';
 
 // A real config server over the embedded demo org answers /api (see web-test-runner.config.js).

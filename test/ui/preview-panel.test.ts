@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/ui/components/preview-panel/preview-panel.ts';
 import type { PreviewPanel } from '../../src/ui/components/preview-panel/preview-panel.ts';
 import { ApiClient } from '../../src/ui/api-client.ts';
-import type { SessionUser } from '../../src/server/api-types.ts';
+import type { SessionUser } from '../../src/org/api-types.ts';
 import { makeStore, shadow } from './fixtures.ts';
 
 // These tests talk to a real config server over the embedded demo org (web-test-runner.config.js proxies /api).

@@ -3,10 +3,10 @@
  * puts on that user's device and what it costs, per object, measured on the org.
  */
 
-import type { PreviewResponse } from '../../server/api-types.ts';
+import type { PreviewResponse } from '../../org/api-types.ts';
 import { OrgClient } from '../../org/org-client.ts';
 import { previewScope } from '../../org/preview.ts';
-import { isSalesforceId, soqlString } from '../../server/soql-text.ts';
+import { isSalesforceId, soqlString } from '../../org/soql-text.ts';
 import { CliError } from '../cli-error.ts';
 import type { CliIo } from '../cli-io.ts';
 import { connectOrg, orgFlagsFrom } from '../connect-org.ts';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { SyncScope } from '../../../compiler/scope.ts';
-import type { SessionInfo, SObjectSummary } from '../../../server/api-types.ts';
+import type { SessionInfo, SObjectSummary } from '../../../org/api-types.ts';
 import type { ApiClient } from '../../api-client.ts';
 import type { JumpToPointerEvent, NoticeEvent, SelectObjectEvent } from '../../events/events.ts';
 import { controlPointerFor, objectOfPointer } from '../../state/control-pointer.ts';

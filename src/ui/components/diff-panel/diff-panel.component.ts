@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ApiClient } from '../../api-client.ts';
-import type { DiffResponse } from '../../../server/api-types.ts';
+import type { DiffResponse } from '../../../org/api-types.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
 import { controls, tokens } from '../../styles/shared.styles.ts';

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { SObjectSummary } from '../../../server/api-types.ts';
+import type { SObjectSummary } from '../../../org/api-types.ts';
 import { SelectObjectEvent } from '../../events/events.ts';
 import { addObject, objectsOf } from '../../state/scope-edits.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
