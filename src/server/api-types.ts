@@ -198,8 +198,10 @@ export interface PreviewObject {
   readonly limitReached: boolean;
   /** Up to `sampleSize` records (the plan's fields, `attributes` removed), in the scope's order. */
   readonly sample: readonly Readonly<Record<string, unknown>>[];
-  /** Fields of the sample rows, in plan order (columns for a table). */
+  /** Fields of the sample rows, in plan order (columns for a table): the plan's fields the user can read. */
   readonly fields: readonly string[];
+  /** The plan's fields the user cannot read (field-level security): left out of their device's queries. */
+  readonly droppedFields: readonly string[];
   /** Average JSON bytes of one record as the REST API returns it, from up to 200 records. */
   readonly avgRecordBytes: number;
   /** `avgRecordBytes * count`. */
@@ -323,6 +325,11 @@ export interface WhyResponse {
   readonly failedConditions: readonly FailedCondition[];
   /** True when paths bring the record in but the object's `limit` leaves it out (beyond the first N by orderBy). */
   readonly beyondLimit: boolean;
+  /**
+   * Why the user cannot read the record (sharing: "not shared with Tess Fielding: WorkOrder is Private and
+   * owned by Omar Iyer", or object permissions); absent when they can read it.
+   */
+  readonly accessReason?: string;
 }
 
 // ------------------------------------------------------------------------------------------------ diff
