@@ -13,6 +13,8 @@ import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
 import { describeObject, findField } from './metadata-lookup.ts';
 import type { OrgMetadata } from './org-metadata.ts';
+import type { OrgPermissions } from './org-permissions.ts';
+import { checkPermissions } from './permission-checks.ts';
 import type { PlanFieldType, PlanObject, PlanPath, QueryTemplate, SyncPlan, UploadPolicy } from './plan.ts';
 import { PLAN_VERSION } from './plan.ts';
 import type { TemplateSpec } from './query-templates.ts';
@@ -40,6 +42,8 @@ import { andAll, parenthesize } from './where-ast.ts';
 export interface CompileOptions {
   /** Describe-shaped org metadata: lints the scope; changes the plan only by adding createable/updateable fields. */
   readonly metadata?: OrgMetadata;
+  /** Permission sets and the scope's audience: warns about what those users cannot read or edit. */
+  readonly permissions?: OrgPermissions;
 }
 
 export interface CompileResult {
@@ -128,6 +132,7 @@ function compileOrThrow(scope: unknown, options: CompileOptions): CompileResult 
     costWarnings(model, object, objectMetadata, sink);
   }
   checkParameters(model, usedParameters, sink);
+  if (options.permissions) checkPermissions(model, metadata, options.permissions, sink);
   const acyclic = checkCycles(model.objects, sink);
 
   if (sink.hasErrors() || !acyclic) return { diagnostics: sortDiagnostics(sink.items) };

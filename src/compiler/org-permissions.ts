@@ -17,7 +17,7 @@ export interface AccessFlags {
 export interface PermissionSetAccess {
   /** The permission set's API name (a profile's own set: its generated name). */
   readonly name: string;
-  /** How people know it: the set's label, or `profile <Profile name>` for a profile's own set. */
+  /** How messages name it: its API name, or `profile <Profile name>` for a profile's own set. */
   readonly label: string;
   /** Read on every object (field-level security still applies). */
   readonly viewAllData?: boolean;

@@ -90,7 +90,7 @@ export async function loadUserPermissions(
       label:
         set.IsOwnedByProfile === true && typeof profileName === 'string'
           ? `profile ${profileName}`
-          : String(set.Label ?? set.Name ?? id),
+          : String(set.Name ?? id),
       viewAllData: set.PermissionsViewAllData === true,
       modifyAllData: set.PermissionsModifyAllData === true,
       objects: objectsOfSet,

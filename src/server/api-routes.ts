@@ -133,7 +133,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
 
   app.post(API_ROUTES.preview, async (request) => {
     const input = body<PreviewRequest>(request.body);
-    const compiled = await compileScope(org, input.scope);
+    const compiled = await compileScope(org, input.scope, { userId: input.userId as string });
     return previewScope(org, compiled, {
       userId: input.userId as string,
       parameters: input.parameters,
@@ -144,7 +144,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
 
   app.post(API_ROUTES.why, async (request) => {
     const input = body<WhyRequest>(request.body);
-    const compiled = await compileScope(org, input.scope);
+    const compiled = await compileScope(org, input.scope, { userId: input.userId as string });
     return whyRecord(org, compiled, {
       userId: input.userId as string,
       recordId: input.recordId as string,
@@ -154,7 +154,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
 
   app.post(API_ROUTES.diff, async (request) => {
     const input = body<DiffRequest>(request.body);
-    const compiled = await compileScope(org, input.scope);
+    const compiled = await compileScope(org, input.scope, { userId: input.userId as string });
     return diffScope(org, store, compiled, { userId: input.userId as string, parameters: input.parameters });
   });
 

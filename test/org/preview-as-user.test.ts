@@ -193,3 +193,29 @@ describe('why this record, for a user', () => {
     );
   }, 120_000);
 });
+
+describe("the compiler's warnings for the preview's user, from the org's permissions", () => {
+  it('names the permission sets that lack Asset.Price (technician), and none for the dispatcher', async () => {
+    const scope = exampleScope();
+    const asset = scope.objects.Asset!;
+    const withPrice: SyncScope = {
+      ...scope,
+      objects: { ...scope.objects, Asset: { ...asset, fields: [...asset.fields, 'Price'] } },
+    };
+    const codes = ['OBJECT_NOT_READABLE', 'OBJECT_NOT_EDITABLE', 'FIELD_NOT_READABLE', 'FIELD_NOT_EDITABLE'];
+    const forTess = await compileScope(admin, withPrice, { userId: DEMO_TECHNICIAN_ID });
+    expect(forTess.diagnostics.filter((d) => codes.includes(d.code))).toEqual([
+      {
+        code: 'FIELD_NOT_READABLE',
+        severity: 'warning',
+        path: '/objects/Asset/fields/5',
+        message:
+          'Tess Fielding cannot read Asset.Price: none of their permission sets (profile Field Technician, Field_Technician) grants Read on it, so their devices leave it out of Asset',
+      },
+    ]);
+    const forDiane = await compileScope(admin, withPrice, { userId: DEMO_DISPATCHER_ID });
+    expect(forDiane.diagnostics.filter((d) => codes.includes(d.code))).toEqual([]);
+    const forNobody = await compileScope(admin, withPrice);
+    expect(forNobody.diagnostics.filter((d) => codes.includes(d.code))).toEqual([]);
+  }, 120_000);
+});
