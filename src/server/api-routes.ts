@@ -15,6 +15,7 @@ import {
   type MetadataResponse,
   type OrgKind,
   type OrgRequest,
+  type PermissionsResponse,
   type PreviewRequest,
   type PublishRequest,
   type RestoreRequest,
@@ -39,6 +40,7 @@ import { notAScopeDiagnostics } from '../org/scope-document.ts';
 import type { ScopeFile } from '../org/scope-file.ts';
 import { isSalesforceId } from './soql-text.ts';
 import { whyRecord } from '../org/why.ts';
+import { loadUserPermissions } from '../org/user-permissions.ts';
 
 /** What the routes need from the server that hosts them. */
 export interface ApiContext {
@@ -128,6 +130,25 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
         }),
       );
       return { metadata, unknown: unknown.sort() };
+    },
+  );
+
+  app.get<{ Querystring: { userId?: string; objects?: string } }>(
+    API_ROUTES.permissions,
+    async (request): Promise<PermissionsResponse> => {
+      const userId = request.query.userId ?? '';
+      if (!isSalesforceId(userId)) throw badRequest('`userId` must be a 15- or 18-character Salesforce Id');
+      const names = [
+        ...new Set(
+          (request.query.objects ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => /^[A-Za-z][A-Za-z0-9_]*$/.test(s)),
+        ),
+      ];
+      if (names.length > 500) throw badRequest('at most 500 objects at once');
+      const { user, permissions } = await loadUserPermissions(org, userId, names);
+      return { user, permissions };
     },
   );
 

@@ -12,6 +12,7 @@ import type { PublishedVersion } from '../runtime/published-plan-source.ts';
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
+import type { OrgPermissions } from '../compiler/org-permissions.ts';
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 
 /** Route paths, for `fetch` on the page and registration on the server. `:x` are path parameters. */
@@ -26,6 +27,8 @@ export const API_ROUTES = {
   describe: '/api/describe/:object',
   /** GET `?objects=A,B,C`: several describes at once, keyed by name; unknown names are left out. -> MetadataResponse */
   metadata: '/api/metadata',
+  /** GET `?userId=005...&objects=A,B`: that user's permission sets for the in-browser compiler's warnings. -> PermissionsResponse */
+  permissions: '/api/permissions',
   /** POST: counts, samples, payload and API-call cost of a scope for one user. PreviewRequest -> PreviewResponse */
   preview: '/api/preview',
   /** POST: why a record is, or is not, on a user's device under a scope. WhyRequest -> WhyResponse */
@@ -155,6 +158,15 @@ export interface MetadataResponse {
   readonly metadata: Readonly<Record<string, SObjectDescribe>>;
   /** Names asked for that the org does not have. */
   readonly unknown: readonly string[];
+}
+
+/**
+ * GET /api/permissions?userId=&objects=A,B: the user's permission sets (object and field access for those
+ * objects) as the compiler's audience of one, asked with the server's admin session.
+ */
+export interface PermissionsResponse {
+  readonly user: { readonly id: string; readonly name: string };
+  readonly permissions: OrgPermissions;
 }
 
 // --------------------------------------------------------------------------------------------- preview

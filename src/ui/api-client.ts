@@ -9,6 +9,7 @@ import type {
   DiffRequest,
   DiffResponse,
   MetadataResponse,
+  PermissionsResponse,
   OrgRequest,
   OrgResponse,
   PreviewRequest,
@@ -110,6 +111,12 @@ export class ApiClient {
   }
   metadata(objects: readonly string[]): Promise<MetadataResponse> {
     return this.#call('GET', `${API_ROUTES.metadata}?objects=${objects.map(encodeURIComponent).join(',')}`);
+  }
+  permissions(userId: string, objects: readonly string[]): Promise<PermissionsResponse> {
+    return this.#call(
+      'GET',
+      `${API_ROUTES.permissions}?userId=${encodeURIComponent(userId)}&objects=${objects.map(encodeURIComponent).join(',')}`,
+    );
   }
   preview(request: PreviewRequest): Promise<PreviewResponse> {
     return this.#call('POST', API_ROUTES.preview, request);

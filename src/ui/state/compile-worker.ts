@@ -1,25 +1,33 @@
 /**
  * The compiler in a Web Worker: the page stays responsive however long a big scope takes to compile.
- * Messages: `{type: 'metadata', metadata}` (sent when the describe changes), then
+ * Messages: `{type: 'metadata', metadata, permissions}` (sent when the describe or the preview user's
+ * permissions change), then
  * `{type: 'compile', id, scope}` -> `{id, result, ms}` or `{id, error}`.
  */
 import { compile } from '../../compiler/index.ts';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
+import type { OrgPermissions } from '../../compiler/org-permissions.ts';
 
 let metadata: OrgMetadata | undefined;
+let permissions: OrgPermissions | undefined;
 
 type Request =
-  { type: 'metadata'; metadata: OrgMetadata | undefined } | { type: 'compile'; id: number; scope: unknown };
+  | { type: 'metadata'; metadata: OrgMetadata | undefined; permissions?: OrgPermissions | undefined }
+  | { type: 'compile'; id: number; scope: unknown };
 
 self.addEventListener('message', (event: MessageEvent<Request>) => {
   const message = event.data;
   if (message.type === 'metadata') {
     metadata = message.metadata;
+    permissions = message.permissions;
     return;
   }
   const started = performance.now();
   try {
-    const result = compile(message.scope, metadata ? { metadata } : {});
+    const result = compile(message.scope, {
+      ...(metadata ? { metadata } : {}),
+      ...(permissions ? { permissions } : {}),
+    });
     self.postMessage({ id: message.id, result, ms: performance.now() - started });
   } catch (error) {
     self.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
