@@ -6,6 +6,11 @@
  */
 
 import { Connection } from 'jsforce';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+import { main } from '../../src/cli/main.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_CLIENT_ID,
@@ -217,5 +222,47 @@ describe("the compiler's warnings for the preview's user, from the org's permiss
     expect(forDiane.diagnostics.filter((d) => codes.includes(d.code))).toEqual([]);
     const forNobody = await compileScope(admin, withPrice);
     expect(forNobody.diagnostics.filter((d) => codes.includes(d.code))).toEqual([]);
+  }, 120_000);
+});
+
+describe('syncscope preview --user', () => {
+  it("prints the fields left out of the user's device and the compiler's warning naming the permission sets", async () => {
+    const scope = exampleScope();
+    const asset = scope.objects.Asset!;
+    const file = join(mkdtempSync(join(tmpdir(), 'userview-')), 'with-price.scope.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...scope,
+        objects: { ...scope.objects, Asset: { ...asset, fields: [...asset.fields, 'Price'] } },
+      }),
+    );
+    let out = '';
+    let err = '';
+    const io: CliIo = {
+      out: (text) => (out += text.endsWith('\n') ? text : `${text}\n`),
+      err: (text) => (err += text.endsWith('\n') ? text : `${text}\n`),
+      setExitCode: () => undefined,
+    };
+    const code = await main(
+      [
+        'preview',
+        file,
+        '--user',
+        DEMO_TECHNICIAN_USERNAME,
+        '--org-url',
+        t.running.url,
+        '--token',
+        t.running.token,
+      ],
+      io,
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines).toContain('Asset: left out, the user cannot read Price (field-level security)');
+    expect(lines).toContain(
+      '/objects/Asset/fields/5: warning FIELD_NOT_READABLE: Tess Fielding cannot read Asset.Price: none of their permission sets (profile Field Technician, Field_Technician) grants Read on it, so their devices leave it out of Asset',
+    );
   }, 120_000);
 });
