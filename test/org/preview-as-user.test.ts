@@ -25,6 +25,7 @@ import {
 import type { SyncScope } from '../../src/compiler/scope.ts';
 import { compileScope, type CompiledScope } from '../../src/org/compile-scope.ts';
 import { OrgClient } from '../../src/org/org-client.ts';
+import { diffScope } from '../../src/org/diff.ts';
 import { previewScope } from '../../src/org/preview.ts';
 import { ScopeEvaluator } from '../../src/org/scope-evaluator.ts';
 import { loadUserPermissions, recordAccessOf } from '../../src/org/user-permissions.ts';
@@ -143,6 +144,24 @@ describe('the preview for a user equals what their own session selects', () => {
       tessOwns.sort(),
     );
     expect(tess.WorkOrder!.length).toBeLessThan(everyone.WorkOrder!.length);
+  }, 120_000);
+
+  it('the diff for a user counts the records their device holds (before any publish: all added)', async () => {
+    const compiled = await compileScope(admin, {
+      ...everyonesWorkOrders(),
+      name: 'Never published (user view)',
+    });
+    const tess = await signIn(DEMO_TECHNICIAN_USERNAME);
+    const expected = await ownSessionIds(tess, compiled, DEMO_TECHNICIAN_ID);
+    const diff = await diffScope(
+      admin,
+      { transport: t.conn, apiVersion: compiled.plan.apiVersion },
+      compiled,
+      { userId: DEMO_TECHNICIAN_ID },
+    );
+    expect(Object.fromEntries(diff.objects.map((o) => [o.name, [o.change, o.after]]))).toEqual(
+      Object.fromEntries(Object.entries(expected).map(([o, ids]) => [o, ['added', ids.length]])),
+    );
   }, 120_000);
 
   it('lists the fields the user cannot read as dropped, per object', async () => {
