@@ -13,9 +13,11 @@ import type {
   OrgMetadata,
   SObjectDescribe,
   SyncScope,
+  OrgPermissions,
 } from '../compiler/index.ts';
 import { metadataFor, type CompiledScope } from '../org/compile-scope.ts';
 import type { OrgClient } from '../org/org-client.ts';
+import { loadUserPermissions } from '../org/user-permissions.ts';
 import { CliError } from './cli-error.ts';
 import { formatDiagnostic, hasErrors } from './diagnostic-format.ts';
 import { readInputText } from './input-file.ts';
@@ -97,6 +99,9 @@ export interface ScopeCommandOptions {
 /** Describes for a scope: from files (`readDescribes`) or looked up on the org for the objects it names. */
 export type MetadataSource = (scope: unknown) => OrgMetadata | Promise<OrgMetadata>;
 
+/** The permission sets of the scope's audience (the previewed user), given the describes found. */
+export type PermissionsSource = (metadata: OrgMetadata) => Promise<OrgPermissions | undefined>;
+
 /** Describes from `--describe`, when given. */
 export function describesOption(options: ScopeCommandOptions): MetadataSource | undefined {
   const location = options.describe;
@@ -110,28 +115,48 @@ export function describesOption(options: ScopeCommandOptions): MetadataSource | 
 export async function compileScopeText(
   text: ScopeFileText,
   metadataOf?: MetadataSource,
+  permissionsOf?: PermissionsSource,
 ): Promise<ScopeFileResult> {
   // Too deep to read: the one diagnostic says where; compiling nothing would only add noise.
   if (text.diagnostics.some((d) => d.code === 'JSON_TOO_DEEP'))
     return { scope: text.value, diagnostics: [...text.diagnostics] };
   const metadata = metadataOf ? await metadataOf(text.value) : undefined;
-  const result = compile(text.value, metadata ? { metadata } : {});
+  const permissions = permissionsOf ? await permissionsOf(metadata ?? {}) : undefined;
+  const result = compile(text.value, {
+    ...(metadata ? { metadata } : {}),
+    ...(permissions ? { permissions } : {}),
+  });
   if (text.diagnostics.length === 0) return { ...result, scope: text.value };
   // JSON.parse kept the last of each duplicated key, so a plan would silently drop the admin's other one.
   return { scope: text.value, diagnostics: sortDiagnostics([...text.diagnostics, ...result.diagnostics]) };
 }
 
 /** Reads and compiles a scope file: `readScopeFile`, then `compileScopeText`. */
-export async function compileScopeFile(file: string, metadataOf?: MetadataSource): Promise<ScopeFileResult> {
-  return compileScopeText(readScopeFile(file), metadataOf);
+export async function compileScopeFile(
+  file: string,
+  metadataOf?: MetadataSource,
+  permissionsOf?: PermissionsSource,
+): Promise<ScopeFileResult> {
+  return compileScopeText(readScopeFile(file), metadataOf, permissionsOf);
 }
 
 /**
  * A scope file compiled against the org's describes of the objects it names (preview, publish, app), or a
  * CliError listing every diagnostic when it has errors.
  */
-export async function compileScopeFileOnOrg(org: OrgClient, file: string): Promise<CompiledScope> {
-  return compiledOrRefused(file, await compileScopeFile(file, (scope) => metadataFor(org, scope)));
+export async function compileScopeFileOnOrg(
+  org: OrgClient,
+  file: string,
+  options: { readonly userId?: string } = {},
+): Promise<CompiledScope> {
+  const userId = options.userId;
+  const permissionsOf: PermissionsSource | undefined = userId
+    ? async (metadata) => (await loadUserPermissions(org, userId, Object.keys(metadata))).permissions
+    : undefined;
+  return compiledOrRefused(
+    file,
+    await compileScopeFile(file, (scope) => metadataFor(org, scope), permissionsOf),
+  );
 }
 
 /** The compiled scope, or a CliError listing every diagnostic when it has errors. */

@@ -15,6 +15,8 @@ import type { Diagnostic } from './diagnostics.ts';
 import { DiagnosticSink, sortDiagnostics } from './diagnostics.ts';
 import { describeObject, findField } from './metadata-lookup.ts';
 import type { OrgMetadata } from './org-metadata.ts';
+import type { OrgPermissions } from './org-permissions.ts';
+import { checkPermissions } from './permission-checks.ts';
 import type { PlanObject, SyncPlan } from './plan.ts';
 import { PLAN_VERSION } from './plan.ts';
 import { buildPlanObject, type ObjectAnalysis } from './plan-object.ts';
@@ -45,6 +47,8 @@ export interface CompileOptions {
    * keystroke passes one. Without it nothing is shared between calls; the plan is the same either way.
    */
   readonly cache?: CompileCache;
+  /** Permission sets and the scope's audience: warns about what those users cannot read or edit. */
+  readonly permissions?: OrgPermissions;
 }
 
 export interface CompileResult {
@@ -124,6 +128,7 @@ function compileOrThrow(scope: unknown, options: CompileOptions): CompileResult 
     costWarnings(model, object, objectMetadata, sink);
   }
   checkParameters(model, usedParameters, sink);
+  if (options.permissions) checkPermissions(model, metadata, options.permissions, sink);
   const acyclic = checkCycles(model.objects, sink);
 
   if (sink.hasErrors() || !acyclic) return { diagnostics: sortDiagnostics(sink.items) };

@@ -75,6 +75,11 @@ export const DIAGNOSTIC_CODES = {
   ORDER_BY_WITHOUT_LIMIT: 'info',
   LIMIT_ACROSS_PATHS: 'info',
   DEVICE_DRIVEN_PATH: 'info',
+  // What the scope's audience may do (with org permissions): permission-checks.ts
+  OBJECT_NOT_READABLE: 'warning',
+  OBJECT_NOT_EDITABLE: 'warning',
+  FIELD_NOT_READABLE: 'warning',
+  FIELD_NOT_EDITABLE: 'warning',
   // A compiler bug, reported instead of thrown
   INTERNAL_ERROR: 'error',
 } as const satisfies Record<string, Severity>;

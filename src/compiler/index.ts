@@ -13,6 +13,8 @@ export type * from './plan.ts';
 export { PLAN_VERSION } from './plan.ts';
 export type * from './scope.ts';
 export type * from './org-metadata.ts';
+export type * from './org-permissions.ts';
+export { EffectiveAccess } from './org-permissions.ts';
 export { parseJsonText, lineColumn } from './json-text.ts';
 export { MAX_JSON_DEPTH, findJsonTooDeep } from './json-depth.ts';
 export type { JsonTooDeep } from './json-depth.ts';

@@ -12,6 +12,7 @@ import type { PublishedVersion } from '../runtime/published-plan-source.ts';
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import type { SObjectDescribe } from '../compiler/org-metadata.ts';
+import type { OrgPermissions } from '../compiler/org-permissions.ts';
 import type { Diagnostic } from '../compiler/diagnostics.ts';
 
 /** Route paths, for `fetch` on the page and registration on the server. `:x` are path parameters. */
@@ -26,6 +27,8 @@ export const API_ROUTES = {
   describe: '/api/describe/:object',
   /** GET `?objects=A,B,C`: several describes at once, keyed by name; unknown names are left out. -> MetadataResponse */
   metadata: '/api/metadata',
+  /** GET `?userId=005...&objects=A,B`: that user's permission sets for the in-browser compiler's warnings. -> PermissionsResponse */
+  permissions: '/api/permissions',
   /** POST: counts, samples, payload and API-call cost of a scope for one user. PreviewRequest -> PreviewResponse */
   preview: '/api/preview',
   /** POST: why a record is, or is not, on a user's device under a scope. WhyRequest -> WhyResponse */
@@ -157,6 +160,15 @@ export interface MetadataResponse {
   readonly unknown: readonly string[];
 }
 
+/**
+ * GET /api/permissions?userId=&objects=A,B: the user's permission sets (object and field access for those
+ * objects) as the compiler's audience of one, asked with the server's admin session.
+ */
+export interface PermissionsResponse {
+  readonly user: { readonly id: string; readonly name: string };
+  readonly permissions: OrgPermissions;
+}
+
 // --------------------------------------------------------------------------------------------- preview
 
 /** POST /api/preview */
@@ -198,8 +210,10 @@ export interface PreviewObject {
   readonly limitReached: boolean;
   /** Up to `sampleSize` records (the plan's fields, `attributes` removed), in the scope's order. */
   readonly sample: readonly Readonly<Record<string, unknown>>[];
-  /** Fields of the sample rows, in plan order (columns for a table). */
+  /** Fields of the sample rows, in plan order (columns for a table): the plan's fields the user can read. */
   readonly fields: readonly string[];
+  /** The plan's fields the user cannot read (field-level security): left out of their device's queries. */
+  readonly droppedFields: readonly string[];
   /** Average JSON bytes of one record as the REST API returns it, from up to 200 records. */
   readonly avgRecordBytes: number;
   /** `avgRecordBytes * count`. */
@@ -323,6 +337,11 @@ export interface WhyResponse {
   readonly failedConditions: readonly FailedCondition[];
   /** True when paths bring the record in but the object's `limit` leaves it out (beyond the first N by orderBy). */
   readonly beyondLimit: boolean;
+  /**
+   * Why the user cannot read the record (sharing: "not shared with Tess Fielding: WorkOrder is Private and
+   * owned by Omar Iyer", or object permissions); absent when they can read it.
+   */
+  readonly accessReason?: string;
 }
 
 // ------------------------------------------------------------------------------------------------ diff

@@ -9,7 +9,9 @@ import type { OrgMetadata, SObjectDescribe } from '../compiler/org-metadata.ts';
 import type { SyncPlan } from '../compiler/plan.ts';
 import type { SyncScope } from '../compiler/scope.ts';
 import { OrgServiceError, invalidInput } from './errors.ts';
+import { isSalesforceId } from './soql-text.ts';
 import type { OrgClient } from './org-client.ts';
+import { loadUserPermissions } from './user-permissions.ts';
 
 export interface CompiledScope {
   readonly scope: SyncScope;
@@ -53,12 +55,28 @@ export function scopeErrorsSummary(diagnostics: readonly Diagnostic[]): string {
   return `the scope has ${errors.length} error${errors.length === 1 ? '' : 's'}; the first: ${errors[0]?.path || '/'}: ${errors[0]?.message ?? 'it does not compile'}`;
 }
 
-export async function compileScope(org: OrgClient, scope: unknown): Promise<CompiledScope> {
+export interface CompileScopeOptions {
+  /**
+   * The user whose device the scope is for (the preview's user): their permission sets become the
+   * compiler's audience, so it warns about what they cannot read or edit.
+   */
+  readonly userId?: string;
+}
+
+export async function compileScope(
+  org: OrgClient,
+  scope: unknown,
+  options: CompileScopeOptions = {},
+): Promise<CompiledScope> {
   if (!scope || typeof scope !== 'object' || Array.isArray(scope)) {
     throw invalidInput('`scope` must be a scope object (see schemas/sync-scope.schema.json)');
   }
   const metadata = await metadataFor(org, scope);
-  const result = compile(scope, { metadata });
+  const permissions =
+    typeof options.userId === 'string' && isSalesforceId(options.userId)
+      ? (await loadUserPermissions(org, options.userId, Object.keys(metadata))).permissions
+      : undefined;
+  const result = compile(scope, { metadata, ...(permissions ? { permissions } : {}) });
   if (!result.plan || result.diagnostics.some((d) => d.severity === 'error')) {
     throw new OrgServiceError('invalid', 'SCOPE_HAS_ERRORS', scopeErrorsSummary(result.diagnostics), {
       diagnostics: result.diagnostics,

@@ -11,6 +11,7 @@ import { invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 import { latestVersion, readVersion, type PlanStore } from './published-plans.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
+import { loadUserPermissions, recordAccessOf } from './user-permissions.ts';
 import { isSalesforceId } from './soql-text.ts';
 
 const EXAMPLE_IDS = 10;
@@ -24,9 +25,16 @@ export async function diffScope(
   if (typeof request.userId !== 'string' || !isSalesforceId(request.userId)) {
     throw invalidInput('`userId` must be a 15- or 18-character Salesforce Id (pick a user)');
   }
-  const bindings = { userId: request.userId, parameters: request.parameters };
   const published = await latestVersion(store, compiled.plan.scopeName);
   const oldPlan: SyncPlan | null = published ? (await readVersion(store, published.versionId)).plan : null;
+  // Both record sets as the user's device holds them: filtered by what the user can read.
+  const planObjects = [...compiled.plan.objects, ...(oldPlan?.objects ?? [])].map((o) => o.name);
+  const user = await loadUserPermissions(org, request.userId, [...new Set(planObjects)]);
+  const bindings = {
+    userId: request.userId,
+    parameters: request.parameters,
+    access: recordAccessOf(org, user),
+  };
   const next = new ScopeEvaluator(org, compiled.plan, bindings);
   const previous = oldPlan ? new ScopeEvaluator(org, oldPlan, bindings) : null;
 

@@ -21,6 +21,7 @@ import type { CompiledScope } from './compile-scope.ts';
 import { invalidInput } from './errors.ts';
 import type { OrgClient, OrgRecord } from './org-client.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
+import { loadUserPermissions, recordAccessOf, unreadableFields } from './user-permissions.ts';
 import { idList, isSalesforceId } from './soql-text.ts';
 
 /** Records read to estimate the payload per record. */
@@ -44,7 +45,17 @@ export async function previewScope(
   if (!Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > 50) {
     throw invalidInput('`sampleSize` must be an integer from 0 to 50');
   }
-  const evaluator = new ScopeEvaluator(org, plan, { userId: request.userId, parameters: request.parameters });
+  // The admin session selects; the user's permissions and record access decide what reaches their device.
+  const user = await loadUserPermissions(
+    org,
+    request.userId,
+    plan.objects.map((o) => o.name),
+  );
+  const evaluator = new ScopeEvaluator(org, plan, {
+    userId: request.userId,
+    parameters: request.parameters,
+    access: recordAccessOf(org, user),
+  });
 
   const objects: PreviewObject[] = [];
   const costs: ObjectDeltaRequests[] = [];
@@ -66,7 +77,9 @@ export async function previewScope(
             },
       );
     }
-    const { sample, avgRecordBytes } = await sampleRecords(org, object, ids, sampleSize);
+    const droppedFields = unreadableFields(user, object.name, object.fields);
+    const fields = object.fields.filter((f) => !droppedFields.includes(f));
+    const { sample, avgRecordBytes } = await sampleRecords(org, object.name, fields, ids, sampleSize);
     const cost = await deltaRequests(evaluator, object);
     costs.push(cost);
     const limit = object.limit;
@@ -78,7 +91,8 @@ export async function previewScope(
       limitReached:
         limit !== undefined && ids.length >= limit && paths.reduce((n, p) => n + p.count, 0) > limit,
       sample,
-      fields: object.fields,
+      fields,
+      droppedFields,
       avgRecordBytes,
       estimatedBytes: avgRecordBytes * ids.length,
       syncEveryMinutes: object.syncEveryMinutes,
@@ -132,14 +146,15 @@ export async function previewScope(
 /** Up to PAYLOAD_SAMPLE records in scope order: the first `sampleSize` shown, all of them sized. */
 async function sampleRecords(
   org: OrgClient,
-  object: PlanObject,
+  object: string,
+  fields: readonly string[],
   ids: readonly string[],
   sampleSize: number,
 ): Promise<{ sample: Record<string, unknown>[]; avgRecordBytes: number }> {
   const chosen = ids.slice(0, PAYLOAD_SAMPLE);
   if (chosen.length === 0) return { sample: [], avgRecordBytes: 0 };
   const records = await org.queryAll(
-    `SELECT ${object.fields.join(', ')} FROM ${object.name} WHERE Id IN ${idList(chosen)}`,
+    `SELECT ${fields.join(', ')} FROM ${object} WHERE Id IN ${idList(chosen)}`,
   );
   const byId = new Map(records.map((r) => [String(r.Id), r] as const));
   const ordered = chosen.map((id) => byId.get(id)).filter((r): r is OrgRecord => r !== undefined);
@@ -161,7 +176,7 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
   let reconcileExtraPages = 0;
   for (const template of object.queries.ids) {
     for (const query of await evaluator.bind(object, template)) {
-      const rows = await evaluator.rowCount(query);
+      const rows = await evaluator.rowCount(query, object.name);
       reconcileQueries += 1;
       reconcileExtraPages += pages(rows) - 1;
     }
@@ -180,7 +195,7 @@ async function deltaRequests(evaluator: ScopeEvaluator, object: PlanObject): Pro
     for (const template of object.queries.full) {
       for (const query of await evaluator.bind(object, template)) {
         firstQueries += 1;
-        firstExtraPages += pages(await evaluator.rowCount(query)) - 1;
+        firstExtraPages += pages(await evaluator.rowCount(query, object.name)) - 1;
       }
     }
   }

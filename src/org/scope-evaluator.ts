@@ -22,6 +22,19 @@ export interface Bindings {
   readonly userId: string;
   /** Values of the scope's declared parameters, by name. */
   readonly parameters?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * The user's record access: records they cannot read are not on their device, nor are the children
+   * reached through them. Absent: the session's view (an admin's: everything).
+   */
+  readonly access?: RecordAccess;
+}
+
+/** What one user may read, as the org answers an admin about them (user-permissions.ts). */
+export interface RecordAccess {
+  canReadObject(object: string): boolean;
+  /** True when every record of a readable object is readable (View All Data, Modify All Data). */
+  readsEveryRecord(object: string): boolean;
+  readable(ids: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /** One bound statement a device would send for a template (one per chunk of parent Ids). */
@@ -33,6 +46,7 @@ export class ScopeEvaluator {
   readonly #values: Readonly<Record<string, string>>;
   readonly #ids = new Map<string, Promise<string[]>>();
   readonly #referenced = new Map<string, Promise<string[]>>();
+  readonly #access: RecordAccess | undefined;
 
   constructor(
     readonly org: OrgClient,
@@ -40,6 +54,22 @@ export class ScopeEvaluator {
     bindings: Bindings,
   ) {
     this.#values = bindingValues(plan, bindings);
+    this.#access = bindings.access;
+  }
+
+  /** The user's access when it restricts `object` (undefined: the session sees what the user sees). */
+  #restriction(object: string): RecordAccess | undefined {
+    const access = this.#access;
+    return access && !access.readsEveryRecord(object) ? access : undefined;
+  }
+
+  /** `ids` (in order) that the user can read. */
+  async #readableOnly(object: string, ids: readonly string[]): Promise<string[]> {
+    if (this.#access && !this.#access.canReadObject(object)) return [];
+    const access = this.#restriction(object);
+    if (!access || ids.length === 0) return [...ids];
+    const readable = await access.readable(ids);
+    return ids.filter((id) => readable.has(id));
   }
 
   planObject(name: string): PlanObject {
@@ -66,19 +96,24 @@ export class ScopeEvaluator {
   }
 
   async #evaluateIds(object: PlanObject): Promise<string[]> {
+    if (this.#access && !this.#access.canReadObject(object.name)) return [];
+    // For a restricted user the limit applies to what they can read: select without it, filter, then cut.
+    const restricted = this.#restriction(object.name) !== undefined && object.limit !== undefined;
     const seen = new Map<string, OrgRecord>();
     let statements = 0;
     for (const template of object.queries.ids) {
       for (const query of await this.bind(object, template)) {
         statements += 1;
-        for (const record of await this.org.queryAll(query.soql)) {
+        for (const record of await this.org.queryAll(restricted ? withoutLimit(query.soql) : query.soql)) {
           const id = String(record.Id);
           if (!seen.has(id)) seen.set(id, record);
         }
       }
     }
+    const readable = new Set(await this.#readableOnly(object.name, [...seen.keys()]));
+    for (const id of seen.keys()) if (!readable.has(id)) seen.delete(id);
     const ids = [...seen.keys()];
-    if (object.limit === undefined || statements <= 1) return ids;
+    if (object.limit === undefined || (statements <= 1 && !restricted)) return ids;
     // Several limited queries: merge their rows by the object's order and keep the first `limit`,
     // as the runtime does.
     const order = parseOrderBy(object.orderBy ?? 'Id');
@@ -173,14 +208,15 @@ export class ScopeEvaluator {
 
   /** How many records one path brings in on its own (own filter applied, before the object's limit). */
   async pathCount(object: PlanObject, path: PlanPath, ownWhere: string | undefined): Promise<number> {
+    if (this.#access && !this.#access.canReadObject(object.name)) return 0;
     if (path.kind === 'root') {
       // A root object's one full template is its filter as the compiler rebuilt it: count that.
       const [only, ...more] = object.queries.full;
       if (only && more.length === 0 && !only.binds.includes('parentIds') && !only.binds.includes('ids')) {
-        return this.org.count(this.bindText(object.name, toCountQuery(only.soql)));
+        return this.#count(object.name, this.bindText(object.name, toCountQuery(only.soql)));
       }
       const where = ownWhere ? ` WHERE ${this.bindText(object.name, ownWhere)}` : '';
-      return this.org.count(`SELECT COUNT() FROM ${object.name}${where}`);
+      return this.#count(object.name, `SELECT COUNT() FROM ${object.name}${where}`);
     }
     const template = path.kind === 'childOf' ? path.byParentIds : path.byIds;
     let chunkIds: string[];
@@ -194,16 +230,27 @@ export class ScopeEvaluator {
         ...this.#values,
         [chunkName]: idList(chunkIds.slice(i, i + ID_CHUNK_SIZE)),
       });
-      total += await this.org.count(soql);
+      total += await this.#count(object.name, soql);
     }
     return total;
   }
 
-  /** Rows a bound query returns, counted with COUNT() (its LIMIT honoured). */
-  async rowCount(query: BoundQuery): Promise<number> {
+  /** Rows a bound query of `object` returns, counted with COUNT() (its LIMIT honoured). */
+  async rowCount(query: BoundQuery, object?: string): Promise<number> {
     const limit = limitOf(query.soql);
-    const count = await this.org.count(toCountQuery(query.soql));
+    const count = await this.#count(object, toCountQuery(query.soql));
     return limit === undefined ? count : Math.min(count, limit);
+  }
+
+  /** A `SELECT COUNT()` as the user would get it: for a restricted user, their readable rows. */
+  async #count(object: string | undefined, countSoql: string): Promise<number> {
+    if (object === undefined || this.#access === undefined) return this.org.count(countSoql);
+    if (!this.#access.canReadObject(object)) return 0;
+    if (!this.#restriction(object)) return this.org.count(countSoql);
+    const ids = (
+      await this.org.queryAll(countSoql.replace(/^SELECT COUNT\(\) FROM /, 'SELECT Id FROM '))
+    ).map((r) => String(r.Id));
+    return (await this.#readableOnly(object, ids)).length;
   }
 
   /** A condition from the scope (`where`) with `:userId` and parameters bound. */
@@ -252,6 +299,15 @@ export function toCountQuery(soql: string): string {
     { type: 'FieldFunctionExpression', functionName: 'COUNT', parameters: [], rawValue: 'COUNT()' },
   ];
   delete query.orderBy;
+  delete query.limit;
+  delete query.offset;
+  return composeQuery(query);
+}
+
+/** The statement without its LIMIT (and OFFSET). */
+function withoutLimit(soql: string): string {
+  const query = parseQuery(soql, { allowApexBindVariables: true, ignoreParseErrors: false });
+  if (query.limit === undefined && query.offset === undefined) return soql;
   delete query.limit;
   delete query.offset;
   return composeQuery(query);

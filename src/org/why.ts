@@ -10,6 +10,8 @@ import type { CompiledScope } from './compile-scope.ts';
 import { invalidInput } from './errors.ts';
 import type { OrgClient } from './org-client.ts';
 import { ScopeEvaluator } from './scope-evaluator.ts';
+import { sharingReason } from './sharing-reason.ts';
+import { loadUserPermissions, readableIds, recordAccessOf } from './user-permissions.ts';
 import { isSalesforceId, soqlString, topLevelConjuncts } from './soql-text.ts';
 
 const MAX_VIA = 10;
@@ -69,8 +71,18 @@ export async function whyRecord(
     };
   }
 
-  const evaluator = new ScopeEvaluator(org, plan, { userId: request.userId, parameters: request.parameters });
+  const user = await loadUserPermissions(org, request.userId, [
+    ...new Set([...plan.objects.map((o) => o.name), objectName]),
+  ]);
+  const evaluator = new ScopeEvaluator(org, plan, {
+    userId: request.userId,
+    parameters: request.parameters,
+    access: recordAccessOf(org, user),
+  });
   const onDevice = (await evaluator.idsOf(objectName)).includes(recordId);
+  const readable =
+    user.access.readsEveryRecord || (await readableIds(org, user.user.id, [recordId])).has(recordId);
+  const accessReason = describe ? await sharingReason(org, user, readable, describe, recordId) : null;
 
   // The object's own filter applies on every path: find the conjuncts the record fails.
   const failedConditions: FailedCondition[] = [];
@@ -149,6 +161,8 @@ export async function whyRecord(
   let summary: string;
   if (onDevice) {
     summary = `On the device: ${display} comes in through ${matching.map((p) => p.label).join(' and ') || 'the scope'}.`;
+  } else if (accessReason) {
+    summary = `Not on the device: ${display} is ${accessReason}.`;
   } else if (beyondLimit) {
     summary = `Not on the device: ${display} is selected, but beyond the limit of ${planObject.limit} records${planObject.orderBy ? ` by ${planObject.orderBy}` : ''}.`;
   } else if (!ownFilterOk) {
@@ -169,6 +183,7 @@ export async function whyRecord(
     paths,
     failedConditions,
     beyondLimit,
+    ...(accessReason ? { accessReason } : {}),
   };
 }
 

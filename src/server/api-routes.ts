@@ -15,6 +15,7 @@ import {
   type MetadataResponse,
   type OrgKind,
   type OrgRequest,
+  type PermissionsResponse,
   type PreviewRequest,
   type PublishRequest,
   type RestoreRequest,
@@ -39,6 +40,7 @@ import { notAScopeDiagnostics } from '../org/scope-document.ts';
 import type { ScopeFile } from '../org/scope-file.ts';
 import { isSalesforceId } from '../org/soql-text.ts';
 import { whyRecord } from '../org/why.ts';
+import { loadUserPermissions } from '../org/user-permissions.ts';
 
 /** What the routes need from the server that hosts them. */
 export interface ApiContext {
@@ -131,9 +133,28 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
     },
   );
 
+  app.get<{ Querystring: { userId?: string; objects?: string } }>(
+    API_ROUTES.permissions,
+    async (request): Promise<PermissionsResponse> => {
+      const userId = request.query.userId ?? '';
+      if (!isSalesforceId(userId)) throw badRequest('`userId` must be a 15- or 18-character Salesforce Id');
+      const names = [
+        ...new Set(
+          (request.query.objects ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => /^[A-Za-z][A-Za-z0-9_]*$/.test(s)),
+        ),
+      ];
+      if (names.length > 500) throw badRequest('at most 500 objects at once');
+      const { user, permissions } = await loadUserPermissions(org, userId, names);
+      return { user, permissions };
+    },
+  );
+
   app.post(API_ROUTES.preview, async (request) => {
     const input = body<PreviewRequest>(request.body);
-    const compiled = await compileScope(org, input.scope);
+    const compiled = await compileScope(org, input.scope, { userId: input.userId as string });
     return previewScope(org, compiled, {
       userId: input.userId as string,
       parameters: input.parameters,
@@ -144,7 +165,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
 
   app.post(API_ROUTES.why, async (request) => {
     const input = body<WhyRequest>(request.body);
-    const compiled = await compileScope(org, input.scope);
+    const compiled = await compileScope(org, input.scope, { userId: input.userId as string });
     return whyRecord(org, compiled, {
       userId: input.userId as string,
       recordId: input.recordId as string,
@@ -154,7 +175,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
 
   app.post(API_ROUTES.diff, async (request) => {
     const input = body<DiffRequest>(request.body);
-    const compiled = await compileScope(org, input.scope);
+    const compiled = await compileScope(org, input.scope, { userId: input.userId as string });
     return diffScope(org, store, compiled, { userId: input.userId as string, parameters: input.parameters });
   });
 

@@ -1,5 +1,5 @@
 /**
- * The page's client of the local server's JSON API (src/server/api-types.ts). Same-origin relative URLs
+ * The page's client of the local server's JSON API (src/org/api-types.ts). Same-origin relative URLs
  * only: the server holds the org's token and refuses cross-origin calls. Every failure becomes an
  * `ApiClientError` with the server's code and message, ready to show to people.
  */
@@ -9,6 +9,7 @@ import type {
   DiffRequest,
   DiffResponse,
   MetadataResponse,
+  PermissionsResponse,
   OrgRequest,
   OrgResponse,
   PreviewRequest,
@@ -110,6 +111,12 @@ export class ApiClient {
   }
   metadata(objects: readonly string[]): Promise<MetadataResponse> {
     return this.#call('GET', `${API_ROUTES.metadata}?objects=${objects.map(encodeURIComponent).join(',')}`);
+  }
+  permissions(userId: string, objects: readonly string[]): Promise<PermissionsResponse> {
+    return this.#call(
+      'GET',
+      `${API_ROUTES.permissions}?userId=${encodeURIComponent(userId)}&objects=${objects.map(encodeURIComponent).join(',')}`,
+    );
   }
   preview(request: PreviewRequest): Promise<PreviewResponse> {
     return this.#call('POST', API_ROUTES.preview, request);

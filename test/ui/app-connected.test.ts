@@ -47,4 +47,43 @@ describe('ss-app connected to the server (against the embedded org)', function (
     ).to.deep.equal(['UNKNOWN_FIELD']);
     await expect(el).to.be.accessible();
   });
+
+  it("warns, with the other diagnostics, about a field the preview user's permission sets do not let them read", async () => {
+    const asset = EXAMPLE_SCOPE.objects.Asset!;
+    const scope = {
+      ...EXAMPLE_SCOPE,
+      objects: { ...EXAMPLE_SCOPE.objects, Asset: { ...asset, fields: [...asset.fields, 'Price'] } },
+    };
+    const store = makeStore(scope, undefined);
+    const api = new ApiClient();
+    const el = await fixture<App>(html`<ss-app .store=${store} .api=${api}></ss-app>`);
+    await el.connect();
+    const session = await api.session();
+    el.userId = session.users.find((u) => u.username === 'tess.fielding@syncscope.example')!.id;
+    await waitUntil(
+      () => store.diagnostics.some((d) => d.code === 'FIELD_NOT_READABLE'),
+      'no FIELD_NOT_READABLE',
+      { timeout: 20000 },
+    );
+    expect(
+      store.diagnostics
+        .filter((d) => d.code === 'FIELD_NOT_READABLE')
+        .map((d) => [d.path, d.severity, d.message]),
+    ).to.deep.equal([
+      [
+        '/objects/Asset/fields/5',
+        'warning',
+        'Tess Fielding cannot read Asset.Price: none of their permission sets (profile Field Technician, Field_Technician) grants Read on it, so their devices leave it out of Asset',
+      ],
+    ]);
+    // The dispatcher reads it: picking her clears the warning.
+    el.userId = session.users.find((u) => u.username === 'diane.moreau@syncscope.example')!.id;
+    await waitUntil(
+      () => store.permissions?.audience[0]?.name === 'Diane Moreau',
+      'no permissions of Diane',
+      { timeout: 20000 },
+    );
+    await waitUntil(() => !store.compiling, 'still compiling', { timeout: 20000 });
+    expect(store.diagnostics.filter((d) => d.code === 'FIELD_NOT_READABLE')).to.deep.equal([]);
+  });
 });

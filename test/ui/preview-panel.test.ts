@@ -45,6 +45,31 @@ describe('ss-preview-panel (against the embedded org)', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('lists the fields the user cannot read as left out of their device', async () => {
+    const user = await technician();
+    const store = makeStore();
+    store.edit((s) => ({
+      ...s,
+      objects: {
+        ...s.objects,
+        Asset: { ...s.objects.Asset!, fields: [...s.objects.Asset!.fields, 'Price'] },
+      },
+    }));
+    const el = await fixture<PreviewPanel>(
+      html`<ss-preview-panel .store=${store} .api=${api} user-id=${user.id}></ss-preview-panel>`,
+    );
+    shadow<HTMLButtonElement>(el, 'button.brand').click();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('tr[data-object="Asset"], [data-state="error"]'),
+      'no preview result',
+      { timeout: 20000 },
+    );
+    expect(shadow(el, 'tr[data-object="Asset"] [data-dropped]').textContent!.trim()).to.equal(
+      'Left out (the user cannot read): Price',
+    );
+    expect(el.shadowRoot!.querySelector('tr[data-object="WorkOrder"] [data-dropped]')).to.equal(null);
+  });
+
   it('shows per-object record counts from the org for the chosen user', async () => {
     const user = await technician();
     const store = makeStore();

@@ -50,6 +50,12 @@ export function formatPreview(preview: PreviewResponse, userLabel?: string): str
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
+    ...preview.objects
+      .filter((o) => o.droppedFields.length > 0)
+      .map(
+        (o) =>
+          `${o.name}: left out, the user cannot read ${o.droppedFields.join(', ')} (field-level security)`,
+      ),
     '',
     `Device: ${t.records} records, ${kb(t.estimatedBytes)}; first sync ${t.firstSyncApiCalls} API calls; ` +
       `"Sync now" with no changes ${t.deltaNoChangeApiCalls} API calls.`,
@@ -88,8 +94,8 @@ export async function previewCommand(
   const org = await connectOrg(orgFlagsFrom(options));
   try {
     const client = new OrgClient(org.connection);
-    const compiled = await compileScopeFileOnOrg(client, file);
     const userId = await resolveUser(client, String(options.user));
+    const compiled = await compileScopeFileOnOrg(client, file, { userId });
     const preview = await previewScope(client, compiled, { userId, users, parameters });
     if (options.json) io.out(JSON.stringify(preview, null, 2));
     else {

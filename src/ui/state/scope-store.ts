@@ -11,6 +11,7 @@
 import { ParameterValueError, parseParameterValue } from '../../compiler/parameter-value.ts';
 import type { SyncPlan } from '../../compiler/plan.ts';
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
+import type { OrgPermissions } from '../../compiler/org-permissions.ts';
 import type { SyncScope } from '../../compiler/scope.ts';
 import type { Diagnostic } from '../../compiler/diagnostics.ts';
 import { controlPointerFor, objectOfPointer } from './control-pointer.ts';
@@ -22,12 +23,18 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export type CompileFn = (scope: unknown, options: { metadata?: OrgMetadata }) => CompileResult;
+/** What the compiler is given besides the scope: the org's describes, and the preview user's permissions. */
+export interface CompileInputs {
+  readonly metadata?: OrgMetadata;
+  readonly permissions?: OrgPermissions;
+}
+
+export type CompileFn = (scope: unknown, options: CompileInputs) => CompileResult;
 
 /** Compiles elsewhere (a worker); `ms` is the compiler's own time there. */
 export type AsyncCompileFn = (
   scope: unknown,
-  options: { metadata?: OrgMetadata },
+  options: CompileInputs,
 ) => Promise<{ result: CompileResult; ms: number }>;
 
 /**
@@ -45,6 +52,7 @@ export class ScopeChangeEvent extends Event {
 export class ScopeStore extends EventTarget {
   #scope: SyncScope;
   #metadata: OrgMetadata | undefined;
+  #permissions: OrgPermissions | undefined;
   #result: CompileResult = { diagnostics: [] };
   #byControl = new Map<string, Diagnostic[]>();
   #byObject = new Map<string, Diagnostic[]>();
@@ -117,6 +125,16 @@ export class ScopeStore extends EventTarget {
     this.#changed('metadata');
   }
 
+  get permissions(): OrgPermissions | undefined {
+    return this.#permissions;
+  }
+
+  /** The preview user's permission sets: the compiler warns about what they cannot read or edit. */
+  setPermissions(permissions: OrgPermissions | undefined): void {
+    this.#permissions = permissions;
+    this.#changed('metadata');
+  }
+
   /** Test values of the scope's parameters (for previews and the simulator), as typed. Not part of the scope. */
   get parameterValues(): Readonly<Record<string, string>> {
     return this.#parameterValues;
@@ -161,7 +179,10 @@ export class ScopeStore extends EventTarget {
   }
 
   #recompile(): void {
-    const options = this.#metadata ? { metadata: this.#metadata } : {};
+    const options: CompileInputs = {
+      ...(this.#metadata ? { metadata: this.#metadata } : {}),
+      ...(this.#permissions ? { permissions: this.#permissions } : {}),
+    };
     if (typeof this.compileFn === 'function') {
       const started = performance.now();
       try {

@@ -1,9 +1,11 @@
 /**
  * The page's side of compile-worker.ts: an asynchronous compile function for ScopeStore. The describe is
- * sent to the worker once per change (it can be large), the scope with every compile.
+ * and the preview user's permissions are sent to the worker once per change (they can be large), the scope
+ * with every compile.
  */
 import type { OrgMetadata } from '../../compiler/org-metadata.ts';
-import type { AsyncCompileFn, CompileResult } from './scope-store.ts';
+import type { OrgPermissions } from '../../compiler/org-permissions.ts';
+import type { AsyncCompileFn, CompileInputs, CompileResult } from './scope-store.ts';
 
 interface Reply {
   readonly id: number;
@@ -21,6 +23,7 @@ export function createWorkerCompiler(worker: Worker): AsyncCompileFn {
   let unavailable: CompileWorkerUnavailable | undefined;
   let nextId = 0;
   let sentMetadata: OrgMetadata | undefined | null = null;
+  let sentPermissions: OrgPermissions | undefined | null = null;
   const waiting = new Map<
     number,
     { resolve: (r: { result: CompileResult; ms: number }) => void; reject: (e: Error) => void }
@@ -39,9 +42,10 @@ export function createWorkerCompiler(worker: Worker): AsyncCompileFn {
   });
   return (scope, options) => {
     if (unavailable) return Promise.reject(unavailable);
-    if (options.metadata !== sentMetadata) {
-      worker.postMessage({ type: 'metadata', metadata: options.metadata });
+    if (options.metadata !== sentMetadata || options.permissions !== sentPermissions) {
+      worker.postMessage({ type: 'metadata', metadata: options.metadata, permissions: options.permissions });
       sentMetadata = options.metadata;
+      sentPermissions = options.permissions;
     }
     const id = ++nextId;
     return new Promise((resolve, reject) => {
@@ -65,7 +69,7 @@ export function startCompileWorker(): Worker {
  */
 export function pageCompiler(worker: Worker): AsyncCompileFn {
   const viaWorker = createWorkerCompiler(worker);
-  let inPage: ((scope: unknown, options: { metadata?: OrgMetadata }) => CompileResult) | undefined;
+  let inPage: ((scope: unknown, options: CompileInputs) => CompileResult) | undefined;
   return async (scope, options) => {
     if (!inPage) {
       try {

@@ -64,6 +64,8 @@ export default class App extends LitElement {
 
   /** Object names whose describe was asked for (answered or unknown), so each is fetched once. */
   #requested = new Set<string>();
+  /** The user and objects whose permissions the store has (or are being fetched), so each is asked once. */
+  #permissionsKey = '';
   #noticeId = 0;
 
   constructor() {
@@ -87,6 +89,29 @@ export default class App extends LitElement {
       this.#notify(`Not connected to the org: ${(error as Error).message}`, 'error');
     }
     await this.loadMissingMetadata();
+    await this.loadPermissions();
+  }
+
+  /**
+   * Fetches the preview user's permission sets for the scope's objects, so the compiler warns about what
+   * that user cannot read or edit (FIELD_NOT_READABLE, ...) with the other diagnostics.
+   */
+  async loadPermissions(): Promise<void> {
+    const store = this.store;
+    if (!this.api || !store || !this.userId) return;
+    const names = Object.keys(objectsOf(store.scope))
+      .filter((n) => /^[A-Za-z][A-Za-z0-9_]*$/.test(n))
+      .sort();
+    const key = `${this.userId} ${names.join(',')}`;
+    if (key === this.#permissionsKey) return;
+    this.#permissionsKey = key;
+    try {
+      const { permissions } = await this.api.permissions(this.userId, names);
+      if (this.#permissionsKey === key) store.setPermissions(permissions);
+    } catch (error) {
+      // Not asked again until the user or the objects change (a retry per render would loop on notices).
+      this.#notify(`Could not load the user's permissions: ${(error as Error).message}`, 'error');
+    }
   }
 
   /** Fetches describes of objects the scope names (objects and path targets) that the store lacks. */
@@ -118,7 +143,10 @@ export default class App extends LitElement {
   }
 
   override updated(): void {
-    if (this.api) void this.loadMissingMetadata();
+    if (this.api) {
+      void this.loadMissingMetadata();
+      void this.loadPermissions();
+    }
   }
 
   private handleSelectObject(event: SelectObjectEvent): void {

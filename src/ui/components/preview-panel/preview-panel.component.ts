@@ -78,6 +78,13 @@ export default class PreviewPanel extends LitElement {
         <ul class="paths">
           ${o.paths.map((p) => html`<li data-path=${p.label}>${p.label}: ${numberFormat.format(p.count)}</li>`)}
         </ul>
+        ${
+          o.droppedFields.length > 0
+            ? html`<p class="weak" data-dropped>
+                Left out (the user cannot read): ${o.droppedFields.join(', ')}
+              </p>`
+            : nothing
+        }
       </td>
       <td class="number">${formatBytes(o.estimatedBytes)}</td>
       <td class="number">${o.firstSyncApiCalls}</td>
