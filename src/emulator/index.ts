@@ -16,6 +16,17 @@ export { EmbeddedOrg } from './org.ts';
 export type { EmbeddedOrgOptions } from './org.ts';
 export * from './seed/demo-ids.ts';
 export { standardMetadata } from './metadata/standard-objects.ts';
+export {
+  DISPATCH_PERMISSION_SET,
+  DISPATCHER_PROFILE,
+  FIELD_TECHNICIAN_PERMISSION_SET,
+  FIELD_TECHNICIAN_PROFILE,
+  STANDARD_USER_PROFILE,
+  SYSTEM_ADMINISTRATOR_PROFILE,
+  TECHNICIAN_HIDDEN_FIELD,
+  TECHNICIAN_READ_ONLY_FIELD,
+} from './sharing/security-seed.ts';
+export type { SharingModel } from './sharing/sharing-model.ts';
 
 export interface StartOrgOptions extends Omit<EmbeddedOrgOptions, 'extraMetadata' | 'now'> {
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */

@@ -19,7 +19,10 @@ import {
   ORG_ID,
 } from './seed/demo-ids.ts';
 import { hasPassword } from './oauth/passwords.ts';
-import { SoqlEngine } from './sql/soql-engine.ts';
+import { SoqlEngine, type QueryCursor, type QueryOptions } from './sql/soql-engine.ts';
+import { OrgAccess } from './sharing/access-control.ts';
+import { ensureSecuritySetup } from './sharing/security-seed.ts';
+import { queriesUserRecordAccess, queryUserRecordAccess } from './sharing/user-record-access.ts';
 import {
   ensureTables,
   openOrgDatabase,
@@ -75,6 +78,8 @@ export class EmbeddedOrg {
   readonly clock: EmulatorClock;
   readonly store: RecordStore;
   readonly engine: SoqlEngine;
+  /** Who may see and do what: profiles, permission sets, roles and org-wide defaults (./sharing). */
+  readonly access: OrgAccess;
   readonly cursors: QueryCursors;
   readonly usage: ApiUsage;
   readonly faults = new Faults();
@@ -110,6 +115,8 @@ export class EmbeddedOrg {
     const sequences = new Sequences(this.db);
     this.store = new RecordStore(this.db, this.metadata, this.clock, sequences);
     this.engine = new SoqlEngine(this.db, this.metadata);
+    this.access = new OrgAccess(this.db, this.metadata, this.store);
+    this.store.guard = this.access;
     this.cursors = new QueryCursors(this.clock, options.maxOpenCursors ?? 10);
     this.usage = new ApiUsage(options.dailyApiLimit ?? 100_000);
     this.seeded = this.db.transaction(() => {
@@ -141,6 +148,7 @@ export class EmbeddedOrg {
     })();
     ensureOAuthSetup(this.db);
     this.oauth = new OAuthGrants(this.db);
+    ensureSecuritySetup(this.db, this.store, this.metadata);
     this.corsPatterns = corsOrigins(this.db);
     this.adminToken = options.token ?? this.newTokenValue();
     this.sessions.set(this.adminToken, { userId: ADMIN_USER_ID, expired: false, refreshToken: undefined });
@@ -165,6 +173,23 @@ export class EmbeddedOrg {
    */
   refreshStatistics(): void {
     this.db.exec('ANALYZE');
+  }
+
+  /**
+   * Runs a SOQL query as `options.userId`: only the records, fields and objects that user may read
+   * (UserRecordAccess is answered here too).
+   */
+  openQuery(soql: string, options: Omit<QueryOptions, 'access'>): QueryCursor {
+    if (queriesUserRecordAccess(soql))
+      return queryUserRecordAccess(soql, this.access, this.store, options.apiVersion ?? '62.0');
+    const access = this.access.forUser(options.userId);
+    return this.engine.open(soql, access.unrestricted ? options : { ...options, access });
+  }
+
+  /** Compiles a SOQL query as `options.userId` would run it, without running it (`query?columns=true`). */
+  compileQuery(soql: string, options: Omit<QueryOptions, 'access'>): ReturnType<SoqlEngine['compile']> {
+    const access = this.access.forUser(options.userId);
+    return this.engine.compile(soql, access.unrestricted ? options : { ...options, access });
   }
 
   /** The user a bearer token belongs to, or undefined if it is unknown or expired. */

@@ -18,6 +18,7 @@ import {
   type BuiltField,
   type ObjectDefinition,
 } from './describe-builder.ts';
+import { SECURITY_OBJECTS } from '../sharing/security-objects.ts';
 
 const WORK_STATUSES = ['New', 'In Progress', 'On Hold', 'Completed', 'Closed', 'Cannot Complete', 'Canceled'];
 const DURATION_TYPES = ['Hours', 'Minutes'];
@@ -88,6 +89,13 @@ const user: ObjectDefinition = {
       picklist: ['Standard', 'PowerPartner', 'CspLitePortal', 'Guest'],
     }),
     reference('ManagerId', 'User', { label: 'Manager ID', relationshipName: 'Manager' }),
+    reference('ProfileId', 'Profile', {
+      label: 'Profile ID',
+      nillable: false,
+      defaultedOnCreate: true,
+      childRelationship: 'Users',
+    }),
+    reference('UserRoleId', 'UserRole', { label: 'Role ID', childRelationship: 'Users' }),
     field('EmployeeNumber', 'string', { label: 'Employee Number', length: 20 }),
     field('FederationIdentifier', 'string', { label: 'SAML Federation ID', length: 512, indexed: true }),
     systemField('LastLoginDate', 'datetime', { label: 'Last Login', nillable: true }),
@@ -557,7 +565,8 @@ export const STANDARD_OBJECTS: readonly ObjectDefinition[] = [
   user,
   workOrder,
   workOrderLineItem,
-];
+  ...SECURITY_OBJECTS,
+].sort((a, b) => a.name.localeCompare(b.name));
 
 /** A fresh copy of the standard objects' describes (keyed by API name). */
 export function standardMetadata(): OrgMetadata {

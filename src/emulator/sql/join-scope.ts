@@ -53,6 +53,11 @@ export class JoinScope {
     private readonly errors: SoqlErrors,
     /** The FROM alias (`FROM Account a`), which may prefix paths. */
     private readonly fromAlias?: string,
+    /**
+     * The querying user's record visibility: a parent they cannot see joins as no parent (its fields are
+     * null and filters on them do not match).
+     */
+    private readonly visible?: (object: string, alias: string) => string | undefined,
   ) {}
 
   /** Resolves a dotted path as written in the query. */
@@ -115,10 +120,10 @@ export class JoinScope {
       alias: `${this.rootAlias}_${++this.aliasCount}`,
     }));
     const sql = targets
-      .map(
-        (t) =>
-          `LEFT JOIN ${quoteIdent(t.object.name)} AS ${t.alias} ON ${t.alias}."Id" = ${fromAlias}.${quoteIdent(field.name)}`,
-      )
+      .map((t) => {
+        const condition = this.visible?.(t.object.name, t.alias);
+        return `LEFT JOIN ${quoteIdent(t.object.name)} AS ${t.alias} ON ${t.alias}."Id" = ${fromAlias}.${quoteIdent(field.name)}${condition ? ` AND ${condition}` : ''}`;
+      })
       .join(' ');
     const ids = targets.map((t) => `${t.alias}."Id"`);
     const primary = targets[0] as { object: ObjectInfo; alias: string };

@@ -80,10 +80,18 @@ export interface CompiledQuery {
   readonly subqueries: readonly CompiledSubquery[];
 }
 
+/** What the querying user may see: their describe, and the records of an object visible to them. */
+export interface QueryAccess {
+  readonly index: MetadataIndex;
+  /** A SQL condition on `alias` (a row of `object`) true for the visible records; undefined: all are. */
+  recordCondition(object: string, alias: string): string | undefined;
+}
+
 export interface CompileOptions {
   readonly scanAll: boolean;
   readonly now: Date;
   readonly userId: string;
+  readonly access?: QueryAccess;
 }
 
 const TEXT_SORT: ReadonlySet<DescribeType> = new Set([
@@ -158,12 +166,17 @@ class SelectList {
 
 export class QueryCompiler {
   private aliasCount = 0;
+  /** The user's record visibility, for joins to parents (undefined: every record is visible). */
+  private readonly visible: ((object: string, alias: string) => string | undefined) | undefined;
 
   constructor(
     private readonly index: MetadataIndex,
     private readonly errors: SoqlErrors,
     private readonly options: CompileOptions,
-  ) {}
+  ) {
+    const access = options.access;
+    this.visible = access ? (object, alias) => access.recordCondition(object, alias) : undefined;
+  }
 
   compile(query: Query): CompiledQuery {
     const { errors } = this;
@@ -192,10 +205,12 @@ export class QueryCompiler {
     );
 
     // The snapshot: which Ids match, in which order.
-    const filterScope = new JoinScope(object, 't0', errors, query.sObjectAlias);
+    const filterScope = new JoinScope(object, 't0', errors, query.sObjectAlias, this.visible);
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (!this.options.scanAll) conditions.push('t0."IsDeleted" = 0');
+    const visible = this.options.access?.recordCondition(object.name, 't0');
+    if (visible) conditions.push(visible);
     if (query.usingScope) {
       const scope = query.usingScope.toLowerCase();
       if (scope === 'mine' && !object.field('OwnerId')) {
@@ -277,7 +292,7 @@ export class QueryCompiler {
     fromAlias: string | undefined,
   ): { selectScope: JoinScope; select: SelectList; subqueries: CompiledSubquery[] } {
     const { errors } = this;
-    const selectScope = new JoinScope(object, 't0', errors, fromAlias);
+    const selectScope = new JoinScope(object, 't0', errors, fromAlias, this.visible);
     const select = new SelectList(1, object.name, 0, errors);
     const subqueries: CompiledSubquery[] = [];
     for (const field of fields) {
@@ -377,6 +392,7 @@ export class QueryCompiler {
       errors: this.errors,
       now: this.options.now,
       scanAll: this.options.scanAll,
+      ...(this.options.access ? { access: this.options.access, visible: this.visible } : {}),
       nextAlias: () => `s${++this.aliasCount}`,
     }).translate(tree);
   }
@@ -420,7 +436,7 @@ export class QueryCompiler {
     if (!link) throw errors.badChildRelationship(sub.relationshipName);
     this.rejectUnsupported(sub);
     const alias = `k${++this.aliasCount}`;
-    const scope = new JoinScope(link.child, alias, errors, sub.sObjectAlias);
+    const scope = new JoinScope(link.child, alias, errors, sub.sObjectAlias, this.visible);
     // Row: parent Id, Id, selected columns..., row number.
     const select = new SelectList(2, link.child.name, 1, errors);
     for (const field of sub.fields ?? []) {
@@ -438,6 +454,8 @@ export class QueryCompiler {
     }
     const conditions = [`${alias}.${quoteIdent(link.field.name)} IN (SELECT value FROM json_each(?))`];
     if (!this.options.scanAll) conditions.push(`${alias}."IsDeleted" = 0`);
+    const visible = this.options.access?.recordCondition(link.child.name, alias);
+    if (visible) conditions.push(visible);
     let whereParams: readonly unknown[] = [];
     if (sub.where) {
       const where = this.translateWhere(sub, scope);

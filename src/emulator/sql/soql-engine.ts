@@ -20,13 +20,19 @@ import type { OrgMetadata, SObjectDescribe } from '../../compiler/org-metadata.t
 import { aggregateRecord } from './aggregate-query.ts';
 import { ApiError } from '../api-error.ts';
 import { MetadataIndex } from './metadata-index.ts';
-import { QueryCompiler, type CompiledQuery, type CompiledSubquery } from './query-compiler.ts';
+import {
+  QueryCompiler,
+  type CompiledQuery,
+  type CompiledSubquery,
+  type QueryAccess,
+} from './query-compiler.ts';
 import { RecordShaper, type Row, type SObjectRecord, type SubqueryResult } from './record-shaper.ts';
 import { SoqlErrors } from './soql-errors.ts';
 import { parseSoql } from './soql-parse.ts';
 import { UNICODE_LOWER_FUNCTION } from './where-translator.ts';
 
 export type { SObjectRecord, SubqueryResult } from './record-shaper.ts';
+export type { QueryAccess } from './query-compiler.ts';
 
 export interface QueryOptions {
   /** queryAll: include records in the recycle bin (IsDeleted = 1). */
@@ -37,6 +43,8 @@ export interface QueryOptions {
   readonly userId: string;
   /** API version for `attributes.url`; default `62.0`. */
   readonly apiVersion?: string;
+  /** The querying user's access (their describe and visible records); absent: every record and field. */
+  readonly access?: QueryAccess;
 }
 
 export interface QueryCursor {
@@ -67,7 +75,7 @@ export class SoqlEngine {
   open(soql: string, options: QueryOptions): QueryCursor {
     const errors = new SoqlErrors(soql);
     const query = parseSoql(soql, errors);
-    const compiled = new QueryCompiler(this.index, errors, options).compile(query);
+    const compiled = new QueryCompiler(options.access?.index ?? this.index, errors, options).compile(query);
     try {
       return this.run(compiled, options);
     } catch (error) {
@@ -92,7 +100,8 @@ export class SoqlEngine {
   compile(soql: string, options: QueryOptions): { query: Query; compiled: CompiledQuery } {
     const errors = new SoqlErrors(soql);
     const query = parseSoql(soql, errors);
-    return { query, compiled: new QueryCompiler(this.index, errors, options).compile(query) };
+    const index = options.access?.index ?? this.index;
+    return { query, compiled: new QueryCompiler(index, errors, options).compile(query) };
   }
 
   /** The object named `name` (any case), if the org has it. */

@@ -39,6 +39,9 @@ export interface TranslateContext {
   readonly errors: SoqlErrors;
   readonly now: Date;
   readonly scanAll: boolean;
+  /** The querying user's record visibility (a semi-join and parent paths see only what they can see). */
+  readonly access?: { recordCondition(object: string, alias: string): string | undefined };
+  readonly visible?: (object: string, alias: string) => string | undefined;
   /** A fresh table alias for a semi-join's inner select. */
   nextAlias(): string;
 }
@@ -476,7 +479,7 @@ export class WhereTranslator {
         query.sObject,
       );
     const alias = this.ctx.nextAlias();
-    const innerScope = new JoinScope(innerObject, alias, errors, query.sObjectAlias);
+    const innerScope = new JoinScope(innerObject, alias, errors, query.sObjectAlias, this.ctx.visible);
     const inner = innerScope.resolve([], only.field, only.field);
     if (!isIdLike(inner.field))
       throw errors.invalidField(
@@ -493,6 +496,8 @@ export class WhereTranslator {
     const conditions: string[] = [`${inner.sql} IS NOT NULL`];
     let params: readonly unknown[] = [];
     if (!this.ctx.scanAll) conditions.push(`${alias}."IsDeleted" = 0`);
+    const visible = this.ctx.access?.recordCondition(innerObject.name, alias);
+    if (visible) conditions.push(visible);
     if (query.where) {
       const tree = buildWhereTreeOrThrow(query.where, errors);
       const where = new WhereTranslator(innerScope, this.ctx, true).translate(tree);

@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { ApiError } from '../api-error.ts';
+import { STANDARD_USER_PROFILE_ID } from '../sharing/security-seed.ts';
 import type { StoredValue } from './field-codec.ts';
 import type { RecordStore, StoredRow } from './record-store.ts';
 
@@ -70,7 +71,7 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
 
 const RULES: Readonly<Record<string, ObjectRules>> = {
   User: {
-    defaults: { IsActive: 1, UserType: 'Standard' },
+    defaults: { IsActive: 1, UserType: 'Standard', ProfileId: STANDARD_USER_PROFILE_ID },
     beforeInsert: (row) => {
       row.Name = fullName(row);
     },

@@ -46,6 +46,18 @@ interface ObjectInfo {
   readonly rules: ObjectRules;
 }
 
+/**
+ * Checks a write against the writing user's access (sharing, object permissions, field-level security)
+ * before the store validates it; the embedded org's access control (sharing/access-control.ts).
+ */
+export interface WriteGuard {
+  beforeCreate(object: string, body: Record<string, unknown>, userId: string): void;
+  beforeUpdate(object: string, existing: StoredRow, body: Record<string, unknown>, userId: string): void;
+  beforeDelete(object: string, existing: StoredRow, userId: string): void;
+  /** After any write to `object` (caches of who may see what depend on some objects). */
+  noteWrite(object: string): void;
+}
+
 /** Several records share the external Id an upsert named. */
 export class MultipleMatchesError extends ApiError {
   constructor(
@@ -70,6 +82,8 @@ export class RecordStore {
   private readonly objectsByLower = new Map<string, ObjectInfo>();
   private readonly objectsByPrefix = new Map<string, ObjectInfo>();
   private readonly statements = new Map<string, Statement>();
+  /** Set by the org: every create, update and delete runs as its user. */
+  guard: WriteGuard | undefined;
 
   constructor(
     readonly db: OrgDb,
@@ -182,6 +196,7 @@ export class RecordStore {
         'Record ID: cannot specify Id in an insert call',
         ['Id'],
       );
+    this.guard?.beforeCreate(describe.name, body, userId);
     const values = this.convertBody(info, body, 'create');
     const stamp = this.nowStamp();
     const row: StoredRow = {};
@@ -207,6 +222,7 @@ export class RecordStore {
     info.rules.beforeInsert?.(row, context);
     this.insertRow(describe.name, row);
     info.rules.afterInsert?.(row, context);
+    this.guard?.noteWrite(describe.name);
     return id;
   }
 
@@ -221,6 +237,7 @@ export class RecordStore {
     const { describe } = info;
     const id18 = this.checkId(describe.name, id);
     const existing = this.liveRow(describe.name, id18);
+    this.guard?.beforeUpdate(describe.name, existing, body, userId);
     this.checkPrecondition(existing, options);
     for (const [key, value] of Object.entries(body)) {
       if (key.toLowerCase() === 'id' && value !== null && toId18(String(value)) !== id18)
@@ -246,6 +263,7 @@ export class RecordStore {
     const changed = Object.keys(row).filter((k) => row[k] !== existing[k] && k !== 'Id');
     this.updateColumns(describe.name, id18, row, changed);
     info.rules.afterUpdate?.(row, existing, context);
+    this.guard?.noteWrite(describe.name);
   }
 
   delete(object: string, id: string, userId: string, options: WriteOptions = {}): void {
@@ -255,8 +273,10 @@ export class RecordStore {
       throw new ApiError(400, 'INVALID_TYPE_FOR_OPERATION', `entity type ${describe.name} cannot be deleted`);
     const id18 = this.checkId(describe.name, id);
     const existing = this.liveRow(describe.name, id18);
+    this.guard?.beforeDelete(describe.name, existing, userId);
     this.checkPrecondition(existing, options);
     this.deleteCascading(info, existing, userId, this.nowStamp());
+    this.guard?.noteWrite(describe.name);
   }
 
   /**
@@ -341,6 +361,7 @@ export class RecordStore {
       .map(() => '?')
       .join(', ')})`;
     this.statement(sql).run(...columns.map((c) => row[c] ?? null));
+    this.guard?.noteWrite(info.describe.name);
   }
 
   /** Writes `columns` of `row` (system rules use it to maintain roll-ups and flags). */

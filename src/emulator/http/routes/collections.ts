@@ -222,7 +222,15 @@ export function registerCollections(router: ApiRouter, org: EmbeddedOrg): void {
       ids.map((id) => {
         const id18 = toId18(id);
         const row = id18 ? store.row(type, id18) : undefined;
-        return row && row.IsDeleted === 0 ? store.toRestRecord(type, row, request.version, fieldList) : null;
+        // A record not shared with the session's user is answered as a missing one (null).
+        if (
+          !row ||
+          row.IsDeleted !== 0 ||
+          !org.access.hasAccess(request.userId, type, id18 as string, 'read')
+        )
+          return null;
+        const record = store.toRestRecord(type, row, request.version, fieldList);
+        return org.access.restrictRecord(request.userId, type, record, fieldList);
       }),
     );
   };

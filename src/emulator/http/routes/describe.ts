@@ -1,6 +1,12 @@
-/** `/sobjects` (describe global), `/sobjects/{T}` (basic info) and `/sobjects/{T}/describe`. */
+/**
+ * `/sobjects` (describe global), `/sobjects/{T}` (basic info) and `/sobjects/{T}/describe`, as the
+ * session's user sees them: objects they cannot read are absent, fields they cannot read are left out,
+ * and fields they can read but not edit are neither createable nor updateable.
+ */
 
 import type { FieldType, SObjectDescribe } from '../../../compiler/org-metadata.ts';
+import { ApiError } from '../../api-error.ts';
+import { findObject } from '../../metadata/describe-builder.ts';
 import type { EmbeddedOrg } from '../../org.ts';
 import type { ApiRouter } from '../api-router.ts';
 import { json } from '../api-types.ts';
@@ -59,23 +65,31 @@ function summary(version: string, d: SObjectDescribe): Record<string, unknown> {
 }
 
 export function registerDescribe(router: ApiRouter, org: EmbeddedOrg): void {
+  const describeOf = (userId: string, type: string): SObjectDescribe => {
+    const access = org.access.forUser(userId);
+    if (access.unrestricted) return org.store.describe(type);
+    const found = findObject(access.metadata, type);
+    if (!found) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    return found;
+  };
+
   router.on('GET', '/sobjects', (request) =>
     json(200, {
       encoding: 'UTF-8',
       maxBatchSize: 200,
-      sobjects: Object.values(org.metadata)
+      sobjects: Object.values(org.access.forUser(request.userId).metadata)
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((d) => summary(request.version, d)),
     }),
   );
 
   router.on('GET', '/sobjects/:type', (request, params) => {
-    const d = org.store.describe(params.type as string);
+    const d = describeOf(request.userId, params.type as string);
     return json(200, { objectDescribe: summary(request.version, d), recentItems: [] });
   });
 
   router.on('GET', '/sobjects/:type/describe', (request, params) => {
-    const d = org.store.describe(params.type as string);
+    const d = describeOf(request.userId, params.type as string);
     const { recordCount: _recordCount, ...describe } = d;
     return json(200, {
       ...summary(request.version, d),

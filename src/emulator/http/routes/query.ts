@@ -34,7 +34,7 @@ export function registerQuery(router: ApiRouter, org: EmbeddedOrg): void {
       );
     // `columns=true` (the sf CLI asks it): the query's columns, not its records.
     if (request.query.get('columns') === 'true') {
-      const { query, compiled } = org.engine.compile(soql, {
+      const { query, compiled } = org.compileQuery(soql, {
         scanAll,
         now: org.clock.now(),
         userId: request.userId,
@@ -45,7 +45,7 @@ export function registerQuery(router: ApiRouter, org: EmbeddedOrg): void {
         queryColumns(query, compiled, (name) => org.engine.describe(name)),
       );
     }
-    const cursor = org.engine.open(soql, {
+    const cursor = org.openQuery(soql, {
       scanAll,
       now: org.clock.now(),
       userId: request.userId,

@@ -2,13 +2,14 @@
  * sObject rows: `POST /sobjects/{T}`, `GET|PATCH|DELETE /sobjects/{T}/{id}` (PATCH honours
  * If-Unmodified-Since with 412; DELETE ignores the conditional headers, which the real API does not support
  * on DELETE), upsert and read by external Id (`/sobjects/{T}/{field}/{value}`) and blob fields
- * (`GET /sobjects/ContentVersion/{id}/VersionData`).
+ * (`GET /sobjects/ContentVersion/{id}/VersionData`). Reads run as the session's user: a record not shared
+ * with them is NOT_FOUND and fields they cannot read are left out (writes: the store's guard).
  */
 
 import { ApiError } from '../../api-error.ts';
 import { toId18 } from '../../ids.ts';
 import type { EmbeddedOrg } from '../../org.ts';
-import { MultipleMatchesError, notFound } from '../../store/record-store.ts';
+import { MultipleMatchesError, notFound, type StoredRow } from '../../store/record-store.ts';
 import type { ApiRouter } from '../api-router.ts';
 import { json, NO_CONTENT, type ApiRequest, type ApiResponse } from '../api-types.ts';
 
@@ -76,12 +77,13 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
         `Provided external ID field does not exist or is not accessible: ${params.id}`,
       );
     const row = store.liveRow(type, id18);
+    org.access.checkReadable(request.userId, type, row);
     // Conditional GET: 304 when the record did not change after If-Modified-Since (second precision).
     const modifiedMs = Math.floor(Date.parse(String(row.LastModifiedDate)) / 1000) * 1000;
     const since = request.headers['if-modified-since'];
     if (since !== undefined && !Number.isNaN(Date.parse(since)) && modifiedMs <= Date.parse(since))
       return { status: 304 };
-    return json(200, store.toRestRecord(type, row, request.version, fieldsParam(request)), {
+    return json(200, readableRecord(org, request, type, row), {
       'Last-Modified': new Date(modifiedMs).toUTCString(),
     });
   });
@@ -112,6 +114,7 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
     const blobField = store.field(type, second);
     if (id18 && id18.slice(0, 3) === store.describe(type).keyPrefix && blobField?.type === 'base64') {
       const row = store.liveRow(type, id18);
+      org.access.checkReadable(request.userId, type, row);
       const data = row[blobField.name];
       if (typeof data !== 'string') throw notFound();
       return {
@@ -123,10 +126,9 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
     const ids = store.findByExternalId(type, first, second);
     if (ids.length === 0) throw notFound();
     if (ids.length > 1) return multipleChoices(request, type, ids);
-    return json(
-      200,
-      store.toRestRecord(type, store.liveRow(type, ids[0] as string), request.version, fieldsParam(request)),
-    );
+    const row = store.liveRow(type, ids[0] as string);
+    org.access.checkReadable(request.userId, type, row);
+    return json(200, readableRecord(org, request, type, row));
   });
 
   // Upsert by external Id: 201 created, 200 updated (API 46.0+ answers with a body), 300 if ambiguous.
@@ -146,6 +148,18 @@ export function registerRecords(router: ApiRouter, org: EmbeddedOrg): void {
       throw error;
     }
   });
+}
+
+/** The record as GET answers it to the session's user (without the fields they cannot read). */
+function readableRecord(
+  org: EmbeddedOrg,
+  request: ApiRequest,
+  type: string,
+  row: StoredRow,
+): Record<string, unknown> {
+  const fields = fieldsParam(request);
+  const record = org.store.toRestRecord(type, row, request.version, fields);
+  return org.access.restrictRecord(request.userId, type, record, fields);
 }
 
 function multipleChoices(request: ApiRequest, type: string, ids: readonly string[]): ApiResponse {
