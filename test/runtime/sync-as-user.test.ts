@@ -7,7 +7,9 @@
  * being shared leave the device.
  */
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scopeOnServer } from '../../bench/lib/scope-oracle.ts';
@@ -26,9 +28,10 @@ import {
   FIELD_TECHNICIAN_PERMISSION_SET,
   startOrg,
 } from '../../src/emulator/index.ts';
-import { FIELDS_LEFT_OUT_META } from '../../src/runtime/field-access.ts';
+import { FIELDS_LEFT_OUT_META, withoutFields } from '../../src/runtime/field-access.ts';
 import { SqliteStore } from '../../src/runtime/store/sqlite-store.ts';
 import { SyncEngine } from '../../src/runtime/sync-engine.ts';
+import { runCli } from './helpers/cli.ts';
 import { compilePlan } from './helpers/e2e-org.ts';
 
 const NOW = '2026-03-12T09:30:00.000Z';
@@ -145,6 +148,67 @@ describe('a device syncing as its user holds exactly what that user selects', ()
 });
 
 describe('a field the user cannot read', () => {
+  it('leaves the SELECT lists of every query of its object, and blocks an object that filters on it', () => {
+    const asset = withPrice.objects.find((o) => o.name === 'Asset')!;
+    const without = withoutFields(asset, ['Price']);
+    if ('blockedBy' in without) throw new Error('Asset does not filter on Price');
+    expect(without.fields).toEqual([
+      'Id',
+      'LastModifiedDate',
+      'AccountId',
+      'Name',
+      'SerialNumber',
+      'Status',
+      'InstallDate',
+    ]);
+    expect(without.queries.delta.map((t) => t.soql)).toEqual([
+      'SELECT Id, LastModifiedDate, AccountId, Name, SerialNumber, Status, InstallDate FROM Asset WHERE (AccountId IN :parentIds) AND LastModifiedDate > :watermark ORDER BY LastModifiedDate ASC, Id ASC',
+    ]);
+    expect(without.queries.byIds?.soql).toBe(
+      'SELECT Id, LastModifiedDate, AccountId, Name, SerialNumber, Status, InstallDate FROM Asset WHERE Id IN :ids',
+    );
+    const path = without.paths[0]!;
+    expect(path.kind === 'childOf' && path.byParentIds.soql).toBe(
+      'SELECT Id, LastModifiedDate, AccountId, Name, SerialNumber, Status, InstallDate FROM Asset WHERE AccountId IN :parentIds',
+    );
+    expect(without.queries.ids.map((t) => t.soql)).toEqual(asset.queries.ids.map((t) => t.soql));
+    const filtered = variant({ Asset: { where: "Price > 0 AND Status != 'Price'" } }).objects.find(
+      (o) => o.name === 'Asset',
+    )!;
+    expect(withoutFields(filtered, ['Price'])).toEqual({ blockedBy: 'Price' });
+    const quoted = variant({ Asset: { where: "Status != 'Price'" } }).objects.find(
+      (o) => o.name === 'Asset',
+    )!;
+    expect('blockedBy' in withoutFields(quoted, ['Price'])).toBe(false);
+  });
+
+  it("is named in the output of `syncscope device sync` run with the technician's token", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sync-as-user-'));
+    try {
+      const planFile = join(dir, 'plan.json');
+      writeFileSync(planFile, JSON.stringify(withPrice));
+      process.env.SYNCSCOPE_ACCESS_TOKEN = tess.accessToken!;
+      const run = await runCli(
+        'device',
+        'sync',
+        '--plan',
+        planFile,
+        '--db',
+        join(dir, 'device.sqlite'),
+        '--org-url',
+        org.url,
+      );
+      expect(run.err).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(run.out.filter((line) => line.includes('left out'))).toEqual([
+        '  Asset: Price left out (not readable by this user)',
+      ]);
+    } finally {
+      delete process.env.SYNCSCOPE_ACCESS_TOKEN;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is left out, said in the summary and history, downloaded once granted, left out again when revoked mid-sync', async () => {
     const engine = device(tess, DEMO_TECHNICIAN_ID, withPrice);
     const first = await engine.syncNow();
