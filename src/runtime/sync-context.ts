@@ -21,6 +21,8 @@ export interface SyncDependencies {
   /** Manual syncs download every object; scheduled ones only those whose interval passed. */
   readonly downloadAll: boolean;
   readonly progress: (event: SyncProgress) => void;
+  /** Objects this user cannot sync and why (a filter names a field they cannot read; field-access.ts). */
+  readonly blocked?: ReadonlyMap<string, string>;
 }
 
 export type SyncContext = SyncDependencies & SyncTallies;

@@ -12,7 +12,7 @@
 import type { SyncPlan } from '../compiler/plan.ts';
 import { DEFAULT_API_VERSION } from '../compiler/query-limits.ts';
 import { listConflicts, resolveConflict, type Conflict, type ConflictResolution } from './conflicts.ts';
-import { download } from './download/download.ts';
+import { downloadAsUser, prepareUserPlan } from './download/download-as-user.ts';
 import { systemClock, systemTimer, type Clock, type Timer } from './effects.ts';
 import { Emitter } from './emitter.ts';
 import { LocalChanges } from './local-changes.ts';
@@ -346,8 +346,11 @@ export class SyncEngine {
     let kind: FailureKind | undefined;
     let failure: FailureReason | undefined;
     try {
-      const { touchedObjects } = await upload(context);
-      await download(context, touchedObjects);
+      // Syncing as the user: fields they cannot read are left out (field-access.ts).
+      const asUser = await prepareUserPlan(this.#store, api, plan);
+      const userContext: SyncContext = { ...context, plan: asUser.plan, blocked: asUser.blocked };
+      const { touchedObjects } = await upload(userContext);
+      await downloadAsUser(userContext, plan, touchedObjects);
     } catch (caught) {
       ({ kind, reason: failure } = syncFailureOf(caught));
       error = redact(caught instanceof Error ? caught.message : String(caught));

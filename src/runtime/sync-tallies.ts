@@ -19,11 +19,16 @@ export interface SyncTallies {
   readonly dropped: { object: string; recordId: string; op: ChangeOp }[];
   /** Records done / expected per phase and object in this sync (see record-progress.ts). */
   readonly tallies: Map<string, RecordTally>;
+  /**
+   * Objects whose queries answered INVALID_FIELD this sync, with the answer's message (a field's access
+   * revoked since the describe; download-as-user.ts retries without it).
+   */
+  readonly invalidFields?: Map<string, string>;
 }
 
 /** Fresh tallies for a sync that starts with `errors` already noted (a plan check's). */
 export function newSyncTallies(errors: readonly string[] = []): SyncTallies {
-  return { counts: {}, errors: [...errors], dropped: [], tallies: new Map() };
+  return { counts: {}, errors: [...errors], dropped: [], tallies: new Map(), invalidFields: new Map() };
 }
 
 export function countsFor(tallies: SyncTallies, object: string): ObjectCounts {

@@ -106,6 +106,15 @@ export class HistoryTab extends LitElement {
       }
       ${entry.error ? html`<p class="line error-text">${entry.error}</p>` : nothing}
       ${entry.errors.filter((e) => e !== entry.error).map((e) => html`<p class="line error-text">${e}</p>`)}
+      ${Object.entries(entry.counts)
+        .filter(([, c]) => (c.fieldsLeftOut?.length ?? 0) > 0)
+        .map(
+          ([object, c]) =>
+            html`<p class="line weak" data-fields-left-out=${object}>
+              ${objectLabelPlural(object)}: ${c.fieldsLeftOut!.join(', ')} left out (not readable by this
+              user)
+            </p>`,
+        )}
       ${
         entry.dropped.length > 0
           ? html`<p class="line" data-dropped>

@@ -273,6 +273,9 @@ export function summaryLines(summary: SyncSummary): string[] {
         (c.conflicts ? `, ${c.conflicts} conflicts` : '') +
         (c.reconciled ? ', reconciled' : ''),
     );
+  for (const [object, c] of Object.entries(summary.counts))
+    if (c.fieldsLeftOut?.length)
+      lines.push(`  ${object}: ${c.fieldsLeftOut.join(', ')} left out (not readable by this user)`);
   for (const dropped of summary.dropped)
     lines.push(`  dropped (server wins): ${dropped.op} ${dropped.object} ${dropped.recordId}`);
   if (summary.pendingChanges || summary.conflicts)

@@ -47,6 +47,11 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
   const { plan } = context;
   const settled = new Set<string>();
   const failed = new Set<string>();
+  // Objects this user cannot sync (a filter names a field they cannot read, field-access.ts) fail at once.
+  for (const [name, why] of context.blocked ?? []) {
+    failed.add(name);
+    if (!context.errors.includes(why)) context.errors.push(why);
+  }
   // Objects whose requests do not depend on what this sync brings are asked all at once, before any
   // wave runs: most syncs then cost one round of /composite calls. A delta bound with the parents held
   // before the sync is still exact: children of parents that arrive are fetched by parent Id (pending),
@@ -54,7 +59,7 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
   // Ids must wait for its parents.
   const early = new Map<string, ObjectWork>();
   for (const object of plan.objects)
-    if (!waitsForParents(object, workMode(context, object, touched)))
+    if (!failed.has(object.name) && !waitsForParents(object, workMode(context, object, touched)))
       early.set(
         object.name,
         withObjectContext(object, () => planWork(context, object, touched)),
@@ -69,6 +74,7 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
     const works: ObjectWork[] = [];
     for (const object of wave) {
       settled.add(object.name);
+      if (failed.has(object.name)) continue;
       if (object.dependsOn.some((d) => failed.has(d))) failed.add(object.name);
       else
         works.push(
@@ -87,8 +93,14 @@ export async function download(context: SyncContext, touched: ReadonlySet<string
     done.filter((work) => work.mode === 'count' && !failed.has(work.object.name)),
     failed,
   );
-  if (failed.size > 0)
-    throw new SyncError(`download failed for ${[...failed].join(', ')}`, 'permanent', 'download');
+  if (failed.size > 0) throw new DownloadFailedError([...failed]);
+}
+
+/** Objects (and their dependents) whose download failed permanently; the others were brought up to date. */
+export class DownloadFailedError extends SyncError {
+  constructor(readonly objects: readonly string[]) {
+    super(`download failed for ${objects.join(', ')}`, 'permanent', 'download');
+  }
 }
 
 /** Runs one object's step; a permanent API error fails that object (and, later, its dependents) only. */
@@ -103,6 +115,8 @@ async function perObject(
   } catch (error) {
     if (error instanceof ApiRequestError && error.kind === 'permanent') {
       failed.add(object.name);
+      // A field the user can no longer read (revoked since the describe): the engine retries without it.
+      if (error.errorCode === 'INVALID_FIELD') context.invalidFields?.set(object.name, error.message);
       context.errors.push(`${object.name}: ${error.message}`);
       return;
     }

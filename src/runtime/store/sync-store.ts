@@ -112,6 +112,8 @@ export interface ObjectCounts {
   downloaded: number;
   removed: number;
   reconciled: boolean;
+  /** Plan fields left out of this object's queries because the user cannot read them (field-access.ts). */
+  fieldsLeftOut?: readonly string[];
 }
 
 export interface SyncStore {
