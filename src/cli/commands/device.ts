@@ -3,6 +3,8 @@
  *
  *   device sync   (--plan plan.json | --scope-name NAME) --db device.sqlite [--user ID]
  *                 (--org-url URL --token T | --target-org ALIAS) [--wait SECONDS]
+ *   device sync   --db device.sqlite --username U --password P [--login-url URL] [--client-id ID]
+ *                 (signs in, follows the scope the org assigns the user: docs/rollout.md)
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
@@ -33,6 +35,9 @@ import { sameId } from '../../runtime/records.ts';
 import { isSalesforceId } from '../../runtime/soql-binding.ts';
 import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
+import type { UserFacts } from '../../runtime/scope-assignment.ts';
+import { fetchUserFacts } from '../../runtime/user-facts.ts';
+import { CLIENT_ID_ENV, CLIENT_SECRET_ENV, PASSWORD_ENV, signInWithPassword } from '../password-sign-in.ts';
 
 export const registerDeviceCommand: RegisterCommand = (program, io) => {
   const device = program
@@ -57,6 +62,23 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
+    .option(
+      '--username <username>',
+      'instead of --plan/--scope-name: sign in as this user and follow the scope the org assigns them',
+    )
+    .option('--password <password>', `with --username (or set ${PASSWORD_ENV})`)
+    .option(
+      '--login-url <url>',
+      'with --username: where to sign in (https://login.salesforce.com, a My Domain URL; default: --org-url)',
+    )
+    .option(
+      '--client-id <key>',
+      `with --username: the connected app's consumer key (or set ${CLIENT_ID_ENV})`,
+    )
+    .option(
+      '--client-secret <secret>',
+      `with --username: its consumer secret, if it wants one (or set ${CLIENT_SECRET_ENV})`,
+    )
     .option('--force', "install a plan of another scope, removing the device's records of the current one")
     .option(
       '--wait <seconds>',
@@ -104,6 +126,11 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
 interface SyncOptions {
   plan?: string;
   scopeName?: string;
+  username?: string;
+  password?: string;
+  loginUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
   db: string;
   user?: string;
   orgUrl?: string;
@@ -206,6 +233,7 @@ function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Reco
 const FIRST_CHECK_API_VERSION = '62.0';
 
 async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
+  if (options.username !== undefined) return deviceSyncSignedIn(options, io);
   if (Boolean(options.plan) === Boolean(options.scopeName))
     throw new CliError(
       'say which plan: --plan plan.json (a compiled file), or --scope-name NAME (the plan published in the org)',
@@ -237,6 +265,71 @@ async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
   } finally {
     store.close();
   }
+}
+
+/**
+ * `device sync --username U --password P`: signs in (OAuth username-password flow), reads what the org
+ * says of the user (profile, permission sets), and syncs the scope the org assigns them, checking for a
+ * newer version or another assignment at every sync (docs/rollout.md).
+ */
+async function deviceSyncSignedIn(options: SyncOptions, io: CliIo): Promise<void> {
+  if (options.plan || options.scopeName)
+    throw new CliError(
+      '--username follows the scope the org assigns to the user: leave out --plan and --scope-name',
+    );
+  if (options.token || options.targetOrg)
+    throw new CliError('--username signs in with a password: leave out --token and --target-org');
+  const password = options.password ?? process.env[PASSWORD_ENV];
+  if (!password) throw new CliError(`--username needs a password: pass --password or set ${PASSWORD_ENV}`);
+  const loginUrl = options.loginUrl ?? options.orgUrl;
+  if (!loginUrl)
+    throw new CliError(
+      '--username needs where to sign in: --login-url https://login.salesforce.com (or test., or a My Domain URL), or --org-url for the embedded org',
+    );
+  const clientId = options.clientId ?? process.env[CLIENT_ID_ENV];
+  const clientSecret = options.clientSecret ?? process.env[CLIENT_SECRET_ENV];
+  const store = openStore(options.db, false);
+  try {
+    const known = store.getPlan();
+    const parameters = options.param && known ? parseParams(options.param, known) : undefined;
+    if (options.param && !known)
+      throw new CliError(
+        `--param needs the plan's parameter types, and this device has no plan yet: sync once without --param first`,
+      );
+    const session = await signInWithPassword({
+      loginUrl,
+      username: options.username!,
+      password,
+      ...(clientId ? { clientId } : {}),
+      ...(clientSecret ? { clientSecret } : {}),
+    });
+    const apiVersion = known?.apiVersion ?? FIRST_CHECK_API_VERSION;
+    const org = await connectOrg(
+      { orgUrl: session.instanceUrl, token: session.accessToken, apiVersion },
+      { withoutOrgFlags: 'refuse' },
+    );
+    try {
+      const facts = await fetchUserFacts({ transport: org.connection, apiVersion }, session.userId);
+      io.out(`signed in as ${facts.username} (${describeFacts(facts)})`);
+      const userId = runningUser(
+        { ...options, user: undefined },
+        session.userId,
+        store.getMeta<string>('userId'),
+        io,
+      );
+      await runSync(options, io, store, org.connection, undefined, userId, parameters, facts);
+    } finally {
+      await org.close();
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function describeFacts(facts: UserFacts): string {
+  const profile = facts.profileName === null ? 'no profile known' : `profile ${facts.profileName}`;
+  const sets = facts.permissionSets.length ? `, permission sets ${facts.permissionSets.join(', ')}` : '';
+  return profile + sets;
 }
 
 /** Refuses a plan of another scope unless --force, saying what it would remove; with --force, says it. */
@@ -285,12 +378,14 @@ async function runSync(
   plan: SyncPlan | undefined,
   userId: string | undefined,
   parameters: Record<string, unknown> | undefined,
+  follow?: UserFacts,
 ): Promise<void> {
   const engine = new SyncEngine({
     transport,
     store,
     ...(plan ? { plan } : {}),
     ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
+    ...(follow ? { publishedPlan: { assignedTo: follow } } : {}),
     ...(userId !== undefined ? { userId } : {}),
     parameters,
     pageSize: options.pageSize,
@@ -311,6 +406,8 @@ async function runSync(
       EXIT_SYNC_BUSY,
     );
   for (const line of summaryLines(summary)) io.out(line);
+  const followed = follow ? store.getPlan() : undefined;
+  if (followed) io.out(`  scope: "${followed.scopeName}" (as the org assigns it to ${follow!.username})`);
   io.setExitCode(summary.ok ? 0 : 1);
 }
 
