@@ -17,6 +17,8 @@ import type { Transport } from './transport.ts';
 export interface ScopeSwap {
   readonly plan: SyncPlan;
   readonly version: PublishedVersion;
+  /** Why the org assigns it (rollout-state.ts). */
+  readonly reason: string;
 }
 
 /** After the upload: the context to download the new scope with, or undefined when changes are left. */
@@ -40,6 +42,11 @@ export function completeScopeSwap(
       plan: swap.plan,
       api: new SalesforceApi(transport, swap.plan.apiVersion, pageSize),
     },
-    installed: { versionId: swap.version.versionId, versionNumber: swap.version.versionNumber, ...change },
+    installed: {
+      versionId: swap.version.versionId,
+      versionNumber: swap.version.versionNumber,
+      ...change,
+      reason: swap.reason,
+    },
   };
 }

@@ -274,15 +274,21 @@ export class SyncEngine {
           ? await fetchLatestPublishedPlan({ transport, apiVersion }, option.scopeName, known)
           : await fetchAssignedPlan({ transport, apiVersion }, option.assignedTo, known);
       if (!latest || !latest.plan) return { apiCalls: api.apiCalls, errors };
+      const reason = 'reason' in latest ? latest.reason : undefined;
       if ('assignedTo' in option && installedPlan && installedPlan.scopeName !== latest.plan.scopeName)
         // The org moved the user to another scope: upload first, then swap (#runSync, scope-swap.ts).
-        return { apiCalls: api.apiCalls, errors, swap: { plan: latest.plan, version: latest.version } };
+        return {
+          apiCalls: api.apiCalls,
+          errors,
+          swap: { plan: latest.plan, version: latest.version, reason: reason ?? '' },
+        };
       const change = this.setPlan(latest.plan);
       this.#store.setMeta(PUBLISHED_VERSION_META, latest.version.versionId);
       const installed: PlanInstalled = {
         versionId: latest.version.versionId,
         versionNumber: latest.version.versionNumber,
         ...change,
+        ...(reason !== undefined ? { reason } : {}),
       };
       return { apiCalls: api.apiCalls, errors, installed };
     } catch (caught) {

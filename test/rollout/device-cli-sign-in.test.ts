@@ -82,7 +82,9 @@ describe('syncscope device sync --username --password', () => {
     expect(tess.err).toEqual([]);
     expect(tess.code).toBe(0);
     expect(tess.out[0]).toBe(`signed in as ${TESS} (profile Field Technician)`);
-    expect(tess.out).toContain('  installed published plan v1');
+    expect(tess.out).toContain(
+      '  installed published plan v1 ("Field technician" v1 via profile:Field Technician)',
+    );
     expect(tess.out.at(-1)).toBe(`  scope: "Field technician" (as the org assigns it to ${TESS})`);
 
     const diane = await signedInSync(DIANE, join(dir, 'diane.sqlite'));
@@ -101,7 +103,9 @@ describe('syncscope device sync --username --password', () => {
     await publishVersion(org(), wider, compilePlan(wider), 'all accounts');
     const again = await signedInSync(TESS, tessDb);
     expect(again.code).toBe(0);
-    expect(again.out).toContain('  installed published plan v2; downloading again: Account');
+    expect(again.out).toContain(
+      '  installed published plan v2 ("Field technician" v2 via profile:Field Technician); downloading again: Account',
+    );
     const quiet = await signedInSync(TESS, tessDb);
     expect(quiet.out.some((line) => line.startsWith('  installed'))).toBe(false);
   });

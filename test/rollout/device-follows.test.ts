@@ -75,6 +75,7 @@ describe('a device that follows its user’s assignment', () => {
       redownload: [],
       removed: [],
       unchanged: [],
+      reason: '"Field technician" v1 via default',
     });
 
     // The same sync with a plan given by hand costs the check less: the check is exactly one call.
@@ -113,6 +114,7 @@ describe('a device that follows its user’s assignment', () => {
       redownload: ['Contact'],
       removed: [],
       unchanged: ['Account', 'Case', 'Product2'],
+      reason: '"Field technician" v2 via default',
     });
     expect(device.store.getMeta(PUBLISHED_VERSION_META)).toBe(v2.versionId);
     // The check, the new plan's download, and the same one /composite call (Contact's first query from
@@ -164,6 +166,7 @@ describe('a device that follows its user’s assignment', () => {
       redownload: [],
       removed: ['Case', 'Contact'],
       unchanged: ['Account', 'Product2'],
+      reason: `"Dispatcher" v1 via user:${user.username.toLowerCase()}`,
     });
     expect(device.plan.scopeName).toBe('Dispatcher');
     expect(device.store.getMeta(PUBLISHED_VERSION_META)).toBe(dispatch.versionId);

@@ -451,6 +451,7 @@ export function summaryLines(summary: SyncSummary): string[] {
   if (installed)
     lines.push(
       `  installed published plan v${installed.versionNumber}` +
+        (installed.reason ? ` (${installed.reason})` : '') +
         (installed.redownload.length ? `; downloading again: ${installed.redownload.join(', ')}` : '') +
         (installed.removed.length ? `; removed: ${installed.removed.join(', ')}` : ''),
     );
