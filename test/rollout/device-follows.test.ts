@@ -7,7 +7,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncScope } from '../../src/compiler/scope.ts';
-import { publishVersion } from '../../src/org/published-plans.ts';
+import { promoteDraft, publishVersion } from '../../src/org/published-plans.ts';
 import type { UserFacts } from '../../src/runtime/scope-assignment.ts';
 import { MemoryStore } from '../../src/runtime/store/memory-store.ts';
 import { PUBLISHED_VERSION_META, SyncEngine } from '../../src/runtime/sync-engine.ts';
@@ -39,11 +39,11 @@ async function apiCallsSoFar(): Promise<number> {
   return ((await h.control('stats', undefined, 'GET')) as { apiCalls: number }).apiCalls;
 }
 
-function followingDevice(): SyncEngine {
+function followingDevice(facts: UserFacts = user): SyncEngine {
   return new SyncEngine({
     transport: h.conn,
     store: new MemoryStore(),
-    publishedPlan: { assignedTo: user },
+    publishedPlan: { assignedTo: facts },
     userId: h.userId,
     clock: { now: () => h.now() },
   });
@@ -173,5 +173,57 @@ describe('a device that follows its user’s assignment', () => {
     expect(device.store.listRecordIds('Contact')).toEqual([]);
     expect(device.pendingChanges()).toEqual([]);
     await h.expectDeviceMatchesServer(device);
+  });
+
+  it('installs a draft only on its test users’ devices; after promotion the others follow, the testers download nothing', async () => {
+    const account = await h.create('Account', { Name: 'Volt', Industry: 'Energy' });
+    await h.create('Contact', { LastName: 'Ada', Email: 'ada@x.example', AccountId: account });
+    await h.create('Contact', { LastName: 'Bob', Email: 'bob@x.example', AccountId: account });
+    await publishVersion(org(), technicianScope, compilePlan(technicianScope), 'technicians', {
+      assign: [{ kind: 'default' }],
+    });
+    await h.advance(120);
+    // Two technicians' devices (the facts are what the org would say of them).
+    const tester = followingDevice({ ...user, username: 'tess@rollout.example' });
+    const other = followingDevice({ ...user, username: 'ivan@rollout.example' });
+    expect((await tester.syncNow()).planInstalled?.versionNumber).toBe(1);
+    expect((await other.syncNow()).planInstalled?.versionNumber).toBe(1);
+
+    const narrower: SyncScope = {
+      ...technicianScope,
+      objects: {
+        ...technicianScope.objects,
+        Contact: { ...technicianScope.objects.Contact!, where: "Email != null AND LastName != 'Bob'" },
+      },
+    };
+    const draft = await publishVersion(org(), narrower, compilePlan(narrower), 'no Bob', {
+      draftFor: ['tess@rollout.example'],
+    });
+    await h.advance(120);
+    const tested = await tester.syncNow();
+    expect(tested.planInstalled).toMatchObject({
+      versionId: draft.versionId,
+      versionNumber: 2,
+      redownload: ['Contact'],
+      reason: 'test user of draft v2 of "Field technician"',
+    });
+    const untouched = await other.syncNow();
+    expect(untouched.planInstalled).toBeUndefined();
+    expect(other.store.listRecordIds('Contact')).toHaveLength(2);
+
+    const { version } = await promoteDraft(org(), 'Field technician');
+    await h.advance(120);
+    const otherAfter = await other.syncNow();
+    expect(otherAfter.planInstalled).toMatchObject({ versionId: version.versionId, redownload: ['Contact'] });
+    expect(other.store.listRecordIds('Contact')).toHaveLength(1);
+    const testerAfter = await tester.syncNow();
+    expect(testerAfter.planInstalled).toEqual({
+      versionId: version.versionId,
+      versionNumber: 3,
+      redownload: [],
+      removed: [],
+      unchanged: ['Account', 'Case', 'Contact', 'Product2'],
+      reason: '"Field technician" v3 via default',
+    });
   });
 });
