@@ -142,7 +142,10 @@ export function chooseVersionFor(state: RolloutState, user: UserFacts): VersionC
     const published = latestPublished(state, draft.scopeName);
     if (!published || published.versionNumber < draft.versionNumber) drafts.push(draft);
   }
-  const newestDraft = drafts.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt))[0];
+  // Newest first by the org's order (CreatedDate, then Id), as version numbers are.
+  const newestDraft = drafts.sort(
+    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.versionId.localeCompare(a.versionId),
+  )[0];
   if (newestDraft)
     return {
       version: newestDraft,

@@ -18,7 +18,7 @@ import { LocalChanges } from './local-changes.ts';
 import { viewRecord, viewRecords, viewRecordsWhere } from './local-view.ts';
 import { installPlan, PlanError, type InstallPlanOptions, type PlanChange } from './plan-change.ts';
 import type { PlanInstalled, SyncProgress, SyncSummary } from './progress.ts';
-import { fetchAssignedPlan } from './assigned-plan-source.ts';
+import { fetchAssignedPlan, NoAssignedScopeError } from './assigned-plan-source.ts';
 import { fetchLatestPublishedPlan, type PlanTransport } from './published-plan-source.ts';
 import type { UserFacts } from './scope-assignment.ts';
 import { completeScopeSwap, type ScopeSwap } from './scope-swap.ts';
@@ -293,7 +293,11 @@ export class SyncEngine {
       return { apiCalls: api.apiCalls, errors, installed };
     } catch (caught) {
       const message = redact(caught instanceof Error ? caught.message : String(caught));
-      const error = `the published plan of ${'scopeName' in option ? `"${option.scopeName}"` : followedName(option)} could not be ${caught instanceof PlanError ? 'used' : 'read'}: ${message}`;
+      // Nothing assigned: the message says what the admin should do, as it stands.
+      const error =
+        caught instanceof NoAssignedScopeError
+          ? message
+          : `the published plan of ${'scopeName' in option ? `"${option.scopeName}"` : followedName(option)} could not be ${caught instanceof PlanError ? 'used' : 'read'}: ${message}`;
       if (!installedPlan) return { apiCalls: api.apiCalls, errors, failed: error };
       errors.push(`${error}; this sync used the plan already on the device`);
       return { apiCalls: api.apiCalls, errors };

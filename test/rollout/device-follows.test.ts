@@ -226,4 +226,21 @@ describe('a device that follows its user’s assignment', () => {
       reason: '"Field technician" v3 via default',
     });
   });
+
+  it('fails with what the admin should do while nothing is assigned, then syncs once it is', async () => {
+    await publishVersion(org(), technicianScope, compilePlan(technicianScope), 'not assigned yet');
+    const device = followingDevice();
+    const none = await device.syncNow();
+    expect(none.ok).toBe(false);
+    expect(none.error).toBe(
+      `no scope is assigned to ${user.username}, their profile or permission sets, and there is no default: assign one with \`syncscope publish <scope.json> --assign user:${user.username}\` (or --assign default)`,
+    );
+    expect(none.apiCalls).toBe(1);
+    await publishVersion(org(), technicianScope, compilePlan(technicianScope), 'for everyone', {
+      assign: [{ kind: 'default' }],
+    });
+    const summary = await device.syncNow();
+    expect(summary.ok, summary.error).toBe(true);
+    expect(summary.planInstalled?.reason).toBe('"Field technician" v2 via default');
+  });
 });
