@@ -10,6 +10,11 @@ import { CliError } from './cli-error.ts';
  * --wait (sysexits' EX_TEMPFAIL: try again later), so scripts can tell it from a failed sync (1).
  */
 export const EXIT_SYNC_BUSY = 75;
+
+/** `device sync --username`: environment variables read when the flags are not given. */
+export const CLIENT_ID_ENV = 'SYNCSCOPE_CLIENT_ID';
+export const CLIENT_SECRET_ENV = 'SYNCSCOPE_CLIENT_SECRET';
+export const PASSWORD_ENV = 'SYNCSCOPE_PASSWORD';
 /**
  * A second sync waits for the first rather than refusing: whoever asked for it wants the changes queued
  * since the first began to go up, and a cron job or a user pressing twice should not see a failure. The

@@ -55,6 +55,8 @@ export interface PlanInstalled extends PlanChange {
   /** ContentVersion Id. */
   readonly versionId: string;
   readonly versionNumber: number;
+  /** Following the user's assignment: why this version (`"Dispatcher" v2 via profile:Dispatcher`). */
+  readonly reason?: string;
 }
 
 export function emptyCounts(): ObjectCounts {

@@ -23,6 +23,8 @@ export interface PublishedDocument {
   readonly note: string;
   readonly scope: SyncScope;
   readonly plan: SyncPlan;
+  /** Set on a draft: the usernames it was published for, and the targets promotion assigns it to. */
+  readonly draft?: { readonly testUsers: readonly string[]; readonly assign: readonly string[] };
 }
 
 /** One published version, as listed (from the ContentVersion row, without its document). */
@@ -41,6 +43,11 @@ export interface PublishedVersion {
   /** The plan's scopeHash. */
   readonly scopeHash: string;
   readonly planVersion: number;
+  /**
+   * A draft reaches only its test users' devices (docs/rollout.md); `latestVersion` and
+   * `fetchLatestPublishedPlan` skip drafts.
+   */
+  readonly draft: boolean;
 }
 
 /**
@@ -77,7 +84,7 @@ export async function queryRows<T>(store: PlanStore, soql: string): Promise<T[]>
   return records;
 }
 
-interface ContentVersionRow {
+export interface ContentVersionRow {
   Id: string;
   ContentDocumentId: string | null;
   Title: string;
@@ -86,20 +93,28 @@ interface ContentVersionRow {
   CreatedBy?: { Name?: string | null } | null;
 }
 
-const VERSION_FIELDS = 'Id, ContentDocumentId, Title, Description, CreatedDate, CreatedBy.Name';
+export const VERSION_FIELDS = 'Id, ContentDocumentId, Title, Description, CreatedDate, CreatedBy.Name';
 
 export function titleOf(scopeName: string): string {
   return `${TITLE_PREFIX}${scopeName}`;
 }
 
-/** `v3 | plan 1 | <scopeHash> | <note>` */
-export function describeVersion(versionNumber: number, plan: SyncPlan, note: string): string {
-  return `v${versionNumber} | plan ${plan.planVersion} | ${plan.scopeHash} | ${note}`.slice(0, 1000);
+/**
+ * `v3 | plan 1 | <scopeHash> | <note>`; a draft `v3 draft | ...` (readers older than drafts do not match
+ * it, so they never install a draft). The number written is the publisher's claim; readers number
+ * versions by their order in the org (`numberVersions`), so two publishes at once never share a number.
+ */
+export function describeVersion(versionNumber: number, plan: SyncPlan, note: string, draft = false): string {
+  return `v${versionNumber}${draft ? ' draft' : ''} | plan ${plan.planVersion} | ${plan.scopeHash} | ${note}`.slice(
+    0,
+    1000,
+  );
 }
 
-const DESCRIPTION = /^v(\d+) \| plan (\d+) \| ([0-9a-f]*) \| ([\s\S]*)$/;
+const DESCRIPTION = /^v(\d+)( draft)? \| plan (\d+) \| ([0-9a-f]*) \| ([\s\S]*)$/;
 
-function toPublishedVersion(row: ContentVersionRow, scopeName: string): PublishedVersion | null {
+/** A version row as read, numbered later by `numberVersions`. */
+export function toPublishedVersion(row: ContentVersionRow, scopeName: string): PublishedVersion | null {
   const match = DESCRIPTION.exec(row.Description ?? '');
   if (!match) return null; // a file with our title that we did not write: not a version
   return {
@@ -107,29 +122,39 @@ function toPublishedVersion(row: ContentVersionRow, scopeName: string): Publishe
     contentDocumentId: row.ContentDocumentId ?? null,
     scopeName,
     versionNumber: Number(match[1]),
-    note: match[4]!,
+    note: match[5]!,
     publishedAt: row.CreatedDate,
     publishedBy: row.CreatedBy?.Name ?? null,
-    scopeHash: match[3]!,
-    planVersion: Number(match[2]),
+    scopeHash: match[4]!,
+    planVersion: Number(match[3]),
+    draft: match[2] !== undefined,
   };
 }
 
-/** Published versions of a scope, newest first. */
+/**
+ * Numbers one scope's versions 1, 2, 3... in the org's order (CreatedDate, then Id), given oldest first.
+ * The order is the org's, not the publisher's claim: two admins who publish at once both claim the same
+ * number, and both versions are kept, numbered by which the org saved first.
+ */
+export function numberVersions(oldestFirst: readonly PublishedVersion[]): PublishedVersion[] {
+  return oldestFirst.map((version, index) => ({ ...version, versionNumber: index + 1 }));
+}
+
+/** Versions of a scope (drafts included, flagged), newest first. */
 export async function listVersions(org: PlanStore, scopeName: string): Promise<PublishedVersion[]> {
   const rows = await queryRows<ContentVersionRow>(
     org,
-    `SELECT ${VERSION_FIELDS} FROM ContentVersion WHERE Title = ${soqlString(titleOf(scopeName))} ORDER BY CreatedDate DESC, Id DESC`,
+    `SELECT ${VERSION_FIELDS} FROM ContentVersion WHERE Title = ${soqlString(titleOf(scopeName))} ORDER BY CreatedDate ASC, Id ASC`,
   );
-  return rows
+  const versions = rows
     .map((row) => toPublishedVersion(row, scopeName))
-    .filter((v): v is PublishedVersion => v !== null)
-    .sort((a, b) => b.versionNumber - a.versionNumber);
+    .filter((v): v is PublishedVersion => v !== null);
+  return numberVersions(versions).reverse();
 }
 
-/** The newest published version's metadata (one query), or null when never published. */
+/** The newest published (not draft) version's metadata (one query), or null when never published. */
 export async function latestVersion(org: PlanStore, scopeName: string): Promise<PublishedVersion | null> {
-  return (await listVersions(org, scopeName))[0] ?? null;
+  return (await listVersions(org, scopeName)).find((v) => !v.draft) ?? null;
 }
 
 /** The document of one version (one download). */
@@ -152,7 +177,11 @@ export async function findVersion(org: PlanStore, versionId: string): Promise<Pu
     `SELECT ${VERSION_FIELDS} FROM ContentVersion WHERE Id = ${soqlString(versionId)}`,
   );
   if (!row || !row.Title.startsWith(TITLE_PREFIX)) return null;
-  return toPublishedVersion(row, row.Title.slice(TITLE_PREFIX.length));
+  const scopeName = row.Title.slice(TITLE_PREFIX.length);
+  const found = toPublishedVersion(row, scopeName);
+  if (!found) return null;
+  // Its number is its place in the org's order, as listVersions says.
+  return (await listVersions(org, scopeName)).find((v) => v.versionId === found.versionId) ?? found;
 }
 
 /**

@@ -19,7 +19,10 @@ import { LocalChanges } from './local-changes.ts';
 import { viewRecord, viewRecords, viewRecordsWhere } from './local-view.ts';
 import { installPlan, PlanError, type InstallPlanOptions, type PlanChange } from './plan-change.ts';
 import type { PlanInstalled, SyncProgress, SyncSummary } from './progress.ts';
+import { fetchAssignedPlan, NoAssignedScopeError } from './assigned-plan-source.ts';
 import { fetchLatestPublishedPlan, type PlanTransport } from './published-plan-source.ts';
+import type { UserFacts } from './scope-assignment.ts';
+import { completeScopeSwap, type ScopeSwap } from './scope-swap.ts';
 import type { SfRecord } from './records.ts';
 import { SalesforceApi } from './salesforce-api.ts';
 import { BACKOFF_BASE_MS, computeNextSyncAt, SyncScheduler } from './scheduler.ts';
@@ -65,11 +68,27 @@ export interface SyncEngineOptions {
   readonly lock?: SyncLock;
 }
 
-export interface PublishedPlanOption {
-  /** The scope's name as published (the ContentVersion title is `syncscope:<name>`). */
-  readonly scopeName: string;
-  /** REST API version for the check while the device has no plan yet (then the plan's). */
-  readonly apiVersion?: string;
+export type PublishedPlanOption =
+  | {
+      /** The scope's name as published (the ContentVersion title is `syncscope:<name>`). */
+      readonly scopeName: string;
+      /** REST API version for the check while the device has no plan yet (then the plan's). */
+      readonly apiVersion?: string;
+    }
+  | {
+      /**
+       * Follow whatever the org assigns this user (docs/rollout.md): a newer version of the same scope is
+       * installed before uploading; a move to another scope uploads pending changes first, then swaps.
+       */
+      readonly assignedTo: UserFacts;
+      readonly apiVersion?: string;
+    };
+
+/** How the published-plan option is named in messages. */
+function followedName(option: PublishedPlanOption): string {
+  return 'scopeName' in option
+    ? `the scope "${option.scopeName}"`
+    : `the scope assigned to ${option.assignedTo.username}`;
 }
 
 /** Store meta key: the ContentVersion Id of the published plan the device runs. */
@@ -251,19 +270,35 @@ export class SyncEngine {
     const known = this.#store.getMeta<string | null>(PUBLISHED_VERSION_META) ?? undefined;
     const errors: string[] = [];
     try {
-      const latest = await fetchLatestPublishedPlan({ transport, apiVersion }, option.scopeName, known);
+      const latest =
+        'scopeName' in option
+          ? await fetchLatestPublishedPlan({ transport, apiVersion }, option.scopeName, known)
+          : await fetchAssignedPlan({ transport, apiVersion }, option.assignedTo, known);
       if (!latest || !latest.plan) return { apiCalls: api.apiCalls, errors };
+      const reason = 'reason' in latest ? latest.reason : undefined;
+      if ('assignedTo' in option && installedPlan && installedPlan.scopeName !== latest.plan.scopeName)
+        // The org moved the user to another scope: upload first, then swap (#runSync, scope-swap.ts).
+        return {
+          apiCalls: api.apiCalls,
+          errors,
+          swap: { plan: latest.plan, version: latest.version, reason: reason ?? '' },
+        };
       const change = this.setPlan(latest.plan);
       this.#store.setMeta(PUBLISHED_VERSION_META, latest.version.versionId);
       const installed: PlanInstalled = {
         versionId: latest.version.versionId,
         versionNumber: latest.version.versionNumber,
         ...change,
+        ...(reason !== undefined ? { reason } : {}),
       };
       return { apiCalls: api.apiCalls, errors, installed };
     } catch (caught) {
       const message = redact(caught instanceof Error ? caught.message : String(caught));
-      const error = `the published plan of "${option.scopeName}" could not be ${caught instanceof PlanError ? 'used' : 'read'}: ${message}`;
+      // Nothing assigned: the message says what the admin should do, as it stands.
+      const error =
+        caught instanceof NoAssignedScopeError
+          ? message
+          : `the published plan of ${'scopeName' in option ? `"${option.scopeName}"` : followedName(option)} could not be ${caught instanceof PlanError ? 'used' : 'read'}: ${message}`;
       if (!installedPlan) return { apiCalls: api.apiCalls, errors, failed: error };
       errors.push(`${error}; this sync used the plan already on the device`);
       return { apiCalls: api.apiCalls, errors };
@@ -325,13 +360,13 @@ export class SyncEngine {
       const error =
         check?.failed ??
         (this.#publishedPlan
-          ? `no plan published for the scope "${this.#publishedPlan.scopeName}" yet: publish it in the config tool`
+          ? `no plan published for ${followedName(this.#publishedPlan)} yet: publish it in the config tool`
           : 'no sync plan on this device yet: install one with setPlan()');
       const summary = { ...emptySummary(trigger, startedAt), apiCalls: check?.apiCalls ?? 0, error };
       return { ...summary, errors: [...(check?.errors ?? []), error] };
     }
     const api = new SalesforceApi(this.#transport, plan.apiVersion, this.#pageSize);
-    const context: SyncContext = {
+    let context: SyncContext = {
       store: this.#store,
       api,
       plan,
@@ -345,21 +380,41 @@ export class SyncEngine {
     let error: string | undefined;
     let kind: FailureKind | undefined;
     let failure: FailureReason | undefined;
+    let swapped: { installed: PlanInstalled; apiCalls: () => number } | undefined;
     try {
       // Syncing as the user: fields they cannot read are left out (field-access.ts).
-      const asUser = await prepareUserPlan(this.#store, api, plan);
+      let asUser = await prepareUserPlan(this.#store, api, plan);
+      const { touchedObjects } = await upload({ ...context, plan: asUser.plan, blocked: asUser.blocked });
+      let fullPlan = plan;
+      if (check?.swap) {
+        // Moved to another scope: its plan replaces this one once every local change is uploaded.
+        const done = completeScopeSwap(context, check.swap, this.#transport, this.#pageSize);
+        if (done) {
+          this.#store.setMeta(PUBLISHED_VERSION_META, check.swap.version.versionId);
+          const swapApi = done.context.api;
+          swapped = { installed: done.installed, apiCalls: () => swapApi.apiCalls };
+          context = done.context;
+          fullPlan = check.swap.plan;
+          asUser = await prepareUserPlan(this.#store, swapApi, fullPlan);
+        }
+      }
       const userContext: SyncContext = { ...context, plan: asUser.plan, blocked: asUser.blocked };
-      const { touchedObjects } = await upload(userContext);
-      await downloadAsUser(userContext, plan, touchedObjects);
+      await downloadAsUser(userContext, fullPlan, touchedObjects);
     } catch (caught) {
       ({ kind, reason: failure } = syncFailureOf(caught));
       error = redact(caught instanceof Error ? caught.message : String(caught));
       if (!context.errors.includes(error)) context.errors.push(error);
     }
     const endedAt = this.#clock.now();
-    const apiCalls = api.apiCalls + (check?.apiCalls ?? 0);
+    const apiCalls = api.apiCalls + (check?.apiCalls ?? 0) + (swapped?.apiCalls() ?? 0);
+    const installed = swapped?.installed ?? check?.installed;
     const failures = error ? (this.#store.getMeta<number>('consecutiveFailures') ?? 0) + 1 : 0;
-    const nextSyncAt = computeNextSyncAt(plan, this.#store, endedAt, kind === 'permanent' ? 0 : failures);
+    const nextSyncAt = computeNextSyncAt(
+      context.plan,
+      this.#store,
+      endedAt,
+      kind === 'permanent' ? 0 : failures,
+    );
     const history: SyncHistoryEntry = {
       trigger,
       startedAt,
@@ -392,7 +447,7 @@ export class SyncEngine {
       conflicts: changes.filter((c) => c.status === 'conflict').length,
       ...(error ? { error } : {}),
       ...(failure ? { failure } : {}),
-      ...(check?.installed ? { planInstalled: check.installed } : {}),
+      ...(installed ? { planInstalled: installed } : {}),
       nextSyncAt,
     };
     this.#emitter.emit('summary', summary);
@@ -409,6 +464,8 @@ interface PlanCheck {
   /** Problems that did not stop the sync (it ran the plan already installed). */
   readonly errors: string[];
   readonly installed?: PlanInstalled;
+  /** A plan of another scope the org now assigns: installed after the upload, if nothing is left to send. */
+  readonly swap?: ScopeSwap;
 }
 
 function emptySummary(trigger: 'manual' | 'scheduled', at: number): SyncSummary {

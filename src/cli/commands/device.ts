@@ -3,6 +3,8 @@
  *
  *   device sync   (--plan plan.json | --scope-name NAME) --db device.sqlite [--user ID]
  *                 (--org-url URL --token T | --target-org ALIAS) [--wait SECONDS]
+ *   device sync   --db device.sqlite --username U --password P [--login-url URL] [--client-id ID]
+ *                 (signs in, follows the scope the org assigns the user: docs/rollout.md)
  *   device dump   --db device.sqlite [--object T] [--all]
  *   device edit   --db device.sqlite --object T (--create | --id ID | --delete ID) [--set Field=Value ...]
  *   device status --db device.sqlite [--json]
@@ -34,10 +36,18 @@ import { sameId } from '../../runtime/records.ts';
 import { isSalesforceId } from '../../runtime/soql-binding.ts';
 import { LocalWriteError } from '../../runtime/sync-errors.ts';
 import type { Transport } from '../../runtime/transport.ts';
+import type { UserFacts } from '../../runtime/scope-assignment.ts';
+import { fetchUserFacts } from '../../runtime/user-facts.ts';
+import { CLIENT_ID_ENV, CLIENT_SECRET_ENV, PASSWORD_ENV, signInWithPassword } from '../password-sign-in.ts';
 
 export interface SyncOptions {
   plan?: string;
   scopeName?: string;
+  username?: string;
+  password?: string;
+  loginUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
   db: string;
   user?: string;
   orgUrl?: string;
@@ -115,6 +125,7 @@ function parseParams(pairs: readonly string[] | undefined, plan: SyncPlan): Reco
 const FIRST_CHECK_API_VERSION = DEFAULT_API_VERSION;
 
 export async function deviceSync(options: SyncOptions, io: CliIo): Promise<void> {
+  if (options.username !== undefined) return deviceSyncSignedIn(options, io);
   if (Boolean(options.plan) === Boolean(options.scopeName))
     throw new CliError(
       'say which plan: --plan plan.json (a compiled file), or --scope-name NAME (the plan published in the org)',
@@ -146,6 +157,71 @@ export async function deviceSync(options: SyncOptions, io: CliIo): Promise<void>
   } finally {
     store.close();
   }
+}
+
+/**
+ * `device sync --username U --password P`: signs in (OAuth username-password flow), reads what the org
+ * says of the user (profile, permission sets), and syncs the scope the org assigns them, checking for a
+ * newer version or another assignment at every sync (docs/rollout.md).
+ */
+async function deviceSyncSignedIn(options: SyncOptions, io: CliIo): Promise<void> {
+  if (options.plan || options.scopeName)
+    throw new CliError(
+      '--username follows the scope the org assigns to the user: leave out --plan and --scope-name',
+    );
+  if (options.token || options.targetOrg)
+    throw new CliError('--username signs in with a password: leave out --token and --target-org');
+  const password = options.password ?? process.env[PASSWORD_ENV];
+  if (!password) throw new CliError(`--username needs a password: pass --password or set ${PASSWORD_ENV}`);
+  const loginUrl = options.loginUrl ?? options.orgUrl;
+  if (!loginUrl)
+    throw new CliError(
+      '--username needs where to sign in: --login-url https://login.salesforce.com (or test., or a My Domain URL), or --org-url for the embedded org',
+    );
+  const clientId = options.clientId ?? process.env[CLIENT_ID_ENV];
+  const clientSecret = options.clientSecret ?? process.env[CLIENT_SECRET_ENV];
+  const store = openStore(options.db, false);
+  try {
+    const known = store.getPlan();
+    const parameters = options.param && known ? parseParams(options.param, known) : undefined;
+    if (options.param && !known)
+      throw new CliError(
+        `--param needs the plan's parameter types, and this device has no plan yet: sync once without --param first`,
+      );
+    const session = await signInWithPassword({
+      loginUrl,
+      username: options.username!,
+      password,
+      ...(clientId ? { clientId } : {}),
+      ...(clientSecret ? { clientSecret } : {}),
+    });
+    const apiVersion = known?.apiVersion ?? FIRST_CHECK_API_VERSION;
+    const org = await connectOrg(
+      { orgUrl: session.instanceUrl, token: session.accessToken, apiVersion },
+      { withoutOrgFlags: 'refuse' },
+    );
+    try {
+      const facts = await fetchUserFacts({ transport: org.connection, apiVersion }, session.userId);
+      io.out(`signed in as ${facts.username} (${describeFacts(facts)})`);
+      const userId = runningUser(
+        { ...options, user: undefined },
+        session.userId,
+        store.getMeta<string>('userId'),
+        io,
+      );
+      await runSync(options, io, store, org.connection, undefined, userId, parameters, facts);
+    } finally {
+      await org.close();
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function describeFacts(facts: UserFacts): string {
+  const profile = facts.profileName === null ? 'no profile known' : `profile ${facts.profileName}`;
+  const sets = facts.permissionSets.length ? `, permission sets ${facts.permissionSets.join(', ')}` : '';
+  return profile + sets;
 }
 
 /** Refuses a plan of another scope unless --force, saying what it would remove; with --force, says it. */
@@ -194,12 +270,14 @@ async function runSync(
   plan: SyncPlan | undefined,
   userId: string | undefined,
   parameters: Record<string, unknown> | undefined,
+  follow?: UserFacts,
 ): Promise<void> {
   const engine = new SyncEngine({
     transport,
     store,
     ...(plan ? { plan } : {}),
     ...(options.scopeName ? { publishedPlan: { scopeName: options.scopeName } } : {}),
+    ...(follow ? { publishedPlan: { assignedTo: follow } } : {}),
     ...(userId !== undefined ? { userId } : {}),
     parameters,
     pageSize: options.pageSize,
@@ -220,6 +298,8 @@ async function runSync(
       EXIT_SYNC_BUSY,
     );
   for (const line of summaryLines(summary)) io.out(line);
+  const followed = follow ? store.getPlan() : undefined;
+  if (followed) io.out(`  scope: "${followed.scopeName}" (as the org assigns it to ${follow!.username})`);
   io.setExitCode(summary.ok ? 0 : 1);
 }
 
@@ -263,6 +343,7 @@ export function summaryLines(summary: SyncSummary): string[] {
   if (installed)
     lines.push(
       `  installed published plan v${installed.versionNumber}` +
+        (installed.reason ? ` (${installed.reason})` : '') +
         (installed.redownload.length ? `; downloading again: ${installed.redownload.join(', ')}` : '') +
         (installed.removed.length ? `; removed: ${installed.removed.join(', ')}` : ''),
     );

@@ -7,7 +7,15 @@ import type { Command } from 'commander';
 import type { CliIo, RegisterCommand } from '../cli-io.ts';
 import type { EditOptions, SyncOptions } from '../commands/device.ts';
 import type { ResolveOptions } from '../commands/device-changes.ts';
-import { DEFAULT_WAIT_SECONDS, EXIT_SYNC_BUSY, parseInteger, parseSeconds } from '../device-flags.ts';
+import {
+  CLIENT_ID_ENV,
+  CLIENT_SECRET_ENV,
+  DEFAULT_WAIT_SECONDS,
+  EXIT_SYNC_BUSY,
+  parseInteger,
+  parseSeconds,
+  PASSWORD_ENV,
+} from '../device-flags.ts';
 import { TOKEN_ENV } from '../org-options.ts';
 
 export const registerDeviceCommand: RegisterCommand = (program, io) => {
@@ -33,6 +41,23 @@ export const registerDeviceCommand: RegisterCommand = (program, io) => {
     .option('--target-org <alias>', 'an sf CLI alias or username (uses its stored login)')
     .option('--param <name=value...>', 'a value for a plan parameter (repeatable)')
     .option('--page-size <n>', 'query page size hint, 200..2000', parseInteger)
+    .option(
+      '--username <username>',
+      'instead of --plan/--scope-name: sign in as this user and follow the scope the org assigns them',
+    )
+    .option('--password <password>', `with --username (or set ${PASSWORD_ENV})`)
+    .option(
+      '--login-url <url>',
+      'with --username: where to sign in (https://login.salesforce.com, a My Domain URL; default: --org-url)',
+    )
+    .option(
+      '--client-id <key>',
+      `with --username: the connected app's consumer key (or set ${CLIENT_ID_ENV})`,
+    )
+    .option(
+      '--client-secret <secret>',
+      `with --username: its consumer secret, if it wants one (or set ${CLIENT_SECRET_ENV})`,
+    )
     .option('--force', "install a plan of another scope, removing the device's records of the current one")
     .option(
       '--wait <seconds>',
