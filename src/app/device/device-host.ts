@@ -5,7 +5,8 @@
  * worker/device-worker.ts forwards its calls and events over postMessage.
  *
  * What it adds to the engine:
- * - the session (kept in the store, refreshed by the transport) and the published plan at sign-in;
+ * - the session (kept in the store, refreshed by the transport) and the published plan at sign-in: the
+ *   scope the org assigns the user (docs/rollout.md), else the configured scope name;
  * - what started each sync (menu, settings, pull, schedule, reconnect, foreground), kept beside the
  *   engine's history in store meta (`syncTriggers`), since the engine only knows manual|scheduled;
  * - the plan objects' describes (store meta `describes`), for labels and typed inputs offline;
@@ -33,6 +34,11 @@ import {
   type TransportRequest,
 } from '../../runtime/index.ts';
 import type { PlanChange } from '../../runtime/plan-change.ts';
+import { readVersion, type PlanStore } from '../../runtime/published-plan-source.ts';
+import { chooseVersionFor, fetchRolloutState } from '../../runtime/rollout-state.ts';
+import { resolveScopeFor, type UserFacts } from '../../runtime/scope-assignment.ts';
+import type { PublishedPlanOption } from '../../runtime/sync-engine.ts';
+import { fetchUserFacts } from '../../runtime/user-facts.ts';
 import { SalesforceApi } from '../../runtime/salesforce-api.ts';
 import { SyncScheduler } from '../../runtime/scheduler.ts';
 import { HISTORY_KEPT, PUBLISHED_VERSION_META } from '../../runtime/sync-engine.ts';
@@ -54,6 +60,11 @@ export const SYNC_TRIGGERS_META = 'syncTriggers';
 export const PUBLISHED_NUMBER_META = 'publishedPlanVersionNumber';
 /** The plan objects' describes (OrgMetadata, trimmed to what the screens read). */
 export const DESCRIBES_META = 'describes';
+/**
+ * The signed-in user's facts when the device follows the org's assignment for them (read at sign-in);
+ * null or absent: it follows the configured scope name.
+ */
+export const FOLLOWED_USER_META = 'followedUser';
 
 export interface DeviceHostOptions {
   /** Opens the store (again after a wipe). */
@@ -62,7 +73,10 @@ export interface DeviceHostOptions {
   readonly deleteStore: () => void | Promise<void>;
   readonly storage: 'opfs' | 'memory';
   readonly durable: boolean;
-  /** Follow the plan published for this scope: installed at sign-in, checked before every sync. */
+  /**
+   * Follow the plan published for this scope (installed at sign-in, checked before every sync) when the org
+   * assigns the signed-in user no scope; with an assignment, the device follows that instead.
+   */
   readonly scopeName?: string;
   /** Name of the cross-tab sync lock (one per store). */
   readonly lockName?: string;
@@ -131,15 +145,28 @@ export class DeviceHost implements DeviceClient {
   async #openEngine(): Promise<void> {
     const store = await this.#options.openStore();
     this.#store = store;
-    this.#engine = new SyncEngine({
+    this.#startEngine(store);
+  }
+
+  /** The engine over the store, following the user's assignment when sign-in found one. */
+  #startEngine(store: SyncStore): SyncEngine {
+    const followed = store.getMeta<UserFacts | null>(FOLLOWED_USER_META) ?? null;
+    const publishedPlan: PublishedPlanOption | undefined = followed
+      ? { assignedTo: followed }
+      : this.#options.scopeName
+        ? { scopeName: this.#options.scopeName }
+        : undefined;
+    const engine = new SyncEngine({
       transport: this.#transport,
       store,
       clock: this.#clock,
       ...(this.#options.timer ? { timer: this.#options.timer } : {}),
       ...(this.#options.pageSize ? { pageSize: this.#options.pageSize } : {}),
-      ...(this.#options.scopeName ? { publishedPlan: { scopeName: this.#options.scopeName } } : {}),
+      ...(publishedPlan ? { publishedPlan } : {}),
     });
-    this.#engine.on('progress', (progress) => this.#onProgress(progress));
+    engine.on('progress', (progress) => this.#onProgress(progress));
+    this.#engine = engine;
+    return engine;
   }
 
   async #ready(): Promise<{ engine: SyncEngine; store: SyncStore }> {
@@ -156,8 +183,10 @@ export class DeviceHost implements DeviceClient {
   }
 
   /**
-   * Signs the device in (or out with null). With a scope name, fetches the scope's latest published plan
-   * and installs it when it is new; when that fails (offline), the first sync checks again and says why.
+   * Signs the device in (or out with null). Reads the user's facts and the org's assignments: when a scope
+   * (or a draft under test) is assigned to the user, the device follows it; otherwise the configured scope
+   * name, as before assignments existed. Installs the plan when it is new; when that fails (offline), the
+   * first sync checks again and says why.
    */
   async setSession(session: DeviceSession | null): Promise<void> {
     const { store } = await this.#ready();
@@ -165,21 +194,68 @@ export class DeviceHost implements DeviceClient {
       store.setMeta(SESSION_META, session);
       if (session) store.setMeta('userId', session.userId);
     });
-    if (session && this.#options.scopeName) await this.#installPublishedPlan(this.#options.scopeName);
-    if (session) await this.#fetchDescribes();
+    if (!session) return;
+    const installed = await this.#followAssignment(session.userId);
+    if (!installed && this.#options.scopeName) await this.#installPublishedPlan(this.#options.scopeName);
+    await this.#fetchDescribes();
+  }
+
+  /**
+   * Decides what the device follows for this user and restarts the engine when that changed. Returns true
+   * when it follows an assignment (whose plan it then installs, if the device holds no other scope's
+   * data: that swap is the sync's, which uploads first). Offline: the device keeps what it followed.
+   */
+  async #followAssignment(userId: string): Promise<boolean> {
+    const { store } = await this.#ready();
+    const org = this.#planStore(store);
+    let facts: UserFacts | null;
+    let choice: ReturnType<typeof chooseVersionFor>;
+    try {
+      facts = await fetchUserFacts(org, userId);
+      const state = await fetchRolloutState(org);
+      choice = chooseVersionFor(state, facts);
+      // Nothing assigned to the user and no draft for them: the configured scope, when there is one.
+      const assigned = choice.version !== null || resolveScopeFor(facts, state.assignments) !== null;
+      if (!assigned && this.#options.scopeName) facts = null;
+    } catch {
+      return store.getMeta<UserFacts | null>(FOLLOWED_USER_META) != null;
+    }
+    const before = JSON.stringify(store.getMeta<UserFacts | null>(FOLLOWED_USER_META) ?? null);
+    if (JSON.stringify(facts) !== before) {
+      store.setMeta(FOLLOWED_USER_META, facts);
+      await this.#running?.catch(() => undefined);
+      this.#startEngine(store);
+    }
+    if (!facts) return false;
+    const version = choice.version;
+    const held = store.getPlan();
+    if (
+      version &&
+      version.versionId !== store.getMeta<string | null>(PUBLISHED_VERSION_META) &&
+      (!held || held.scopeName === version.scopeName)
+    ) {
+      try {
+        const { plan } = await readVersion(org, version.versionId);
+        await this.installPlan(plan, { id: version.versionId, number: version.versionNumber });
+      } catch {
+        // Offline, or the plan does not fit this device: the next sync's check reports it.
+      }
+    }
+    return true;
+  }
+
+  /** The org's published plans and assignments, read through the device's transport. */
+  #planStore(store: SyncStore): PlanStore {
+    const apiVersion = store.getPlan()?.apiVersion ?? DEFAULT_API_VERSION;
+    const api = new SalesforceApi(this.#transport, apiVersion, this.#options.pageSize);
+    return { apiVersion, transport: { request: (request) => api.call(request, 'published plan check') } };
   }
 
   async #installPublishedPlan(scopeName: string): Promise<void> {
     const { store } = await this.#ready();
-    const apiVersion = store.getPlan()?.apiVersion ?? DEFAULT_API_VERSION;
-    const api = new SalesforceApi(this.#transport, apiVersion, this.#options.pageSize);
     const known = store.getMeta<string | null>(PUBLISHED_VERSION_META) ?? undefined;
     try {
-      const latest = await fetchLatestPublishedPlan(
-        { apiVersion, transport: { request: (request) => api.call(request, 'published plan check') } },
-        scopeName,
-        known,
-      );
+      const latest = await fetchLatestPublishedPlan(this.#planStore(store), scopeName, known);
       if (latest?.plan) {
         await this.installPlan(latest.plan, {
           id: latest.version.versionId,

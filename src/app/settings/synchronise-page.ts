@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { DeviceClient } from '../device/device-client.ts';
 import { SyncRequestEvent } from '../shell/app-events.ts';
 import { routeHash, type SynchroniseTab } from '../shell/route.ts';
@@ -18,7 +19,8 @@ const TABS: readonly (readonly [SynchroniseTab, string])[] = [
 ];
 
 /**
- * @summary Settings > Synchronise: "Sync now", the last and next sync, and the tabs Pending Changes,
+ * @summary Settings > Synchronise: "Sync now", the last and next sync, the scope the device runs (the one
+ * the org assigns the user, or the app's configured one), and the tabs Pending Changes,
  * Schedule and History (the selected tab is in the URL, so Back and reloads keep it). Tabs follow the
  * ARIA tabs pattern: arrow keys move between them.
  * @event ss-sync-request - "Sync now" pressed (trigger "settings")
@@ -29,6 +31,22 @@ export class SynchronisePage extends LitElement {
   @property({ attribute: false }) accessor device: DeviceClient | undefined = undefined;
   @property({ attribute: false }) accessor sync: SyncSnapshot | undefined = undefined;
   @property() accessor tab: SynchroniseTab = 'pending';
+  /** The installed plan's scope name; re-read when a sync ended (it may have moved the device). */
+  @state() private accessor scopeName: string | undefined = undefined;
+
+  override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('sync') as SyncSnapshot | undefined;
+    if (changed.has('device') || (changed.has('sync') && before?.lastSyncAt !== this.sync?.lastSyncAt))
+      void this.readScope();
+  }
+
+  private async readScope(): Promise<void> {
+    try {
+      this.scopeName = (await this.device?.plan())?.scopeName;
+    } catch {
+      // The device is closed (signing out): nothing to show.
+    }
+  }
 
   override render() {
     const sync = this.sync;
@@ -52,6 +70,7 @@ export class SynchronisePage extends LitElement {
           · ${plural(sync?.pendingChanges ?? 0, 'pending change')}
         </p>
         <p class="weak">${nextSyncText(sync?.nextSyncAt, sync?.now ?? Date.now())}</p>
+        ${this.scopeName ? html`<p class="weak" data-scope>Scope: ${this.scopeName}</p>` : ''}
       </div>
       <div role="tablist" aria-label="Synchronise" @keydown=${this.handleTabKeys}>
         ${TABS.map(
