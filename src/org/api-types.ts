@@ -43,6 +43,10 @@ export const API_ROUTES = {
   version: '/api/versions/:versionId',
   /** POST: republish an older version as the newest one (history stays linear). RestoreRequest -> RestoreResponse */
   restore: '/api/restore',
+  /** GET: who gets which scope (assignments in force) and the drafts under test. -> AssignmentsResponse */
+  assignments: '/api/assignments',
+  /** POST: make a draft the published version for its assignments. PromoteRequest -> PromoteResponse */
+  promote: '/api/promote',
   /** POST: the device simulator's transport: one REST call to the org under /services/data. OrgRequest -> OrgResponse */
   orgRequest: '/api/org/request',
 } as const;
@@ -392,6 +396,13 @@ export interface PublishRequest {
   readonly scope: SyncScope;
   /** Why this version exists, shown in the version list. Required, non-empty. */
   readonly note: string;
+  /**
+   * Targets to assign the scope to: `default`, `profile:<Name>`, `permset:<Name>` or `user:<username>`.
+   * Assigned now, or, with `draft`, when the draft is promoted (docs/rollout.md).
+   */
+  readonly assign?: readonly string[];
+  /** Publish a draft that only these users' devices pick up until it is promoted (at least one). */
+  readonly draft?: { readonly testUsers: readonly string[] };
 }
 
 export interface PublishResponse {
@@ -411,6 +422,22 @@ export interface VersionDetail {
   readonly version: PublishedVersion;
   readonly scope: SyncScope;
   readonly plan: SyncPlan;
+}
+
+/** GET /api/assignments: what `syncscope assignments --json` prints. */
+export type { AssignmentsReport as AssignmentsResponse } from './assignments-report.ts';
+
+/** POST /api/promote */
+export interface PromoteRequest {
+  readonly scopeName: string;
+  /** The draft's version number. Default: the newest draft newer than the published version. */
+  readonly versionNumber?: number;
+}
+
+/** The new published version (a copy of the draft), and the draft it was made from. */
+export interface PromoteResponse {
+  readonly version: PublishedVersion;
+  readonly promoted: PublishedVersion;
 }
 
 /** POST /api/restore */

@@ -16,13 +16,17 @@ import {
   type OrgKind,
   type OrgRequest,
   type PermissionsResponse,
+  type AssignmentsResponse,
   type PreviewRequest,
+  type PromoteRequest,
+  type PromoteResponse,
   type PublishRequest,
   type RestoreRequest,
   type SaveScopeRequest,
   type SessionInfo,
   type WhyRequest,
 } from '../org/api-types.ts';
+import { assignmentsReport } from '../org/assignments-report.ts';
 import { compileScope } from '../org/compile-scope.ts';
 import { diffScope } from '../org/diff.ts';
 import { HttpError, badRequest } from './http-error.ts';
@@ -32,6 +36,7 @@ import { previewScope } from '../org/preview.ts';
 import {
   findVersion,
   listVersions,
+  promoteDraft,
   publishVersion,
   readVersion,
   type PlanStore,
@@ -40,6 +45,8 @@ import { notAScopeDiagnostics } from '../org/scope-document.ts';
 import type { ScopeFile } from '../org/scope-file.ts';
 import { isSalesforceId } from '../org/soql-text.ts';
 import { whyRecord } from '../org/why.ts';
+import { fetchRolloutState } from '../runtime/rollout-state.ts';
+import { parseTarget, type AssignmentTarget } from '../runtime/scope-assignment.ts';
 import { loadUserPermissions } from '../org/user-permissions.ts';
 
 /** What the routes need from the server that hosts them. */
@@ -184,9 +191,29 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
     const note = typeof input.note === 'string' ? input.note.trim() : '';
     if (note === '') throw badRequest('a publish needs a note: say what changed and why');
     if (note.length > 900) throw badRequest('the note is too long (at most 900 characters)');
+    const assign = assignTargetsOf(input.assign);
+    const draftFor = draftTestUsersOf(input.draft);
     const compiled = await compileScope(org, input.scope);
-    const version = await publishVersion(store, compiled.scope, compiled.plan, note);
+    const version = await publishVersion(store, compiled.scope, compiled.plan, note, {
+      assign,
+      ...(draftFor ? { draftFor } : {}),
+    });
     return { version, diagnostics: compiled.diagnostics };
+  });
+
+  app.get(API_ROUTES.assignments, async (): Promise<AssignmentsResponse> =>
+    assignmentsReport(await fetchRolloutState(store)),
+  );
+
+  app.post(API_ROUTES.promote, async (request): Promise<PromoteResponse> => {
+    const { scopeName, versionNumber } = body<PromoteRequest>(request.body);
+    if (typeof scopeName !== 'string' || scopeName.trim() === '')
+      throw badRequest('`scopeName` must name the scope whose draft to promote');
+    if (versionNumber !== undefined && !(Number.isInteger(versionNumber) && versionNumber > 0))
+      throw badRequest(
+        '`versionNumber` must be a version number (1, 2, ...) or left out for the newest draft',
+      );
+    return promoteDraft(store, scopeName.trim(), versionNumber);
   });
 
   app.get<{ Querystring: { name?: string } }>(API_ROUTES.versions, async (request) => {
@@ -225,4 +252,30 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
   app.post(API_ROUTES.orgRequest, async (request) =>
     proxyOrgRequest(context.connection, body<OrgRequest>(request.body) as OrgRequest),
   );
+}
+
+/** `assign` of POST /api/publish: target texts, each parsed (a bad one is a 400 naming it). */
+function assignTargetsOf(value: unknown): AssignmentTarget[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((t) => typeof t !== 'string'))
+    throw badRequest('`assign` must be a list of targets such as ["default", "profile:Field Technician"]');
+  return (value as string[]).map((text, i) => {
+    try {
+      return parseTarget(text);
+    } catch (error) {
+      throw badRequest(`\`assign[${i}]\`: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** `draft` of POST /api/publish: its test users' usernames, or undefined for a published version. */
+function draftTestUsersOf(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const testUsers = (value as { testUsers?: unknown } | null)?.testUsers;
+  if (!Array.isArray(testUsers) || testUsers.some((u) => typeof u !== 'string'))
+    throw badRequest('`draft` must be {"testUsers": ["<username>", ...]}');
+  const usernames = (testUsers as string[]).map((u) => u.trim()).filter((u) => u !== '');
+  if (usernames.length === 0)
+    throw badRequest('`draft.testUsers`: a draft needs at least one test user (their username)');
+  return usernames;
 }

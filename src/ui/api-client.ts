@@ -18,6 +18,9 @@ import type {
   PublishResponse,
   RestoreRequest,
   RestoreResponse,
+  AssignmentsResponse,
+  PromoteRequest,
+  PromoteResponse,
   SaveScopeRequest,
   SaveScopeResponse,
   ScopeDocument,
@@ -138,6 +141,12 @@ export class ApiClient {
   }
   restore(request: RestoreRequest): Promise<RestoreResponse> {
     return this.#call('POST', API_ROUTES.restore, request);
+  }
+  assignments(): Promise<AssignmentsResponse> {
+    return this.#call('GET', API_ROUTES.assignments);
+  }
+  promote(request: PromoteRequest): Promise<PromoteResponse> {
+    return this.#call('POST', API_ROUTES.promote, request);
   }
   /** One REST call to the org through the server (the simulator's transport). */
   orgRequest(request: OrgRequest): Promise<OrgResponse> {

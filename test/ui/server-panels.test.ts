@@ -84,7 +84,9 @@ describe('ss-publish-panel (against the embedded org)', function () {
       timeout: 10000,
     });
     expect(
-      [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => text(r.querySelector('td'))),
+      [...el.shadowRoot!.querySelectorAll('table[aria-label="Published versions"] tbody tr')].map((r) =>
+        text(r.querySelector('td')),
+      ),
     ).to.deep.equal(['Fewer work orders', 'First rollout']);
 
     shadow<HTMLButtonElement>(el, 'button[aria-label="Restore version 1"]').click();

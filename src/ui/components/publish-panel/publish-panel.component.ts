@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ApiClient } from '../../api-client.ts';
-import type { PublishedVersion } from '../../../org/api-types.ts';
+import type { AssignmentsResponse, PublishedVersion } from '../../../org/api-types.ts';
 import { NoticeEvent } from '../../events/events.ts';
 import type { ScopeStore } from '../../state/scope-store.ts';
 import { StoreController } from '../../state/store-controller.ts';
@@ -13,11 +13,14 @@ import styles from './publish-panel.styles.ts';
 /**
  * @summary Publish the scope and its plan to the org as a new version (with a note), list the published
  * versions of this scope name, and restore one (republished as the newest, and loaded into the editor).
+ * A publish can assign the scope to targets (`default`, `profile:<Name>`, `permset:<Name>`,
+ * `user:<username>`) or be a draft for test users; "Who gets what" lists the org's assignments and the
+ * drafts under test, each with a Promote button (docs/config-tool.md, docs/rollout.md).
  *
  * No slots and no CSS parts: it renders from its properties and is styled through the shared `--ss-*`
  * tokens (styles/shared.styles.ts).
  *
- * @event ss-notice - After a publish or restore.
+ * @event ss-notice - After a publish, restore or promote.
  */
 export default class PublishPanel extends LitElement {
   static override styles = [tokens, controls, styles];
@@ -26,6 +29,11 @@ export default class PublishPanel extends LitElement {
   @property({ attribute: false }) accessor api: ApiClient | undefined = undefined;
 
   @state() accessor note = '';
+  /** Comma-separated assignment targets. */
+  @state() accessor assignText = '';
+  @state() accessor isDraft = false;
+  /** Comma-separated usernames of the draft's test users. */
+  @state() accessor testUsersText = '';
   @state() accessor busy = false;
   @state() accessor lastError: unknown = undefined;
 
@@ -34,6 +42,14 @@ export default class PublishPanel extends LitElement {
     task: async ([name]: [string]) => {
       if (!this.api) throw new Error('Not connected to a syncscope server.');
       return (await this.api.versions(name)).versions;
+    },
+  });
+
+  readonly #assignments = new Task(this, {
+    autoRun: false,
+    task: async (): Promise<AssignmentsResponse> => {
+      if (!this.api) throw new Error('Not connected to a syncscope server.');
+      return this.api.assignments();
     },
   });
 
@@ -51,6 +67,7 @@ export default class PublishPanel extends LitElement {
   refresh(): void {
     const name = this.store?.scope.name;
     if (this.api && typeof name === 'string' && name !== '') void this.#versions.run([name]);
+    if (this.api) void this.#assignments.run([]);
   }
 
   private handleNoteInput(event: Event): void {
@@ -63,10 +80,21 @@ export default class PublishPanel extends LitElement {
     this.busy = true;
     this.lastError = undefined;
     try {
-      const { version } = await this.api.publish({ scope: this.store.scope, note: this.note.trim() });
+      const assign = listOf(this.assignText);
+      const { version } = await this.api.publish({
+        scope: this.store.scope,
+        note: this.note.trim(),
+        ...(assign.length > 0 ? { assign } : {}),
+        ...(this.isDraft ? { draft: { testUsers: listOf(this.testUsersText) } } : {}),
+      });
       this.note = '';
       this.dispatchEvent(
-        new NoticeEvent(`Published version ${version.versionNumber} of ${version.scopeName}.`, 'success'),
+        new NoticeEvent(
+          version.draft
+            ? `Published draft version ${version.versionNumber} of ${version.scopeName} for its test users.`
+            : `Published version ${version.versionNumber} of ${version.scopeName}.`,
+          'success',
+        ),
       );
       this.refresh();
     } catch (error) {
@@ -96,6 +124,85 @@ export default class PublishPanel extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private async handlePromoteClick(event: Event): Promise<void> {
+    const { scopeName, versionNumber } = (event.currentTarget as HTMLButtonElement).dataset;
+    if (!this.api || !scopeName || !versionNumber) return;
+    this.busy = true;
+    this.lastError = undefined;
+    try {
+      const r = await this.api.promote({ scopeName, versionNumber: Number(versionNumber) });
+      this.dispatchEvent(
+        new NoticeEvent(
+          `Promoted draft version ${r.promoted.versionNumber} of ${r.version.scopeName} as version ${r.version.versionNumber}.`,
+          'success',
+        ),
+      );
+      this.refresh();
+    } catch (error) {
+      this.lastError = error;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #assignmentsView(report: AssignmentsResponse) {
+    if (report.assignments.length === 0 && report.drafts.length === 0)
+      return html`<p class="weak">No scope is assigned yet: publish with “Assign to”.</p>`;
+    return html`${
+      report.assignments.length === 0
+        ? nothing
+        : html`<table class="table" aria-label="Who gets what">
+            <thead>
+              <tr>
+                <th scope="col">Target</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Version</th>
+                <th scope="col">Assigned</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${report.assignments.map(
+                (a) =>
+                  html`<tr data-target=${a.target}>
+                    <th scope="row" class="mono">${a.target}</th>
+                    <td>${a.scopeName}</td>
+                    <td>${a.versionNumber === null ? 'none published' : `v${a.versionNumber}`}</td>
+                    <td>
+                      ${new Date(a.assignedAt).toLocaleString()}${a.assignedBy ? ` · ${a.assignedBy}` : ''}
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+    }
+    ${
+      report.drafts.length === 0
+        ? nothing
+        : html`<ul class="drafts" aria-label="Drafts under test">
+            ${report.drafts.map(
+              (d) =>
+                html`<li data-draft=${d.versionId}>
+                  <span
+                    >Draft “${d.scopeName}” v${d.versionNumber} · test users:
+                    ${d.testUsers.join(', ') || 'none'}</span
+                  >
+                  <button
+                    type="button"
+                    class="button small"
+                    data-scope-name=${d.scopeName}
+                    data-version-number=${d.versionNumber}
+                    ?disabled=${this.busy}
+                    aria-label=${`Promote draft v${d.versionNumber} of ${d.scopeName}`}
+                    @click=${this.handlePromoteClick}
+                  >
+                    Promote
+                  </button>
+                </li>`,
+            )}
+          </ul>`
+    }`;
   }
 
   #versionsTable(versions: readonly PublishedVersion[]) {
@@ -159,11 +266,50 @@ export default class PublishPanel extends LitElement {
           .value=${this.note}
           @input=${this.handleNoteInput}
         ></textarea>
+        <label class="label" for="assign">Assign to (optional)</label>
+        <input
+          id="assign"
+          class="input"
+          aria-describedby="assign-hint"
+          .value=${this.assignText}
+          @input=${(e: Event) => (this.assignText = (e.target as HTMLInputElement).value)}
+        />
+        <span id="assign-hint" class="weak"
+          >Comma-separated: default, profile:&lt;Name&gt;, permset:&lt;Name&gt;, user:&lt;username&gt;. With a
+          draft, assigned when it is promoted.</span
+        >
+        <label class="row">
+          <input
+            id="draft"
+            type="checkbox"
+            .checked=${this.isDraft}
+            @change=${(e: Event) => (this.isDraft = (e.target as HTMLInputElement).checked)}
+          />
+          Draft for test users (only their devices get it until it is promoted)
+        </label>
+        ${
+          this.isDraft
+            ? html`<label class="label" for="test-users">Test users (comma-separated usernames)</label>
+                <input
+                  id="test-users"
+                  class="input"
+                  required
+                  .value=${this.testUsersText}
+                  @input=${(e: Event) => (this.testUsersText = (e.target as HTMLInputElement).value)}
+                />`
+            : nothing
+        }
         <div class="row">
           <button
             type="submit"
             class="button brand"
-            ?disabled=${this.busy || errors > 0 || this.note.trim() === '' || !this.api}
+            ?disabled=${
+              this.busy ||
+              errors > 0 ||
+              this.note.trim() === '' ||
+              (this.isDraft && listOf(this.testUsersText).length === 0) ||
+              !this.api
+            }
           >
             Publish “${store.scope.name}”
           </button>
@@ -171,6 +317,13 @@ export default class PublishPanel extends LitElement {
         </div>
       </form>
       ${this.lastError ? errorState(this.lastError) : nothing}
+      <h3 class="section-title">Who gets what</h3>
+      ${this.#assignments.render({
+        initial: () => html`<p class="weak">Not loaded.</p>`,
+        pending: () => pendingState('Loading assignments…'),
+        complete: (r) => this.#assignmentsView(r),
+        error: (e) => errorState(e),
+      })}
       <h3 class="section-title">Versions</h3>
       ${this.#versions.render({
         initial: () => html`<p class="weak">Not loaded.</p>`,
@@ -180,4 +333,12 @@ export default class PublishPanel extends LitElement {
       })}
     `;
   }
+}
+
+/** `a, b ,,c` -> ['a', 'b', 'c']. */
+function listOf(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

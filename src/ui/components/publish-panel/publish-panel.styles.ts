@@ -15,4 +15,15 @@ export default css`
     gap: var(--ss-space-2);
     align-items: center;
   }
+  .drafts {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: var(--ss-space-2);
+  }
+  .drafts li {
+    display: flex;
+    gap: var(--ss-space-2);
+    align-items: center;
+  }
 `;
