@@ -4,8 +4,10 @@
  * answered by GET /api/assignments (docs/rollout.md, docs/config-tool.md).
  */
 
-import { latestPublished, type RolloutState } from '../runtime/rollout-state.ts';
+import type { PlanStore } from '../runtime/published-plan-source.ts';
+import { fetchRolloutState, latestPublished, type RolloutState } from '../runtime/rollout-state.ts';
 import { assignmentsInForce, formatTarget, type ScopeAssignment } from '../runtime/scope-assignment.ts';
+import { fetchActiveUserFacts, usersReachedByAssignment } from './users-reached.ts';
 
 /** What `syncscope assignments --json` prints and GET /api/assignments answers. */
 export interface AssignmentsReport {
@@ -14,6 +16,8 @@ export interface AssignmentsReport {
     readonly scopeName: string;
     /** The scope's published version devices of this target run now (null: none published). */
     readonly versionNumber: number | null;
+    /** Active users this assignment is the winning one for (users-reached.ts). */
+    readonly usersReached: number;
     readonly assignedAt: string;
     readonly assignedBy: string | null;
   }[];
@@ -28,7 +32,17 @@ export interface AssignmentsReport {
 /** Order of precedence, most specific first, as the resolver applies it. */
 const KIND_ORDER = { user: 0, permset: 1, profile: 2, default: 3 } as const;
 
-export function assignmentsReport(state: RolloutState): AssignmentsReport {
+/** The report with its user counts: the rollout state (one query) and all active users (two queries). */
+export async function fetchAssignmentsReport(store: PlanStore): Promise<AssignmentsReport> {
+  const [state, users] = await Promise.all([fetchRolloutState(store), fetchActiveUserFacts(store)]);
+  return assignmentsReport(state, usersReachedByAssignment(state, users));
+}
+
+/** `usersReached`: per target (`formatTarget`), as usersReachedByAssignment counts; a target missing counts 0. */
+export function assignmentsReport(
+  state: RolloutState,
+  usersReached: ReadonlyMap<string, number>,
+): AssignmentsReport {
   const sorted = [...assignmentsInForce(state.assignments)].sort(
     (a: ScopeAssignment, b: ScopeAssignment) =>
       KIND_ORDER[a.target.kind] - KIND_ORDER[b.target.kind] ||
@@ -49,6 +63,7 @@ export function assignmentsReport(state: RolloutState): AssignmentsReport {
       target: formatTarget(a.target),
       scopeName: a.scopeName,
       versionNumber: latestPublished(state, a.scopeName)?.versionNumber ?? null,
+      usersReached: usersReached.get(formatTarget(a.target)) ?? 0,
       assignedAt: a.assignedAt,
       assignedBy: a.assignedBy,
     })),

@@ -58,7 +58,7 @@ export async function fetchUserFacts(org: PlanStore, userId: string): Promise<Us
 }
 
 /** The org lacks the object or field asked for (not a failure of the org). */
-function isMissingSchema(error: unknown): boolean {
+export function isMissingSchema(error: unknown): boolean {
   const code =
     (error as { errorCode?: unknown; name?: unknown } | null)?.errorCode ??
     (error as { name?: unknown })?.name;

@@ -26,7 +26,7 @@ import {
   type SessionInfo,
   type WhyRequest,
 } from '../org/api-types.ts';
-import { assignmentsReport } from '../org/assignments-report.ts';
+import { fetchAssignmentsReport } from '../org/assignments-report.ts';
 import { compileScope } from '../org/compile-scope.ts';
 import { diffScope } from '../org/diff.ts';
 import { HttpError, badRequest } from './http-error.ts';
@@ -45,7 +45,6 @@ import { notAScopeDiagnostics } from '../org/scope-document.ts';
 import type { ScopeFile } from '../org/scope-file.ts';
 import { isSalesforceId } from '../org/soql-text.ts';
 import { whyRecord } from '../org/why.ts';
-import { fetchRolloutState } from '../runtime/rollout-state.ts';
 import { parseTarget, type AssignmentTarget } from '../runtime/scope-assignment.ts';
 import { loadUserPermissions } from '../org/user-permissions.ts';
 
@@ -201,9 +200,7 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
     return { version, diagnostics: compiled.diagnostics };
   });
 
-  app.get(API_ROUTES.assignments, async (): Promise<AssignmentsResponse> =>
-    assignmentsReport(await fetchRolloutState(store)),
-  );
+  app.get(API_ROUTES.assignments, async (): Promise<AssignmentsResponse> => fetchAssignmentsReport(store));
 
   app.post(API_ROUTES.promote, async (request): Promise<PromoteResponse> => {
     const { scopeName, versionNumber } = body<PromoteRequest>(request.body);

@@ -105,11 +105,11 @@ describe('syncscope publish with assignments and drafts', () => {
     );
     const text = await runCli('assignments', ...orgFlags());
     expect(text.out.map((line) => line.replace(/ {2}assigned .*$/, ''))).toEqual([
-      'user:omar.iyer1@syncscope.example  "Dispatcher" v1',
-      'permset:Night Shift                "Field technician" v3',
-      'profile:Dispatcher                 "Dispatcher" v1',
-      'profile:Field Technician           "Field technician" v3',
-      'default                            "Field technician" v3',
+      'user:omar.iyer1@syncscope.example  "Dispatcher" v1  0 users',
+      'permset:Night Shift                "Field technician" v3  0 users',
+      'profile:Dispatcher                 "Dispatcher" v1  0 users',
+      'profile:Field Technician           "Field technician" v3  0 users',
+      'default                            "Field technician" v3  1 user',
     ]);
   });
 

@@ -52,11 +52,18 @@ describe('ss-publish-panel assignments and drafts (against the embedded org)', f
       { note: 'Technicians', assign: [profile, user], draft: undefined },
     ]);
     expect(api.published[0]!.scope.name).to.equal(scope.name);
-    expect([...row(user)!.children].slice(0, 3).map((c) => text(c))).to.deep.equal([user, scope.name, 'v1']);
-    expect([...row(profile)!.children].slice(0, 3).map((c) => text(c))).to.deep.equal([
+    // Users: no active user of the embedded org has these made-up names or profile.
+    expect([...row(user)!.children].slice(0, 4).map((c) => text(c))).to.deep.equal([
+      user,
+      scope.name,
+      'v1',
+      '0',
+    ]);
+    expect([...row(profile)!.children].slice(0, 4).map((c) => text(c))).to.deep.equal([
       profile,
       scope.name,
       'v1',
+      '0',
     ]);
 
     await type(el, '#note', 'Try it');

@@ -4,8 +4,7 @@
  * users. Defined in definitions/publish.ts (the publishing commands live together). Docs: docs/rollout.md.
  */
 
-import { assignmentsReport } from '../../org/assignments-report.ts';
-import { fetchRolloutState } from '../../runtime/rollout-state.ts';
+import { fetchAssignmentsReport } from '../../org/assignments-report.ts';
 import type { CliIo } from '../cli-io.ts';
 import { connectOrg, orgFlagsFrom } from '../connect-org.ts';
 
@@ -15,9 +14,7 @@ export async function assignmentsCommand(options: Record<string, unknown>, io: C
   try {
     if (org.kind === 'embedded')
       io.err('note: no org given, so this used a fresh embedded demo org that is gone when the command ends');
-    const report = assignmentsReport(
-      await fetchRolloutState({ transport: org.connection, apiVersion: org.apiVersion }),
-    );
+    const report = await fetchAssignmentsReport({ transport: org.connection, apiVersion: org.apiVersion });
     if (options.json) {
       io.out(JSON.stringify(report, null, 2));
       return;
@@ -31,7 +28,7 @@ export async function assignmentsCommand(options: Record<string, unknown>, io: C
     const width = Math.max(6, ...report.assignments.map((a) => a.target.length));
     for (const a of report.assignments)
       io.out(
-        `${a.target.padEnd(width)}  "${a.scopeName}" ${a.versionNumber === null ? '(no published version)' : `v${a.versionNumber}`}  assigned ${a.assignedAt}${a.assignedBy ? ` by ${a.assignedBy}` : ''}`,
+        `${a.target.padEnd(width)}  "${a.scopeName}" ${a.versionNumber === null ? '(no published version)' : `v${a.versionNumber}`}  ${a.usersReached} ${a.usersReached === 1 ? 'user' : 'users'}  assigned ${a.assignedAt}${a.assignedBy ? ` by ${a.assignedBy}` : ''}`,
       );
     for (const d of report.drafts)
       io.out(`draft "${d.scopeName}" v${d.versionNumber}  test users: ${d.testUsers.join(', ') || 'none'}`);

@@ -159,6 +159,7 @@ export default class PublishPanel extends LitElement {
                 <th scope="col">Target</th>
                 <th scope="col">Scope</th>
                 <th scope="col">Version</th>
+                <th scope="col">Users</th>
                 <th scope="col">Assigned</th>
               </tr>
             </thead>
@@ -169,6 +170,7 @@ export default class PublishPanel extends LitElement {
                     <th scope="row" class="mono">${a.target}</th>
                     <td>${a.scopeName}</td>
                     <td>${a.versionNumber === null ? 'none published' : `v${a.versionNumber}`}</td>
+                    <td>${a.usersReached}</td>
                     <td>
                       ${new Date(a.assignedAt).toLocaleString()}${a.assignedBy ? ` · ${a.assignedBy}` : ''}
                     </td>
