@@ -75,7 +75,8 @@ export interface DeviceHostOptions {
   readonly durable: boolean;
   /**
    * Follow the plan published for this scope (installed at sign-in, checked before every sync) when the org
-   * assigns the signed-in user no scope; with an assignment, the device follows that instead.
+   * assigns the signed-in user no scope; with an assignment, the device follows that instead. Without a
+   * scope name the device runs the plan it is given and follows nothing.
    */
   readonly scopeName?: string;
   /** Name of the cross-tab sync lock (one per store). */
@@ -206,6 +207,9 @@ export class DeviceHost implements DeviceClient {
    * data: that swap is the sync's, which uploads first). Offline: the device keeps what it followed.
    */
   async #followAssignment(userId: string): Promise<boolean> {
+    // Only a device that follows published plans (the field app, configured with a scope name) follows
+    // assignments; one given its plan directly (the config tool's simulator, tests) keeps that plan.
+    if (!this.#options.scopeName) return false;
     const { store } = await this.#ready();
     const org = this.#planStore(store);
     let facts: UserFacts | null;
@@ -214,9 +218,9 @@ export class DeviceHost implements DeviceClient {
       facts = await fetchUserFacts(org, userId);
       const state = await fetchRolloutState(org);
       choice = chooseVersionFor(state, facts);
-      // Nothing assigned to the user and no draft for them: the configured scope, when there is one.
+      // Nothing assigned to the user and no draft for them: the configured scope.
       const assigned = choice.version !== null || resolveScopeFor(facts, state.assignments) !== null;
-      if (!assigned && this.#options.scopeName) facts = null;
+      if (!assigned) facts = null;
     } catch {
       return store.getMeta<UserFacts | null>(FOLLOWED_USER_META) != null;
     }
