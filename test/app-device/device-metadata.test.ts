@@ -119,7 +119,7 @@ describe('describes on the device', () => {
       ['manual', 'menu'],
       ['manual', 'signIn'],
     ]);
-    expect(history.map((e) => triggerLabel(e))).toEqual(['Sync now (menu)', 'sign-in']);
+    expect(history.map((e) => triggerLabel(e))).toEqual(['Sync now (menu)', 'Sign-in']);
     await device.close();
   });
 });

@@ -10,7 +10,7 @@ import styles from './synchronise-tabs.styles.ts';
 type HistoryEntry = SyncHistoryEntry & { readonly triggeredBy?: SyncTrigger };
 
 const TRIGGERS: Readonly<Record<SyncTrigger, string>> = {
-  signIn: 'sign-in',
+  signIn: 'Sign-in',
   menu: 'Sync now (menu)',
   settings: 'Sync now (Settings)',
   pull: 'Pull to refresh',

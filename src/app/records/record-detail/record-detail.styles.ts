@@ -55,6 +55,8 @@ export default css`
     text-align: left;
     text-decoration: underline;
     cursor: pointer;
+    /* dd keeps its text's line breaks; the template's own around the title must not show (underlined). */
+    white-space: normal;
   }
   .link:focus-visible {
     outline: 2px solid var(--ss-brand);
